@@ -1,0 +1,57 @@
+import { clusterNames } from '../names';
+import type { ResolvedCluster, Topology } from '../model';
+
+/**
+ * Where servers listen and how they find each other. The Kubernetes and the local target render the same
+ * configuration through two address plans; nothing else differs between them.
+ */
+export interface Ports {
+  client: number;
+  cluster: number;
+  gateway: number;
+  monitor: number;
+}
+
+export interface Addressing {
+  target: 'kubernetes' | 'local';
+  /** `server_name`: an environment reference (one conf serves every pod) or a literal (one conf per server). */
+  serverName: { env: string } | { literal: string };
+  /** Interface every listener binds to; null = all interfaces. */
+  host: string | null;
+  ports: Ports;
+  storeDir: string;
+  pidFile: string;
+  /** Route URLs of the cluster's own servers (self included: the server drops its own route). */
+  routeUrls: string[];
+  /** Gateway seed URLs of a remote cluster. */
+  gatewayUrls(remote: ResolvedCluster): string[];
+}
+
+/** The ports the NATS Helm chart uses. */
+export const KUBERNETES_PORTS: Ports = { client: 4222, cluster: 6222, gateway: 7222, monitor: 8222 };
+
+export const KUBERNETES_PATHS = { configDir: '/etc/nats-config', storeDir: '/data', pidDir: '/var/run/nats' };
+
+/** DNS name of pod i of a cluster, through its headless Service. */
+export function podHost(topology: Topology, cluster: string, i: number): string {
+  const n = clusterNames(cluster);
+  return `${n.pod(i)}.${n.headless}.${topology.namespace}.svc.cluster.local`;
+}
+
+export function kubernetesAddressing(topology: Topology, cluster: ResolvedCluster): Addressing {
+  const p = KUBERNETES_PORTS;
+  return {
+    target: 'kubernetes',
+    serverName: { env: 'SERVER_NAME' },
+    host: null,
+    ports: p,
+    storeDir: KUBERNETES_PATHS.storeDir,
+    pidFile: `${KUBERNETES_PATHS.pidDir}/nats.pid`,
+    routeUrls: range(cluster.replicas).map((i) => `nats://${podHost(topology, cluster.name, i)}:${p.cluster}`),
+    gatewayUrls: (remote) => range(remote.replicas).map((i) => `nats://${podHost(topology, remote.name, i)}:${p.gateway}`),
+  };
+}
+
+export function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

@@ -1,0 +1,86 @@
+import type { ClusterSettings, KindProvider } from './model';
+
+/** The server image we render by default: the Helm chart 2.14.2 appVersion, pinned. */
+export const DEFAULT_IMAGE = 'nats:2.14.2-alpine';
+
+export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
+  replicas: 3,
+  resources: {
+    requests: { cpu: '250m', memory: '512Mi' },
+    limits: { cpu: '1', memory: '2Gi' },
+  },
+  jetstream: { memoryStore: '1Gi', fileStore: '4Gi', volumeSize: '5Gi', storageClass: null },
+};
+
+export interface ProviderPreset {
+  label: string;
+  cpus: number;
+  memory: string;
+  disk: string;
+  /** True when these numbers are the runtime's documented defaults; false when they are our guess. */
+  documented: boolean;
+  /** How to give the VM more room. */
+  resize: string;
+}
+
+/** Default VM sizes of local container runtimes (shared/reference kind-budget §3). */
+export const PROVIDERS: Record<KindProvider, ProviderPreset> = {
+  'docker-desktop': {
+    label: 'Docker Desktop',
+    cpus: 4,
+    memory: '8Gi',
+    disk: '64Gi',
+    documented: false,
+    resize: 'Docker Desktop › Settings › Resources: raise CPUs and Memory, then Apply & restart.',
+  },
+  podman: {
+    label: 'podman machine',
+    cpus: 4,
+    memory: '2Gi',
+    disk: '100Gi',
+    documented: true,
+    resize: 'podman machine stop; podman machine set --cpus 6 --memory 12288; podman machine start',
+  },
+  'podman-desktop': {
+    label: 'Podman Desktop',
+    cpus: 4,
+    memory: '4Gi',
+    disk: '100Gi',
+    documented: true,
+    resize: 'Podman Desktop › Settings › Resources › Podman machine: raise CPUs and Memory.',
+  },
+  colima: {
+    label: 'Colima',
+    cpus: 2,
+    memory: '2Gi',
+    disk: '100Gi',
+    documented: true,
+    resize: 'colima stop; colima start --cpu 6 --memory 12',
+  },
+  'rancher-desktop': {
+    label: 'Rancher Desktop',
+    cpus: 2,
+    memory: '2Gi',
+    disk: '100Gi',
+    documented: true,
+    resize: 'Rancher Desktop › Preferences › Virtual Machine: raise CPUs and Memory.',
+  },
+  orbstack: {
+    label: 'OrbStack',
+    cpus: 4,
+    memory: '8Gi',
+    disk: '100Gi',
+    documented: false,
+    resize: 'orb config set cpu 6; orb config set memory_mib 12288',
+  },
+  linux: {
+    label: 'Linux (no VM)',
+    cpus: 4,
+    memory: '8Gi',
+    disk: '100Gi',
+    documented: false,
+    resize: 'No VM: kind shares the host. Free host memory or use a larger machine.',
+  },
+};
+
+export const KIND_PROVIDERS = Object.keys(PROVIDERS) as KindProvider[];

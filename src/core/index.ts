@@ -1,0 +1,11 @@
+/** The renderer core's public surface: topology in; nats.conf, manifests, problems and the budget out. */
+export * from './model';
+export * from './problems';
+export * from './quantity';
+export * from './names';
+export * from './defaults';
+export { parseTopology, FORMAT_VERSION, LIMITS, type ParseError, type ParseResult } from './parse/parse-topology';
+export { renderNatsConf, LAME_DUCK } from './conf/nats-conf';
+export { linkedClusters, gatewaySystems } from './conf/topology-facts';
+export { TEMPLATES, templateById, type Template } from './templates/index';
+export type { BundleFile, Passwords } from './bundle/files';

@@ -1,0 +1,171 @@
+/**
+ * The topology model: what a user designs. Everything else (nats.conf, manifests, problems, the budget) is
+ * derived from a {@link Topology} by pure functions.
+ *
+ * The shapes here are the *resolved* form that {@link parseTopology} returns: every optional key of the file
+ * format is filled with its default, so renderers never guess.
+ */
+
+/** Kubernetes quantity text as the user wrote it (`250m`, `1`, `512Mi`), already validated. */
+export type Quantity = string;
+
+/** CPU and memory for requests or limits. A missing key means "not set". */
+export interface ResourceList {
+  cpu?: Quantity;
+  memory?: Quantity;
+}
+
+export interface Resources {
+  requests: ResourceList;
+  limits: ResourceList;
+}
+
+/** Per-server JetStream sizing. */
+export interface JetStreamSizing {
+  /** `max_memory_store`. @default "1Gi" */
+  memoryStore: Quantity;
+  /** `max_file_store`. @default "4Gi" */
+  fileStore: Quantity;
+  /** Size of each server's PersistentVolumeClaim. @default "5Gi" */
+  volumeSize: Quantity;
+  /** StorageClass of the claim; null uses the cluster's default class. @default null */
+  storageClass: string | null;
+}
+
+/** Keys every cluster inherits unless it overrides them. */
+export interface ClusterSettings {
+  /** Servers in the cluster (StatefulSet replicas). @default 3 */
+  replicas: number;
+  resources: Resources;
+  jetstream: JetStreamSizing;
+}
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/**
+ * One NATS cluster as the user wrote it: identity and layout, plus any key of `defaults` it overrides.
+ * Use {@link resolveCluster} for the effective settings.
+ */
+export interface Cluster {
+  /** DNS-1123 label; also the NATS cluster and gateway name. */
+  name: string;
+  /** Labels only; never part of a selector. @default null */
+  region: string | null;
+  /** @default null */
+  zone: string | null;
+  /** Canvas layout; ignored by renderers. @default {x: 0, y: 0} */
+  position: Position;
+  /** Overrides `defaults.replicas` when set. */
+  replicas?: number;
+  /** Overrides single keys of `defaults.resources`; a `null` leaf removes the default. */
+  resources?: {
+    requests?: Partial<Record<ResourceName, Quantity | null>>;
+    limits?: Partial<Record<ResourceName, Quantity | null>>;
+  };
+  /** Overrides single keys of `defaults.jetstream`. */
+  jetstream?: Partial<JetStreamSizing>;
+}
+
+export type ResourceName = 'cpu' | 'memory';
+
+/** A cluster with its defaults merged in: what renderers use. */
+export interface ResolvedCluster extends ClusterSettings {
+  name: string;
+  region: string | null;
+  zone: string | null;
+}
+
+export interface Account {
+  /** NATS account name. */
+  name: string;
+  /** Whether the account may use JetStream. @default false */
+  jetstream: boolean;
+  /** User names; passwords live only in the bundle's Secret. @default [] */
+  users: string[];
+}
+
+export type KindProvider =
+  | 'docker-desktop'
+  | 'podman'
+  | 'podman-desktop'
+  | 'colima'
+  | 'rancher-desktop'
+  | 'orbstack'
+  | 'linux';
+
+/** Another workload the user runs on the same kind cluster. */
+export interface OtherWorkload {
+  name: string;
+  /** @default 1 */
+  replicas: number;
+  requests: ResourceList;
+  limits: ResourceList;
+}
+
+/** The local kind cluster the budget is checked against. */
+export interface KindEnvironment {
+  /** @default "podman" */
+  provider: KindProvider;
+  /** VM CPUs. @default the provider's default */
+  cpus: number;
+  /** VM memory. @default the provider's default */
+  memory: Quantity;
+  /** VM disk. @default the provider's default */
+  disk: Quantity;
+  /** Worker nodes; 0 means one node whose control plane also runs workloads. @default 0 */
+  workers: number;
+  /** @default [] */
+  otherWorkloads: OtherWorkload[];
+}
+
+/** A resolved topology, format version 1. */
+export interface Topology {
+  version: 1;
+  /** DNS-1123 label; names the bundle. */
+  name: string;
+  /** Namespace of every object. @default the topology name */
+  namespace: string;
+  /** @default "nats:2.14.2-alpine" */
+  image: string;
+  jetstream: {
+    /** @default true */
+    enabled: boolean;
+    /** One domain for the whole supercluster, or none. @default null */
+    domain: string | null;
+  };
+  /** Application accounts; a system account is always rendered besides them. @default [] */
+  accounts: Account[];
+  defaults: ClusterSettings;
+  clusters: Cluster[];
+  /** Undirected links, each as given: [a, b]. @default [] */
+  gateways: [string, string][];
+  kind: KindEnvironment;
+}
+
+/** Merges a cluster's overrides over the topology's defaults. */
+export function resolveCluster(topology: Topology, cluster: Cluster): ResolvedCluster {
+  const d = topology.defaults;
+  return {
+    name: cluster.name,
+    region: cluster.region,
+    zone: cluster.zone,
+    replicas: cluster.replicas ?? d.replicas,
+    resources: {
+      requests: mergeResourceList(d.resources.requests, cluster.resources?.requests),
+      limits: mergeResourceList(d.resources.limits, cluster.resources?.limits),
+    },
+    jetstream: { ...d.jetstream, ...cluster.jetstream },
+  };
+}
+
+function mergeResourceList(base: ResourceList, over: Partial<Record<ResourceName, Quantity | null>> | undefined): ResourceList {
+  const out: ResourceList = {};
+  for (const key of ['cpu', 'memory'] as const) {
+    const v = over && key in over ? over[key] : base[key];
+    if (v != null) out[key] = v;
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+/**
+ * Every name the renderers derive from a user's names, in one place, so lint rules check exactly what is rendered.
+ */
+
+/** DNS-1123 label: lower-case alphanumerics and '-', starting and ending alphanumeric, at most 63. */
+export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Longest StatefulSet name that leaves room for the `-<hash>` of its controller revision label (63 − 11). */
+export const MAX_STATEFULSET_NAME = 52;
+
+/** Longest cluster name that keeps every derived object name within Kubernetes' limits. */
+export const MAX_CLUSTER_NAME = MAX_STATEFULSET_NAME - 'nats-'.length;
+
+export function isDns1123Label(s: string): boolean {
+  return s.length <= 63 && DNS1123_LABEL.test(s);
+}
+
+/** Names of one cluster's Kubernetes objects and servers. */
+export interface ClusterNames {
+  /** StatefulSet, client Service and PodDisruptionBudget. */
+  statefulSet: string;
+  headless: string;
+  configMap: string;
+  /** The pod (and server) name of replica i. */
+  pod(i: number): string;
+}
+
+export function clusterNames(cluster: string): ClusterNames {
+  const sts = `nats-${cluster}`;
+  return {
+    statefulSet: sts,
+    headless: `${sts}-headless`,
+    configMap: `${sts}-config`,
+    pod: (i) => `${sts}-${i}`,
+  };
+}
+
+/** Bundle-wide object names. */
+export const SECRET_NAME = 'nats-credentials';
+
+/** The system account every bundle renders, and its user. */
+export const SYSTEM_ACCOUNT = 'SYS';
+export const SYSTEM_USER = 'sys';
+
+/** Account names NATS reserves or we render ourselves. */
+export const RESERVED_ACCOUNTS = ['SYS', '$SYS', '$G', 'GLOBAL'];
+
+/**
+ * The environment variable that carries a user's password. User names are unique (the lint makes sure), and
+ * distinct names that map to one variable are flagged as a clash.
+ */
+export function passwordEnvVar(user: string): string {
+  return `NATS_PASSWORD_${user.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+export const SYSTEM_PASSWORD_ENV = passwordEnvVar(SYSTEM_USER);
+
+/**
+ * Labels that select one cluster's pods: stable keys only. Never region or zone, and not the topology name
+ * either, because a StatefulSet's selector is immutable and those are things users rename.
+ */
+export function selectorLabels(cluster: string): Record<string, string> {
+  return {
+    'app.kubernetes.io/name': 'nats',
+    'app.kubernetes.io/component': 'server',
+    'nats.io/cluster': cluster,
+  };
+}

@@ -1,0 +1,361 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
+import type {
+  Account,
+  Cluster,
+  ClusterSettings,
+  JetStreamSizing,
+  KindEnvironment,
+  OtherWorkload,
+  ResourceList,
+  Topology,
+} from '../model';
+import { formatPath, Reader, type Path } from './reader';
+
+/** A reason the input is not a topology, with where it is. */
+export interface ParseError {
+  /** `clusters[1].replicas`, or `(top level)`. */
+  path: string;
+  message: string;
+  /** 1-based, when the input was text. */
+  line?: number;
+  column?: number;
+}
+
+export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors: ParseError[] };
+
+/** The format version this build reads and writes. */
+export const FORMAT_VERSION = 1;
+
+export const LIMITS = {
+  /** Characters of topology text we read at all. */
+  textChars: 2_000_000,
+  clusters: 500,
+  gateways: 5_000,
+  accounts: 100,
+  usersPerAccount: 1_000,
+  otherWorkloads: 100,
+  replicas: 99,
+  /** Anything bigger than a petabyte is a typo, and stays exact as a double. */
+  bytes: 2 ** 50,
+  cpuCores: 4_096,
+  coordinate: 1_000_000,
+} as const;
+
+const TOP_KEYS = ['version', 'name', 'namespace', 'image', 'jetstream', 'accounts', 'defaults', 'clusters', 'gateways', 'kind'];
+
+/**
+ * The one door into the model: file text (YAML or JSON), share-link payloads, pasted text and autosaves all
+ * come through here. Validates, fills defaults, and returns either a topology or every error with its path
+ * (and line/column when the input was text).
+ */
+export function parseTopology(input: unknown): ParseResult {
+  if (typeof input !== 'string') return fromData(input, null, null);
+  if (input.length > LIMITS.textChars) {
+    return { ok: false, errors: [{ path: '(top level)', message: `the text is ${input.length} characters long; at most ${LIMITS.textChars} are read` }] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(input, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return { path: '(syntax)', message: firstLine(e.message), line: pos.line, column: pos.col };
+      }),
+    };
+  }
+  let data: unknown;
+  try {
+    // A small alias budget stops "billion laughs" documents from expanding.
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    return { ok: false, errors: [{ path: '(syntax)', message: e instanceof Error ? firstLine(e.message) : 'unreadable YAML' }] };
+  }
+  return fromData(data, doc, lineCounter);
+}
+
+function fromData(data: unknown, doc: Document | null, lines: LineCounter | null): ParseResult {
+  const r = new Reader();
+  const topology = readTopology(r, data);
+  if (r.errors.length === 0 && topology) return { ok: true, topology };
+  return {
+    ok: false,
+    errors: r.errors.map((e) => ({ path: formatPath(e.path), message: e.message, ...locate(doc, lines, e.path, e.atKey ?? false) })),
+  };
+}
+
+function readTopology(r: Reader, data: unknown): Topology | undefined {
+  if (data === null || data === undefined) {
+    r.fail([], 'the input is empty; a topology starts with "version: 1"');
+    return undefined;
+  }
+  const o = r.object(data, [], TOP_KEYS);
+  if (!o) return undefined;
+  if (!('version' in o)) r.fail(['version'], `is required; this designer writes "version: ${FORMAT_VERSION}"`);
+  else if (typeof o.version === 'number' && Number.isInteger(o.version) && o.version > FORMAT_VERSION) {
+    r.fail(['version'], `is ${o.version}: this file was made by a newer designer; this one reads version ${FORMAT_VERSION}`);
+  } else if (o.version !== FORMAT_VERSION) r.fail(['version'], `must be ${FORMAT_VERSION}`);
+
+  const name = 'name' in o ? r.string(o.name, ['name']) : r.fail(['name'], 'is required (a DNS-1123 label, e.g. my-supercluster)');
+  const namespace = o.namespace === undefined ? name : r.string(o.namespace, ['namespace']);
+  const image = o.image === undefined ? DEFAULT_IMAGE : r.string(o.image, ['image']);
+  const jetstream = readJetStreamToggle(r, o.jetstream);
+  const accounts = o.accounts === undefined || o.accounts === null ? [] : readAccounts(r, o.accounts);
+  const defaults = readDefaults(r, o.defaults);
+  const clusters = o.clusters === undefined ? [] : readClusters(r, o.clusters);
+  const gateways = o.gateways === undefined || o.gateways === null ? [] : readGateways(r, o.gateways);
+  const kind = readKind(r, o.kind);
+
+  if (r.errors.length > 0 || !name || !namespace || !image || !jetstream || !accounts || !defaults || !clusters || !gateways || !kind) {
+    return undefined;
+  }
+  return { version: 1, name, namespace, image, jetstream, accounts, defaults, clusters, gateways, kind };
+}
+
+function readJetStreamToggle(r: Reader, v: unknown): Topology['jetstream'] | undefined {
+  if (v === undefined || v === null) return { enabled: true, domain: null };
+  const o = r.object(v, ['jetstream'], ['enabled', 'domain']);
+  if (!o) return undefined;
+  const enabled = o.enabled === undefined ? true : r.boolean(o.enabled, ['jetstream', 'enabled']);
+  const domain = o.domain === undefined ? null : r.nullableString(o.domain, ['jetstream', 'domain']);
+  return enabled === undefined || domain === undefined ? undefined : { enabled, domain };
+}
+
+function readAccounts(r: Reader, v: unknown): Account[] | undefined {
+  const list = r.list(v, ['accounts'], LIMITS.accounts);
+  if (!list) return undefined;
+  return collect(list, (item, i) => {
+    const path = ['accounts', i];
+    const o = r.object(item, path, ['name', 'jetstream', 'users']);
+    if (!o) return undefined;
+    const name = 'name' in o ? r.string(o.name, [...path, 'name'], 64) : r.fail([...path, 'name'], 'is required');
+    const jetstream = o.jetstream === undefined ? false : r.boolean(o.jetstream, [...path, 'jetstream']);
+    let users: string[] | undefined = [];
+    if (o.users !== undefined && o.users !== null) {
+      const raw = r.list(o.users, [...path, 'users'], LIMITS.usersPerAccount);
+      users = raw && collect(raw, (u, j) => r.string(u, [...path, 'users', j], 64));
+    }
+    return name === undefined || jetstream === undefined || !users ? undefined : { name, jetstream, users };
+  });
+}
+
+function readDefaults(r: Reader, v: unknown): ClusterSettings | undefined {
+  const d = DEFAULT_CLUSTER_SETTINGS;
+  if (v === undefined || v === null) {
+    return { replicas: d.replicas, resources: { requests: { ...d.resources.requests }, limits: { ...d.resources.limits } }, jetstream: { ...d.jetstream } };
+  }
+  const o = r.object(v, ['defaults'], ['replicas', 'resources', 'jetstream']);
+  if (!o) return undefined;
+  const replicas = o.replicas === undefined ? d.replicas : r.integer(o.replicas, ['defaults', 'replicas'], 1, LIMITS.replicas);
+  let requests: ResourceList | undefined = { ...d.resources.requests };
+  let limits: ResourceList | undefined = { ...d.resources.limits };
+  if (o.resources !== undefined) {
+    const res = r.object(o.resources, ['defaults', 'resources'], ['requests', 'limits']);
+    if (res) {
+      if (res.requests !== undefined) requests = readResourceList(r, res.requests, ['defaults', 'resources', 'requests'], d.resources.requests);
+      if (res.limits !== undefined) limits = readResourceList(r, res.limits, ['defaults', 'resources', 'limits'], d.resources.limits);
+    }
+  }
+  const jetstream = o.jetstream === undefined ? { ...d.jetstream } : readJetStreamSizing(r, o.jetstream, ['defaults', 'jetstream'], d.jetstream);
+  if (replicas === undefined || !requests || !limits || !jetstream) return undefined;
+  return { replicas, resources: { requests, limits }, jetstream: jetstream as JetStreamSizing };
+}
+
+/** Reads `{cpu, memory}`; a key left out keeps `base`, a `null` removes it. */
+function readResourceList(r: Reader, v: unknown, path: Path, base: ResourceList): ResourceList | undefined {
+  if (v === null) return {};
+  const o = r.object(v, path, ['cpu', 'memory']);
+  if (!o) return undefined;
+  const out: ResourceList = { ...base };
+  let ok = true;
+  for (const key of ['cpu', 'memory'] as const) {
+    if (!(key in o)) continue;
+    if (o[key] === null) {
+      delete out[key];
+      continue;
+    }
+    const q = key === 'cpu' ? r.quantity(o[key], [...path, key], LIMITS.cpuCores, '250m or 2') : r.quantity(o[key], [...path, key], LIMITS.bytes, '512Mi or 2Gi');
+    if (q === undefined) ok = false;
+    else out[key] = q;
+  }
+  return ok ? out : undefined;
+}
+
+function readJetStreamSizing(r: Reader, v: unknown, path: Path, base: Partial<JetStreamSizing>): Partial<JetStreamSizing> | undefined {
+  const o = r.object(v, path, ['memoryStore', 'fileStore', 'volumeSize', 'storageClass']);
+  if (!o) return undefined;
+  const out: Partial<JetStreamSizing> = { ...base };
+  let ok = true;
+  for (const key of ['memoryStore', 'fileStore', 'volumeSize'] as const) {
+    if (o[key] === undefined) continue;
+    const q = r.quantity(o[key], [...path, key], LIMITS.bytes, '1Gi');
+    if (q === undefined) ok = false;
+    else out[key] = q;
+  }
+  if (o.storageClass !== undefined) {
+    const sc = r.nullableString(o.storageClass, [...path, 'storageClass']);
+    if (sc === undefined) ok = false;
+    else out.storageClass = sc;
+  }
+  return ok ? out : undefined;
+}
+
+const CLUSTER_KEYS = ['name', 'region', 'zone', 'position', 'replicas', 'resources', 'jetstream'];
+
+function readClusters(r: Reader, v: unknown): Cluster[] | undefined {
+  const list = r.list(v, ['clusters'], LIMITS.clusters);
+  if (!list) return undefined;
+  return collect(list, (item, i) => readCluster(r, item, ['clusters', i]));
+}
+
+function readCluster(r: Reader, item: unknown, path: Path): Cluster | undefined {
+  const o = r.object(item, path, CLUSTER_KEYS);
+  if (!o) return undefined;
+  const name = 'name' in o ? r.string(o.name, [...path, 'name']) : r.fail([...path, 'name'], 'is required');
+  const region = o.region === undefined ? null : r.nullableString(o.region, [...path, 'region']);
+  const zone = o.zone === undefined ? null : r.nullableString(o.zone, [...path, 'zone']);
+  let position: Cluster['position'] | undefined = { x: 0, y: 0 };
+  if (o.position !== undefined && o.position !== null) {
+    const p = r.object(o.position, [...path, 'position'], ['x', 'y']);
+    const x = p && r.finite(p.x ?? 0, [...path, 'position', 'x'], LIMITS.coordinate);
+    const y = p && r.finite(p.y ?? 0, [...path, 'position', 'y'], LIMITS.coordinate);
+    position = x === undefined || y === undefined ? undefined : { x, y };
+  }
+  const cluster: Cluster = { name: name ?? '', region: region ?? null, zone: zone ?? null, position: position ?? { x: 0, y: 0 } };
+  let ok = name !== undefined && region !== undefined && zone !== undefined && position !== undefined;
+  if (o.replicas !== undefined) {
+    const n = r.integer(o.replicas, [...path, 'replicas'], 1, LIMITS.replicas);
+    if (n === undefined) ok = false;
+    else cluster.replicas = n;
+  }
+  if (o.resources !== undefined && o.resources !== null) {
+    const res = r.object(o.resources, [...path, 'resources'], ['requests', 'limits']);
+    if (!res) ok = false;
+    else {
+      const over: NonNullable<Cluster['resources']> = {};
+      for (const side of ['requests', 'limits'] as const) {
+        if (res[side] === undefined) continue;
+        const list = readOverrideList(r, res[side], [...path, 'resources', side]);
+        if (!list) ok = false;
+        else over[side] = list;
+      }
+      cluster.resources = over;
+    }
+  }
+  if (o.jetstream !== undefined && o.jetstream !== null) {
+    const js = readJetStreamSizing(r, o.jetstream, [...path, 'jetstream'], {});
+    if (!js) ok = false;
+    else cluster.jetstream = js;
+  }
+  return ok ? cluster : undefined;
+}
+
+/** A per-cluster `{cpu, memory}` override where `null` means "remove the default". */
+function readOverrideList(r: Reader, v: unknown, path: Path): Partial<Record<'cpu' | 'memory', string | null>> | undefined {
+  const o = r.object(v, path, ['cpu', 'memory']);
+  if (!o) return undefined;
+  const out: Partial<Record<'cpu' | 'memory', string | null>> = {};
+  let ok = true;
+  for (const key of ['cpu', 'memory'] as const) {
+    if (!(key in o)) continue;
+    if (o[key] === null) out[key] = null;
+    else {
+      const q = key === 'cpu' ? r.quantity(o[key], [...path, key], LIMITS.cpuCores, '250m or 2') : r.quantity(o[key], [...path, key], LIMITS.bytes, '512Mi or 2Gi');
+      if (q === undefined) ok = false;
+      else out[key] = q;
+    }
+  }
+  return ok ? out : undefined;
+}
+
+function readGateways(r: Reader, v: unknown): [string, string][] | undefined {
+  const list = r.list(v, ['gateways'], LIMITS.gateways);
+  if (!list) return undefined;
+  return collect(list, (item, i) => {
+    if (!Array.isArray(item) || item.length !== 2) {
+      return r.fail(['gateways', i], 'must be a pair of cluster names, like [a, b]');
+    }
+    const a = r.string(item[0], ['gateways', i, 0]);
+    const b = r.string(item[1], ['gateways', i, 1]);
+    return a === undefined || b === undefined ? undefined : ([a, b] as [string, string]);
+  });
+}
+
+function readKind(r: Reader, v: unknown): KindEnvironment | undefined {
+  const path = ['kind'];
+  const o = v === undefined || v === null ? {} : r.object(v, path, ['provider', 'cpus', 'memory', 'disk', 'workers', 'otherWorkloads']);
+  if (!o) return undefined;
+  const provider = o.provider === undefined ? 'podman' : r.oneOf(o.provider, [...path, 'provider'], KIND_PROVIDERS);
+  const preset = PROVIDERS[provider ?? 'podman'];
+  const cpus = o.cpus === undefined ? preset.cpus : r.integer(o.cpus, [...path, 'cpus'], 1, 1024);
+  const memory = o.memory === undefined ? preset.memory : r.quantity(o.memory, [...path, 'memory'], LIMITS.bytes, '8Gi');
+  const disk = o.disk === undefined ? preset.disk : r.quantity(o.disk, [...path, 'disk'], LIMITS.bytes, '100Gi');
+  const workers = o.workers === undefined ? 0 : r.integer(o.workers, [...path, 'workers'], 0, 50);
+  let otherWorkloads: OtherWorkload[] | undefined = [];
+  if (o.otherWorkloads !== undefined && o.otherWorkloads !== null) {
+    const list = r.list(o.otherWorkloads, [...path, 'otherWorkloads'], LIMITS.otherWorkloads);
+    otherWorkloads = list && collect(list, (item, i) => readWorkload(r, item, [...path, 'otherWorkloads', i]));
+  }
+  if (!provider || cpus === undefined || !memory || !disk || workers === undefined || !otherWorkloads) return undefined;
+  return { provider, cpus, memory, disk, workers, otherWorkloads };
+}
+
+function readWorkload(r: Reader, item: unknown, path: Path): OtherWorkload | undefined {
+  const o = r.object(item, path, ['name', 'replicas', 'requests', 'limits']);
+  if (!o) return undefined;
+  const name = 'name' in o ? r.string(o.name, [...path, 'name']) : r.fail([...path, 'name'], 'is required');
+  const replicas = o.replicas === undefined ? 1 : r.integer(o.replicas, [...path, 'replicas'], 0, 1000);
+  const requests = o.requests === undefined ? {} : readResourceList(r, o.requests, [...path, 'requests'], {});
+  const limits = o.limits === undefined ? {} : readResourceList(r, o.limits, [...path, 'limits'], {});
+  return name === undefined || replicas === undefined || !requests || !limits ? undefined : { name, replicas, requests, limits };
+}
+
+/** Maps over a list, returning undefined if any item failed (errors are already recorded). */
+function collect<T>(list: unknown[], fn: (item: unknown, i: number) => T | undefined): T[] | undefined {
+  const out: T[] = [];
+  let ok = true;
+  list.forEach((item, i) => {
+    const v = fn(item, i);
+    if (v === undefined) ok = false;
+    else out.push(v);
+  });
+  return ok ? out : undefined;
+}
+
+/** Line and column of the value at `path`, or of its key for unknown keys; the nearest existing parent otherwise. */
+function locate(doc: Document | null, lines: LineCounter | null, path: Path, atKey: boolean): { line?: number; column?: number } {
+  if (!doc || !lines) return {};
+  let node: unknown = doc.contents;
+  let offset: number | undefined = rangeStart(node);
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => scalarValue(p.key) === key);
+      if (!pair) break;
+      offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
+      if (atKey && key === path[path.length - 1]) offset = rangeStart(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key];
+      if (item === undefined) break;
+      offset = rangeStart(item) ?? offset;
+      node = item;
+    } else break;
+  }
+  if (offset === undefined) return {};
+  const pos = lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? range[0] : undefined;
+}
+
+function scalarValue(node: unknown): unknown {
+  return node !== null && typeof node === 'object' && 'value' in node ? (node as { value: unknown }).value : node;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0];
+}
