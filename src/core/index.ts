@@ -9,3 +9,7 @@ export { renderNatsConf, LAME_DUCK } from './conf/nats-conf';
 export { linkedClusters, gatewaySystems } from './conf/topology-facts';
 export { TEMPLATES, templateById, type Template } from './templates/index';
 export type { BundleFile, Passwords } from './bundle/files';
+export { renderBundle, BUNDLE_PATHS, type BundleOptions } from './bundle/bundle';
+export { serializeTopology } from './bundle/topology-file';
+export { generatePasswords, passwordUsers, SAFE_PASSWORD, PASSWORD_PLACEHOLDER } from './bundle/passwords';
+export { zipBundle } from './bundle/zip';

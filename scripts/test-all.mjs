@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm test`: everything CI runs, in order, stopping at the first failing step: type checks (the app, and the
+// core alone with no DOM or Node types), lint, unit and integration tests (vitest, with the real nats-server),
+// then the browser tests (Playwright with Debian's Chromium against the production build).
+// It ends with one line "tests: N passed, N failed" summing vitest and Playwright.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const reports = '.tmp/reports';
+mkdirSync(reports, { recursive: true });
+
+const steps = [
+  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck core', 'npx', ['tsc', '-p', 'src/core/tsconfig.json', '--noEmit']],
+  ['lint', 'npx', ['eslint', '.']],
+  ['unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]],
+  ['browser tests', 'npx', ['playwright', 'test']],
+];
+
+let passed = 0;
+let failed = 0;
+let status = 0;
+for (const [name, cmd, args] of steps) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` },
+  });
+  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) {
+    status = r.status ?? 1;
+    break;
+  }
+}
+
+const vitest = readJson(`${reports}/vitest.json`);
+if (vitest) {
+  passed += vitest.numPassedTests ?? 0;
+  failed += vitest.numFailedTests ?? 0;
+}
+const pw = readJson(`${reports}/playwright.json`);
+if (pw?.stats) {
+  passed += pw.stats.expected ?? 0;
+  failed += (pw.stats.unexpected ?? 0) + (pw.stats.flaky ?? 0);
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(status || (failed > 0 ? 1 : 0));
+
+function readJson(path) {
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
+import { renderBundle, serializeTopology, TEMPLATES } from '../core';
+import { run } from './main';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = run(argv, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function writeTopology(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const noetl = writeTopology('noetl.yaml', serializeTopology(TEMPLATES[0].topology()));
+const broken = writeTopology('bad-name.yaml', 'version: 1\nname: x\nclusters:\n  - name: Bad_Name\n');
+
+describe('nats-topology CLI', () => {
+  it('lists the built-in templates', () => {
+    const r = cli('templates');
+    expect(r.code).toBe(0);
+    for (const t of TEMPLATES) expect(r.out).toContain(t.id);
+  });
+
+  it('init writes a template that lints clean of errors', () => {
+    const file = join(dir, 'init.yaml');
+    expect(cli('init', 'light', file).code).toBe(0);
+    expect(cli('init', 'light', file).code).toBe(64); // refuses to overwrite
+    expect(cli('lint', file, '--format', 'json').code).toBe(0);
+  });
+
+  it('render --out writes exactly the bundle files', () => {
+    const out = join(dir, 'bundle');
+    const r = cli('render', noetl, '--out', out);
+    expect(r.code).toBe(0);
+    const written = walk(out).sort();
+    expect(written).toEqual(renderBundle(TEMPLATES[0].topology()).map((f) => f.path));
+    expect(readFileSync(join(out, 'nats-conf/a.conf'), 'utf8')).toBe(renderBundle(TEMPLATES[0].topology()).find((f) => f.path === 'nats-conf/a.conf')!.content);
+    // The Secret holds real random passwords, not the preview placeholder.
+    expect(readFileSync(join(out, 'secret.yaml'), 'utf8')).toMatch(/NATS_PASSWORD_NOETL: [A-Za-z][A-Za-z0-9]{31}\n/);
+  });
+
+  it('render --zip writes one top folder named after the topology', () => {
+    const zip = join(dir, 'b.zip');
+    expect(cli('render', noetl, '--zip', zip).code).toBe(0);
+    const names = Object.keys(unzipSync(readFileSync(zip)));
+    expect(names.every((n) => n.startsWith('noetl-supercluster/'))).toBe(true);
+    expect(names).toContain('noetl-supercluster/kustomization.yaml');
+  });
+
+  it('render refuses a design with lint errors unless --force, and writes nothing', () => {
+    const out = join(dir, 'refused');
+    const r = cli('render', broken, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/--force/);
+    expect(() => statSync(out)).toThrow();
+    expect(cli('render', broken, '--out', out, '--force').code).toBe(0);
+  });
+
+  it('lint exits 1 on errors, 0 when clean, 2 on unreadable input', () => {
+    expect(cli('lint', broken).code).toBe(1);
+    expect(cli('lint', join(dir, 'missing.yaml')).code).toBe(2);
+    expect(cli('lint', writeTopology('syntax.yaml', 'version: 1\nname: [\n')).code).toBe(2);
+  });
+
+  it('lint --format json gives machines the problems', () => {
+    const r = cli('lint', broken, '--format', 'json');
+    const json = JSON.parse(r.out) as { problems: { code: string; severity: string }[] };
+    expect(json.problems.some((p) => p.severity === 'error')).toBe(true);
+  });
+
+  it('budget --format json lists the pods that would stay Pending, exiting 1', () => {
+    const small = writeTopology('small.yaml', serializeTopology({ ...TEMPLATES[0].topology(), kind: { ...TEMPLATES[0].topology().kind, memory: '2Gi', otherWorkloads: [] } }));
+    const r = cli('budget', small, '--format', 'json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { pending: { pod: string; reason: string }[]; problems: { code: string }[] };
+    expect(json.pending.length).toBeGreaterThanOrEqual(3);
+    expect(json.problems.map((p) => p.code)).toContain('S2');
+  });
+
+  it('budget prints a table by default', () => {
+    const r = cli('budget', noetl);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/kind-control-plane/);
+  });
+
+  it('rejects unknown commands and options with usage', () => {
+    expect(cli('frobnicate').code).toBe(64);
+    expect(cli('lint', noetl, '--colour').code).toBe(64);
+  });
+});
+
+function walk(root: string, prefix = ''): string[] {
+  return readdirSync(join(root, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(root, join(prefix, e.name)) : [join(prefix, e.name)],
+  );
+}

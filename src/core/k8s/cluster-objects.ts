@@ -1,0 +1,189 @@
+import type { ConfigMap, Container, EnvVar, Probe, Service, ServicePort } from 'kubernetes-types/core/v1';
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
+import { KUBERNETES_PATHS, KUBERNETES_PORTS } from '../conf/addressing';
+import { LAME_DUCK } from '../conf/nats-conf';
+import { hash53 } from '../hash';
+import { clusterNames, SECRET_NAME, selectorLabels } from '../names';
+import { bytes, MiB } from '../quantity';
+import type { ResolvedCluster, Topology } from '../model';
+import { passwordEnvVars } from '../bundle/passwords';
+import { clusterLabels } from './labels';
+
+export const CONFIG_FILE = 'nats.conf';
+const JS_VOLUME = 'nats-js';
+
+/**
+ * `terminationGracePeriodSeconds`: lame duck grace + duration + 20 s for the server to finish, as the Helm
+ * chart sets it (nats-io/k8s#994: Kubernetes' default 30 s kills pods mid lame duck).
+ */
+export const TERMINATION_GRACE_SECONDS = LAME_DUCK.graceSeconds + LAME_DUCK.durationSeconds + 20;
+
+function meta(topology: Topology, cluster: ResolvedCluster, name: string) {
+  return { name, namespace: topology.namespace, labels: clusterLabels(topology, cluster) };
+}
+
+export function configMapFor(topology: Topology, cluster: ResolvedCluster, conf: string): ConfigMap {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: meta(topology, cluster, clusterNames(cluster.name).configMap),
+    data: { [CONFIG_FILE]: conf },
+  };
+}
+
+const PORTS: ServicePort[] = [
+  { name: 'nats', port: KUBERNETES_PORTS.client, targetPort: 'nats', appProtocol: 'tcp' },
+  { name: 'cluster', port: KUBERNETES_PORTS.cluster, targetPort: 'cluster', appProtocol: 'tcp' },
+  { name: 'gateway', port: KUBERNETES_PORTS.gateway, targetPort: 'gateway', appProtocol: 'tcp' },
+  { name: 'monitor', port: KUBERNETES_PORTS.monitor, targetPort: 'monitor', appProtocol: 'http' },
+];
+
+/**
+ * The headless Service that gives each pod its route and gateway DNS name. It publishes unready pods: a
+ * JetStream pod is unready until it sees a meta leader, which needs its peers' DNS (nats-io/k8s#441, #1109).
+ */
+export function headlessServiceFor(topology: Topology, cluster: ResolvedCluster): Service {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(topology, cluster, clusterNames(cluster.name).headless),
+    spec: {
+      clusterIP: 'None',
+      publishNotReadyAddresses: true,
+      selector: selectorLabels(cluster.name),
+      ports: PORTS.map((p) => ({ ...p })),
+    },
+  };
+}
+
+/** The Service clients use: the client port only, like the chart's default. */
+export function clientServiceFor(topology: Topology, cluster: ResolvedCluster): Service {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(topology, cluster, clusterNames(cluster.name).statefulSet),
+    spec: { type: 'ClusterIP', selector: selectorLabels(cluster.name), ports: [{ ...PORTS[0] }] },
+  };
+}
+
+function httpProbe(path: string, periodSeconds: number, failureThreshold: number): Probe {
+  return { httpGet: { path, port: 'monitor' }, initialDelaySeconds: 10, timeoutSeconds: 5, periodSeconds, successThreshold: 1, failureThreshold };
+}
+
+/**
+ * The chart's split health checks: startup on the full `/healthz` (up to 15 min for JetStream recovery),
+ * readiness once the server is current with the meta leader, liveness only that JetStream runs, so a
+ * recovering server is never killed. Without JetStream the plain check is the right one for all three.
+ */
+function probes(jetstream: boolean): Pick<Container, 'startupProbe' | 'readinessProbe' | 'livenessProbe'> {
+  return {
+    startupProbe: httpProbe('/healthz', 10, 90),
+    readinessProbe: httpProbe(jetstream ? '/healthz?js-server-only=true' : '/healthz', 10, 3),
+    livenessProbe: httpProbe(jetstream ? '/healthz?js-enabled-only=true' : '/healthz', 30, 3),
+  };
+}
+
+/** GOMEMLIMIT at 80% of the memory limit, in whole MiB, as the chart advises; none without a limit. */
+export function goMemLimit(cluster: ResolvedCluster): string | null {
+  const limit = cluster.resources.limits.memory;
+  return limit ? `${Math.floor((bytes(limit) * 0.8) / MiB)}MiB` : null;
+}
+
+function env(topology: Topology, cluster: ResolvedCluster): EnvVar[] {
+  const vars: EnvVar[] = [
+    { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+    { name: 'SERVER_NAME', value: '$(POD_NAME)' },
+  ];
+  const gomem = goMemLimit(cluster);
+  if (gomem) vars.push({ name: 'GOMEMLIMIT', value: gomem });
+  for (const name of passwordEnvVars(topology)) {
+    vars.push({ name, valueFrom: { secretKeyRef: { name: SECRET_NAME, key: name } } });
+  }
+  return vars;
+}
+
+export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, conf: string): StatefulSet {
+  const names = clusterNames(cluster.name);
+  const js = topology.jetstream.enabled;
+  const resources: Container['resources'] = {};
+  if (Object.keys(cluster.resources.requests).length) resources.requests = { ...cluster.resources.requests };
+  if (Object.keys(cluster.resources.limits).length) resources.limits = { ...cluster.resources.limits };
+  const container: Container = {
+    name: 'nats',
+    image: topology.image,
+    args: ['--config', `${KUBERNETES_PATHS.configDir}/${CONFIG_FILE}`],
+    env: env(topology, cluster),
+    ports: PORTS.map((p) => ({ name: p.name, containerPort: p.port })),
+    resources,
+    ...probes(js),
+    lifecycle: { preStop: { exec: { command: ['nats-server', '--signal', `ldm=${KUBERNETES_PATHS.pidDir}/nats.pid`] } } },
+    volumeMounts: [
+      { name: 'config', mountPath: KUBERNETES_PATHS.configDir },
+      { name: 'pid', mountPath: KUBERNETES_PATHS.pidDir },
+      ...(js ? [{ name: JS_VOLUME, mountPath: KUBERNETES_PATHS.storeDir }] : []),
+    ],
+  };
+  const sc = cluster.jetstream.storageClass;
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: meta(topology, cluster, names.statefulSet),
+    spec: {
+      replicas: cluster.replicas,
+      serviceName: names.headless,
+      // Quorum needs a majority up at once; OrderedReady would wait for pod 0 to be ready first (nats-io/k8s#594).
+      podManagementPolicy: 'Parallel',
+      selector: { matchLabels: selectorLabels(cluster.name) },
+      template: {
+        metadata: {
+          labels: clusterLabels(topology, cluster),
+          // Gateway and route changes need a restart, not a reload: a new checksum rolls the pods.
+          annotations: { 'nats.io/config-checksum': hash53(conf) },
+        },
+        spec: {
+          enableServiceLinks: false,
+          terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+          topologySpreadConstraints: [
+            {
+              maxSkew: 1,
+              topologyKey: 'kubernetes.io/hostname',
+              // Spread when there is room, never leave a pod Pending for it (a laptop kind has one node).
+              whenUnsatisfiable: 'ScheduleAnyway',
+              nodeTaintsPolicy: 'Honor',
+              labelSelector: { matchLabels: selectorLabels(cluster.name) },
+            },
+          ],
+          containers: [container],
+          volumes: [
+            { name: 'config', configMap: { name: names.configMap } },
+            { name: 'pid', emptyDir: {} },
+          ],
+        },
+      },
+      ...(js
+        ? {
+            volumeClaimTemplates: [
+              {
+                metadata: { name: JS_VOLUME, labels: selectorLabels(cluster.name) },
+                spec: {
+                  accessModes: ['ReadWriteOnce'],
+                  ...(sc ? { storageClassName: sc } : {}),
+                  resources: { requests: { storage: cluster.jetstream.volumeSize } },
+                },
+              },
+            ],
+          }
+        : {}),
+    },
+  };
+}
+
+export function podDisruptionBudgetFor(topology: Topology, cluster: ResolvedCluster): PodDisruptionBudget {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: meta(topology, cluster, clusterNames(cluster.name).statefulSet),
+    spec: { maxUnavailable: 1, selector: { matchLabels: selectorLabels(cluster.name) } },
+  };
+}

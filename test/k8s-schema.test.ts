@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { renderBundle } from '../src/core';
+import { fixedPasswords, templateCases } from './support/fixtures';
+import { manifestObjects, validateObject } from './support/k8s';
+
+describe.each(templateCases)('manifests of template %s', (_id, topology) => {
+  const objects = manifestObjects(renderBundle(topology, { passwords: fixedPasswords(topology) }));
+
+  it('has a namespace, a secret and five objects per cluster', () => {
+    expect(objects).toHaveLength(2 + 5 * topology.clusters.length);
+  });
+
+  it.each(objects.map((o) => [`${o.file} ${String(o.object.kind)} ${String((o.object.metadata as { name: string }).name)}`, o.object]))(
+    'is valid against the Kubernetes schema: %s',
+    (_name, object) => {
+      expect(() => validateObject(object)).not.toThrow();
+    },
+  );
+
+  it('puts apiVersion, kind and metadata first in every object', () => {
+    for (const { object } of objects) expect(Object.keys(object).slice(0, 3)).toEqual(['apiVersion', 'kind', 'metadata']);
+  });
+});
+
+describe('the schema check', () => {
+  it('rejects an object Kubernetes would refuse', () => {
+    // Given a StatefulSet with a port that is not a number
+    const bad = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'x' }, spec: { selector: {}, serviceName: 'x', template: { spec: { containers: [{ name: 'n', image: 'i', ports: [{ containerPort: 'nats' }] }] } } } };
+    // Then validation fails
+    expect(() => validateObject(bad)).toThrow(/containerPort/);
+  });
+});
