@@ -13,3 +13,5 @@ export { renderBundle, BUNDLE_PATHS, type BundleOptions } from './bundle/bundle'
 export { serializeTopology } from './bundle/topology-file';
 export { generatePasswords, passwordUsers, SAFE_PASSWORD, PASSWORD_PLACEHOLDER } from './bundle/passwords';
 export { zipBundle } from './bundle/zip';
+export { encodeShareFragment, decodeShareFragment, SHARE_PREFIX, SHARE_LIMITS, type ShareError, type ShareDecodeResult } from './share/share-link';
+export { budget, type Budget, type BudgetNode, type BudgetPending, type BudgetTotals, type BudgetVm, type BudgetJetStream, type Usage, type Percent } from './budget';

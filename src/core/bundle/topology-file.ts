@@ -7,19 +7,7 @@ import type { Cluster, Topology } from '../model';
  * its YAML tab all use this.
  */
 export function serializeTopology(topology: Topology): string {
-  const data = {
-    version: topology.version,
-    name: topology.name,
-    namespace: topology.namespace,
-    image: topology.image,
-    jetstream: { enabled: topology.jetstream.enabled, domain: topology.jetstream.domain },
-    accounts: topology.accounts.map((a) => ({ name: a.name, jetstream: a.jetstream, users: [...a.users] })),
-    defaults: topology.defaults,
-    clusters: topology.clusters.map(clusterEntry),
-    gateways: topology.gateways.map(([a, b]) => [a, b]),
-    kind: topology.kind,
-  };
-  const doc = new Document(data, { aliasDuplicateObjects: false });
+  const doc = new Document(topologyData(topology), { aliasDuplicateObjects: false });
   // Short things read best on one line: gateway pairs, positions, resource lists, users.
   const flow = (node: unknown) => {
     if (isMap(node) || isSeq(node)) node.flow = true;
@@ -63,4 +51,20 @@ function clusterEntry(c: Cluster): Record<string, unknown> {
   }
   if (c.jetstream && Object.keys(c.jetstream).length > 0) out.jetstream = { ...c.jetstream };
   return out;
+}
+
+/** The topology as plain file-shaped data (what the file and share links carry), keys in file order. */
+export function topologyData(topology: Topology): Record<string, unknown> {
+  return {
+    version: topology.version,
+    name: topology.name,
+    namespace: topology.namespace,
+    image: topology.image,
+    jetstream: { enabled: topology.jetstream.enabled, domain: topology.jetstream.domain },
+    accounts: topology.accounts.map((a) => ({ name: a.name, jetstream: a.jetstream, users: [...a.users] })),
+    defaults: topology.defaults,
+    clusters: topology.clusters.map(clusterEntry),
+    gateways: topology.gateways.map(([a, b]) => [a, b]),
+    kind: topology.kind,
+  };
 }
