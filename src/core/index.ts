@@ -15,3 +15,5 @@ export { generatePasswords, passwordUsers, SAFE_PASSWORD, PASSWORD_PLACEHOLDER }
 export { zipBundle } from './bundle/zip';
 export { encodeShareFragment, decodeShareFragment, SHARE_PREFIX, SHARE_LIMITS, type ShareError, type ShareDecodeResult } from './share/share-link';
 export { budget, type Budget, type BudgetNode, type BudgetPending, type BudgetTotals, type BudgetVm, type BudgetJetStream, type Usage, type Percent } from './budget';
+export { lint, RULES, PROBLEM_CODES } from './lint';
+export { renderLocalTarget, LOCAL_BASE_PORT } from './local';

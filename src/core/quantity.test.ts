@@ -22,6 +22,8 @@ describe('Kubernetes quantities', () => {
     ['1k', 1000],
     ['1.5Gi', 1.5 * 2 ** 30],
     ['1e3', 1000],
+    ['1Ei', 2 ** 60],
+    ['2Pi', 2 * 2 ** 50],
     ['1024', 1024],
   ])('reads memory %s as %s bytes', (text, n) => {
     expect(bytes(text)).toBe(n);

@@ -27,7 +27,7 @@ export function parseQuantity(text: string): number | null {
   const m = QUANTITY.exec(text);
   if (!m) return null;
   const suffix = m[2] ?? '';
-  const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : SUFFIX[suffix];
+  const factor = /^[eE][+-]?\d/.test(suffix) ? 10 ** Number(suffix.slice(1)) : SUFFIX[suffix];
   if (factor === undefined) return null;
   const value = Number(m[1]) * factor;
   return Number.isFinite(value) ? value : null;

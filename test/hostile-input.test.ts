@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../src/core/lint';
+import { parseTopology, renderBundle } from '../src/core';
+import { run } from '../src/cli/main';
+
+const base = (clusters: string) => `version: 1\nname: x\nclusters:\n${clusters}`;
+
+/** Hostile or broken files: each must give a clear error and never crash. */
+const CASES: [string, unknown, RegExp][] = [
+  ['empty text', '', /empty/],
+  ['a bare string', 'hello', /mapping/],
+  ['a list at the top', '- 1\n- 2\n', /mapping/],
+  ['JSON null', 'null', /empty/],
+  ['wrong type for name', 'version: 1\nname: [1, 2]\n', /name.*must be text|must be text/],
+  ['replicas as text', base('  - name: a\n    replicas: "3"\n'), /whole number/],
+  ['replicas fractional', base('  - name: a\n    replicas: 2.5\n'), /whole number/],
+  ['huge replicas', base('  - name: a\n    replicas: 1e308\n'), /whole number/],
+  ['infinite coordinate', base('  - name: a\n    position: { x: .inf, y: 0 }\n'), /number between/],
+  ['huge memory', base('  - name: a\n    resources: { limits: { memory: 999999999Ei } }\n'), /out of range/],
+  ['negative memory', base('  - name: a\n    resources: { limits: { memory: -1Gi } }\n'), /not a Kubernetes quantity/],
+  ['a newline in a name', base('  - name: "a\\nb"\n'), /control characters/],
+  ['a name of 10,000 characters', base(`  - name: ${'a'.repeat(10_000)}\n`), /at most 253/],
+  ['gateways not pairs', 'version: 1\nname: x\ngateways: [[a, b, c]]\n', /pair of cluster names/],
+  ['10,000 clusters', { version: 1, name: 'x', clusters: Array.from({ length: 10_000 }, (_, i) => ({ name: `c${i}` })) }, /at most 500/],
+  ['a billion-laughs alias bomb', `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, /alias|[Ee]xcessive|unknown key/],
+  ['a prototype-pollution key', '{"version":1,"name":"x","__proto__":{"polluted":true}}', /unknown key/],
+  ['a 3 MB text', `# ${'x'.repeat(3_000_000)}\n`, /at most/],
+];
+
+describe('hostile and broken topology files', () => {
+  it.each(CASES)('%s: a clear error, no crash', (_name, input, message) => {
+    const r = parseTopology(input);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.length).toBeGreaterThan(0);
+    expect(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n')).toMatch(message);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('renders names with quotes and braces as escaped strings, and the lint names them', () => {
+    // Given a name that would close a string and open a block in nats.conf
+    const r = parseTopology(base('  - name: \'a" } include "/etc/passwd\'\n'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // When it is rendered anyway
+    const conf = renderBundle(r.topology).find((f) => f.path.startsWith('nats-conf/'))!.content;
+    // Then it stays inside a quoted string, and the lint reports an error on the name
+    expect(conf).toContain('name: "a\\" } include \\"/etc/passwd"');
+    expect(conf).not.toMatch(/^\s*include /m);
+    expect(lint(r.topology).some((p) => p.severity === 'error' && p.target.kind === 'cluster')).toBe(true);
+  });
+
+  it('keeps unicode names out of Kubernetes names through the lint', () => {
+    const r = parseTopology(base('  - name: ünïcødé\n'));
+    expect(r.ok && lint(r.topology).some((p) => p.severity === 'error')).toBe(true);
+  });
+
+  it('never crashes the CLI on a broken file: exit 2 with the position', () => {
+    const err: string[] = [];
+    const code = run(['lint', 'test/fixtures/broken.yaml'], () => {}, (s) => err.push(s));
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(/broken\.yaml:\d+:\d+: clusters\[0\]\.replicas/);
+  });
+});
