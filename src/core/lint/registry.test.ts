@@ -1,0 +1,80 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../problems';
+import { PROBLEM_CODES, RULES } from './registry';
+import { topologyFrom } from './testing';
+
+/** Broken topologies that, between them, trip every code in the table. */
+const SCENARIOS = [
+  topologyFrom({
+    name: 'Bad_Name',
+    namespace: 'bad.ns',
+    image: 'nats:2.9.3',
+    jetstream: { domain: 'a.b' },
+    clusters: [
+      { name: 'US' },
+      { name: 'x'.repeat(48) },
+      { name: 'a', region: 'bad region' },
+      { name: 'a' },
+      { name: 'b', replicas: 1, jetstream: { fileStore: '8Gi', memoryStore: '2Gi' } },
+      { name: 'b-headless', replicas: 4, jetstream: { fileStore: '4800Mi', memoryStore: '1536Mi', storageClass: 'Bad_SC' } },
+      { name: 'c', resources: { requests: { cpu: null }, limits: { cpu: null, memory: null } } },
+      { name: 'd', resources: { limits: { cpu: '100m' } } },
+    ],
+    gateways: [['a', 'missing'], ['b', 'b'], ['a', 'b'], ['b', 'a'], ['b', 'b-headless']],
+    accounts: [
+      { name: 'sys', users: ['x1'] },
+      { name: '1bad', users: ['sys', 'bad user'] },
+      { name: 'A', users: ['u', 'a-b'] },
+      { name: 'A', users: ['u', 'a_b'] },
+      { name: 'EMPTY' },
+    ],
+  }),
+  topologyFrom({ clusters: [], image: 'nats:latest', jetstream: { enabled: false, domain: 'hub' }, accounts: [{ name: 'APP', jetstream: true }] }),
+  topologyFrom({ image: 'NATS' }),
+  topologyFrom({ image: 'nats:2.14.2-nanoserver-ltsc2022' }),
+  topologyFrom({ image: 'example.com/custom:1.0.0' }),
+];
+
+function run(): { rule: string; problem: Problem }[] {
+  return SCENARIOS.flatMap((t) => RULES.flatMap((rule) => rule.check(t).map((problem) => ({ rule: rule.id, problem }))));
+}
+
+describe('rule registry', () => {
+  it('has one rule per file in rules/, each with a unique id and a description', () => {
+    // given
+    const files = readdirSync(new URL('./rules', import.meta.url))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => f.replace(/\.ts$/, ''));
+    // when
+    const ids = RULES.map((r) => r.id);
+    // then
+    expect([...ids].sort()).toEqual(files.sort());
+    expect(RULES.every((r) => r.description.length > 0)).toBe(true);
+  });
+
+  it('emits only codes from the table, with the severity and rule the table gives', () => {
+    // given / when
+    const mismatches = run().filter(({ rule, problem }) => {
+      const info = (PROBLEM_CODES as Record<string, { severity: string; rule: string } | undefined>)[problem.code];
+      return !info || info.severity !== problem.severity || info.rule !== rule;
+    });
+    // then
+    expect(mismatches).toEqual([]);
+  });
+
+  it('has no code in the table that no rule emits', () => {
+    // given / when
+    const emitted = new Set(run().map(({ problem }) => problem.code));
+    // then
+    expect(Object.keys(PROBLEM_CODES).filter((c) => !emitted.has(c))).toEqual([]);
+  });
+
+  it('uses UPPER_SNAKE codes and fills every message and fix', () => {
+    // given / when
+    const problems = run().map(({ problem }) => problem);
+    // then
+    expect(Object.keys(PROBLEM_CODES).every((c) => /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(c))).toBe(true);
+    expect(problems.filter((p) => !p.message || !p.fix || /undefined|null|NaN|\[object/.test(p.message + p.fix))).toEqual([]);
+  });
+});

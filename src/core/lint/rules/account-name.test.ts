@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { codes, topologyFrom } from '../testing';
+import { accountName } from './account-name';
+
+function withAccounts(...names: string[]) {
+  return topologyFrom({ accounts: names.map((name) => ({ name, users: [] })) });
+}
+
+describe('account-name', () => {
+  it.each(['SYS', 'sys', 'Sys', '$SYS', '$G', 'GLOBAL'])('reports reserved account name %s', (name) => {
+    // given
+    const t = withAccounts(name);
+    // when
+    const problems = accountName.check(t);
+    // then
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'ACCOUNT_NAME_RESERVED', severity: 'error', target: { kind: 'account', account: name, field: 'name' } }),
+    ]);
+  });
+
+  it('explains that sys clashes with the rendered system account', () => {
+    // given
+    const t = withAccounts('sys');
+    // when / then
+    expect(accountName.check(t)[0].message).toBe('account name "sys" is reserved: SYS is the system account every bundle renders');
+  });
+
+  it.each(['1APP', 'my app', 'APP.PROD', '_APP'])('reports invalid account name %j', (name) => {
+    // given
+    const t = withAccounts(name);
+    // when / then
+    expect(codes(accountName.check(t))).toEqual(['ACCOUNT_NAME_INVALID']);
+  });
+
+  it('accepts letters, digits, _ and - after a letter', () => {
+    // given
+    const t = withAccounts('APP', 'noetl_core-2', 'system');
+    // when / then
+    expect(codes(accountName.check(t))).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { codes, topologyFrom } from '../testing';
+import { authentication } from './authentication';
+
+describe('authentication', () => {
+  it('notes that without accounts clients connect unauthenticated to $G', () => {
+    // given
+    const t = topologyFrom();
+    // when
+    const problems = authentication.check(t);
+    // then
+    expect(problems).toEqual([expect.objectContaining({ code: 'AUTH_NONE', severity: 'info', target: { kind: 'topology', field: 'accounts' } })]);
+    expect(problems[0].message).toContain('share the global account $G');
+  });
+
+  it('notes that accounts without users leave clients in $G without JetStream', () => {
+    // given
+    const t = topologyFrom({ accounts: [{ name: 'APP', jetstream: true }] });
+    // when
+    const [p] = authentication.check(t);
+    // then
+    expect(p.message).toBe(
+      'no account has users: clients connect without authentication into the global account $G, not into APP, and $G has no JetStream once other accounts exist',
+    );
+  });
+
+  it('says nothing once any account has a user', () => {
+    // given
+    const t = topologyFrom({ accounts: [{ name: 'APP', users: ['app'] }, { name: 'EMPTY' }] });
+    // when / then
+    expect(codes(authentication.check(t))).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+import type { LintRule } from '../rule';
+import { joinNames } from '../support';
+
+/**
+ * AUTH_NONE: without any user we render no passwords (a system user alone would lock every client out), so clients
+ * connect without authentication into the global account $G.
+ */
+export const authentication: LintRule = {
+  id: 'authentication',
+  description: 'Notes when no account has users, so clients connect without authentication.',
+  check(topology) {
+    const { accounts } = topology;
+    if (accounts.some((a) => a.users.length > 0)) return [];
+    const message =
+      accounts.length === 0
+        ? 'there are no accounts: clients connect without authentication and share the global account $G'
+        : `no account has users: clients connect without authentication into the global account $G, not into ${joinNames(accounts.map((a) => a.name))}` +
+          (topology.jetstream.enabled ? ', and $G has no JetStream once other accounts exist' : '');
+    return [
+      {
+        code: 'AUTH_NONE',
+        severity: 'info',
+        target: { kind: 'topology', field: 'accounts' },
+        message,
+        fix: 'Fine for a local experiment; to require passwords, add an account with a user (the bundle then generates passwords into its Secret).',
+      },
+    ];
+  },
+};

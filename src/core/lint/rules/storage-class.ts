@@ -1,0 +1,29 @@
+import type { Problem } from '../../problems';
+import type { LintRule } from '../rule';
+import { origin, q, resolvedClusters } from '../support';
+
+/** A DNS-1123 subdomain, the form Kubernetes requires of a StorageClass name. */
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** STORAGE_CLASS_INVALID: the API server refuses a claim whose storageClassName is not a DNS-1123 subdomain. */
+export const storageClass: LintRule = {
+  id: 'storage-class',
+  description: 'JetStream storage class names are DNS-1123 subdomains.',
+  check(topology) {
+    if (!topology.jetstream.enabled) return [];
+    const out: Problem[] = [];
+    for (const { spec, cluster } of resolvedClusters(topology)) {
+      const sc = cluster.jetstream.storageClass;
+      // Empty means "no dynamic provisioning", which Kubernetes accepts.
+      if (sc === null || sc === '' || (sc.length <= 253 && SUBDOMAIN.test(sc))) continue;
+      out.push({
+        code: 'STORAGE_CLASS_INVALID',
+        severity: 'error',
+        target: { kind: 'cluster', cluster: cluster.name, field: 'jetstream.storageClass' },
+        message: `cluster ${cluster.name} uses storage class ${q(sc)}${origin(spec, 'jetstream.storageClass')}, which is not a valid StorageClass name: Kubernetes refuses its volume claims`,
+        fix: "Use the name of an existing StorageClass (lower-case letters, digits, '-' and '.'; kind's default is \"standard\"), or none for the cluster's default class.",
+      });
+    }
+    return out;
+  },
+};
