@@ -22,6 +22,6 @@ export function checkConf(server: string, conf: string, env: Record<string, stri
     return execFileSync(server, ['-t', '-c', file], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string };
-    throw new Error(`nats-server rejected ${name}.conf:\n${err.stderr ?? ''}${err.stdout ?? ''}\n---\n${conf}`);
+    throw new Error(`nats-server rejected ${name}.conf:\n${err.stderr ?? ''}${err.stdout ?? ''}\n---\n${conf}`, { cause: e });
   }
 }

@@ -1,4 +1,4 @@
-import { renderNatsConf } from '../conf/nats-conf';
+import { confContext, renderNatsConf } from '../conf/nats-conf';
 import { kubernetesAddressing } from '../conf/addressing';
 import { resolveCluster, type Topology } from '../model';
 import {
@@ -41,11 +41,12 @@ export function renderBundle(topology: Topology, options: BundleOptions = {}): B
   const files: BundleFile[] = [];
   const resources = [BUNDLE_PATHS.namespace, BUNDLE_PATHS.secret];
   const seen = new Set<string>();
+  const context = confContext(topology);
   for (const spec of topology.clusters) {
     if (seen.has(spec.name)) continue;
     seen.add(spec.name);
     const cluster = resolveCluster(topology, spec);
-    const conf = renderNatsConf(topology, cluster.name, kubernetesAddressing(topology, cluster));
+    const conf = renderNatsConf(topology, cluster.name, kubernetesAddressing(topology, cluster), context);
     const manifest = toYamlDocuments([
       configMapFor(topology, cluster, conf),
       headlessServiceFor(topology, cluster),
@@ -63,7 +64,7 @@ export function renderBundle(topology: Topology, options: BundleOptions = {}): B
     { path: BUNDLE_PATHS.kustomization, content: renderKustomization(resources) },
     { path: BUNDLE_PATHS.kindConfig, content: renderKindConfig(topology) },
     { path: BUNDLE_PATHS.topology, content: serializeTopology(topology) },
-    { path: BUNDLE_PATHS.readme, content: renderBundleReadme(topology) },
+    { path: BUNDLE_PATHS.readme, content: renderBundleReadme(topology, context.peers) },
   );
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,15 +1,15 @@
 import { KUBERNETES_PORTS } from '../conf/addressing';
-import { gatewaySystems, linkedClusters } from '../conf/topology-facts';
+import { gatewaySystems, peerMap } from '../conf/topology-facts';
 import { clusterNames, passwordEnvVar, SECRET_NAME } from '../names';
-import { resolveCluster, type Topology } from '../model';
+import { resolveCluster, type Cluster, type Topology } from '../model';
 import { passwordUsers } from './passwords';
 
 /** The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. */
-export function renderBundleReadme(topology: Topology): string {
+export function renderBundleReadme(topology: Topology, peers: Map<string, Cluster[]> = peerMap(topology)): string {
   const ns = topology.namespace;
   const clusters = dedupe(topology.clusters.map((c) => resolveCluster(topology, c)));
   const first = clusters[0];
-  const systems = gatewaySystems(topology);
+  const systemOf = new Map(gatewaySystems(topology).flatMap((s) => s.map((n) => [n, s] as const)));
   const users = passwordUsers(topology);
   const out: string[] = [];
   const p = (...lines: string[]) => out.push(...lines);
@@ -73,9 +73,9 @@ export function renderBundleReadme(topology: Topology): string {
     p('What a healthy bundle shows:', '');
     p('| cluster | servers | routes per server (`/routez` num_routes) | outbound gateways (`/gatewayz`) |', '|---|---|---|---|');
     for (const c of clusters) {
-      const system = systems.find((s) => s.includes(c.name)) ?? [c.name];
+      const system = systemOf.get(c.name) ?? [c.name];
       const others = system.filter((n) => n !== c.name);
-      const seeds = linkedClusters(topology, c.name).map((x) => x.name);
+      const seeds = peers.get(c.name) ?? [];
       const gw = others.length === 0 ? 'none' : others.map((o) => `\`${o}\``).join(', ') + (others.length > seeds.length ? ' (some learned through gossip)' : '');
       p(`| \`${c.name}\` | ${c.replicas} | ${c.replicas - 1} | ${gw} |`);
     }

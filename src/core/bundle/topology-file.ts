@@ -1,4 +1,4 @@
-import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
+import { toYaml } from '../k8s/yaml';
 import type { Cluster, Topology } from '../model';
 
 /**
@@ -7,38 +7,11 @@ import type { Cluster, Topology } from '../model';
  * its YAML tab all use this.
  */
 export function serializeTopology(topology: Topology): string {
-  const doc = new Document(topologyData(topology), { aliasDuplicateObjects: false });
-  // Short things read best on one line: gateway pairs, positions, resource lists, users.
-  const flow = (node: unknown) => {
-    if (isMap(node) || isSeq(node)) node.flow = true;
-  };
-  const root = doc.contents as YAMLMap;
-  const seq = (key: string) => root.get(key, true);
-  const gateways = seq('gateways');
-  if (isSeq(gateways)) gateways.items.forEach(flow);
-  const accounts = seq('accounts');
-  if (isSeq(accounts)) accounts.items.forEach((a) => isMap(a) && flow(a.get('users', true)));
-  const clusters = seq('clusters');
-  if (isSeq(clusters)) {
-    for (const c of clusters.items) {
-      if (!isMap(c)) continue;
-      flow(c.get('position', true));
-      const res = c.get('resources', true);
-      if (isMap(res)) res.items.forEach((p) => flow(p.value));
-    }
-  }
-  const defaults = root.get('defaults', true);
-  if (isMap(defaults)) {
-    const res = defaults.get('resources', true);
-    if (isMap(res)) res.items.forEach((p) => flow(p.value));
-  }
-  const kind = root.get('kind', true);
-  if (isMap(kind)) {
-    const others = kind.get('otherWorkloads', true);
-    if (isSeq(others)) others.items.forEach(flow);
-  }
-  return doc.toString({ lineWidth: 0, indentSeq: true });
+  return toYaml(topologyData(topology), FLOW);
 }
+
+/** Short things read best on one line: positions, resource lists, users, gateway pairs, other workloads. */
+const FLOW = { keys: new Set(['position', 'requests', 'limits', 'users']), itemsOf: new Set(['gateways', 'otherWorkloads']) };
 
 function clusterEntry(c: Cluster): Record<string, unknown> {
   const out: Record<string, unknown> = { name: c.name, region: c.region, zone: c.zone, position: { x: c.position.x, y: c.position.y } };

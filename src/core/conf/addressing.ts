@@ -38,6 +38,11 @@ export function podHost(topology: Topology, cluster: string, i: number): string 
   return `${n.pod(i)}.${n.headless}.${topology.namespace}.svc.cluster.local`;
 }
 
+/** DNS name of a cluster's headless Service: it resolves to the addresses of all its pods. */
+export function serviceHost(topology: Topology, cluster: string): string {
+  return `${clusterNames(cluster).headless}.${topology.namespace}.svc.cluster.local`;
+}
+
 export function kubernetesAddressing(topology: Topology, cluster: ResolvedCluster): Addressing {
   const p = KUBERNETES_PORTS;
   return {
@@ -48,7 +53,10 @@ export function kubernetesAddressing(topology: Topology, cluster: ResolvedCluste
     storeDir: KUBERNETES_PATHS.storeDir,
     pidFile: `${KUBERNETES_PATHS.pidDir}/nats.pid`,
     routeUrls: range(cluster.replicas).map((i) => `nats://${podHost(topology, cluster.name, i)}:${p.cluster}`),
-    gatewayUrls: (remote) => range(remote.replicas).map((i) => `nats://${podHost(topology, remote.name, i)}:${p.gateway}`),
+    // One seed per remote: its headless Service name resolves to every pod (ready or not), and the server
+    // dials a random one of them. A remote's replica count then never changes this cluster's conf, so scaling
+    // one cluster does not roll the others.
+    gatewayUrls: (remote) => [`nats://${serviceHost(topology, remote.name)}:${p.gateway}`],
   };
 }
 

@@ -1,11 +1,25 @@
 import { bytes } from '../quantity';
 import { passwordEnvVar, SYSTEM_ACCOUNT, SYSTEM_PASSWORD_ENV, SYSTEM_USER } from '../names';
-import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
+import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
 import { kubernetesAddressing, type Addressing } from './addressing';
-import { linkedClusters, needsClusterBlock } from './topology-facts';
+import { peerMap, needsClusterBlock } from './topology-facts';
 
 /** Lame duck timings of the Helm chart: grace strictly below duration (the server refuses otherwise). */
 export const LAME_DUCK = { duration: '30s', gracePeriod: '10s', durationSeconds: 30, graceSeconds: 10 };
+
+/**
+ * What rendering many confs of one topology can share: the link map and each remote's gateway entry (the same
+ * text in every conf that links to it). Make one per topology with {@link confContext}.
+ */
+export interface ConfContext {
+  peers: Map<string, Cluster[]>;
+  resolved: Map<string, ResolvedCluster>;
+  gatewayEntries: Map<string, string>;
+}
+
+export function confContext(topology: Topology): ConfContext {
+  return { peers: peerMap(topology), resolved: new Map(), gatewayEntries: new Map() };
+}
 
 /**
  * Renders the `nats.conf` of one cluster. With the default Kubernetes addressing one file serves every pod of
@@ -14,10 +28,11 @@ export const LAME_DUCK = { duration: '30s', gracePeriod: '10s', durationSeconds:
  * Every value a user typed is quoted and escaped; sizes are written as plain byte counts because the server
  * reads `4G` as 10^9 and a quoted `"4GB"` not at all.
  */
-export function renderNatsConf(topology: Topology, clusterName: string, addressing?: Addressing): string {
+export function renderNatsConf(topology: Topology, clusterName: string, addressing?: Addressing, context?: ConfContext): string {
+  const ctx = context ?? confContext(topology);
   const spec = topology.clusters.find((c) => c.name === clusterName);
   if (!spec) throw new Error(`no cluster named ${clusterName}`);
-  const cluster = resolveCluster(topology, spec);
+  const cluster = resolved(topology, ctx, spec);
   const a = addressing ?? kubernetesAddressing(topology, cluster);
   const w = new ConfWriter();
 
@@ -43,7 +58,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.close();
   }
 
-  const remotes = linkedClusters(topology, cluster.name).map((c) => resolveCluster(topology, c));
+  const remotes = (ctx.peers.get(cluster.name) ?? []).map((c) => resolved(topology, ctx, c));
   if (needsClusterBlock(cluster, remotes.length)) {
     w.blank();
     w.open('cluster');
@@ -62,7 +77,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.kv('name', str(cluster.name));
     if (a.host) w.kv('host', str(a.host));
     w.kv('port', String(a.ports.gateway));
-    w.list('gateways', remotes.map((r) => gatewayEntry(r, a)));
+    w.list('gateways', remotes.map((r) => gatewayEntry(r, a, ctx)));
     w.close();
   }
 
@@ -70,8 +85,20 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
   return w.toString();
 }
 
-function gatewayEntry(remote: ResolvedCluster, a: Addressing): string {
-  return `{ name: ${str(remote.name)}, urls: [${a.gatewayUrls(remote).map(str).join(', ')}] }`;
+function gatewayEntry(remote: ResolvedCluster, a: Addressing, ctx: ConfContext): string {
+  const key = `${a.target}\u0000${remote.name}`;
+  let entry = ctx.gatewayEntries.get(key);
+  if (entry === undefined) {
+    entry = `{ name: ${str(remote.name)}, urls: [${a.gatewayUrls(remote).map(str).join(', ')}] }`;
+    ctx.gatewayEntries.set(key, entry);
+  }
+  return entry;
+}
+
+function resolved(topology: Topology, ctx: ConfContext, spec: Cluster): ResolvedCluster {
+  let r = ctx.resolved.get(spec.name);
+  if (!r) ctx.resolved.set(spec.name, (r = resolveCluster(topology, spec)));
+  return r;
 }
 
 function renderAccounts(w: ConfWriter, topology: Topology): void {

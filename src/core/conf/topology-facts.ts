@@ -5,17 +5,38 @@ import type { Cluster, ResolvedCluster, Topology } from '../model';
  * repeated links are dropped here; the lint names each of them.
  */
 export function linkedClusters(topology: Topology, name: string): Cluster[] {
-  const peers = new Set<string>();
-  for (const [a, b] of topology.gateways) {
-    if (a === name && b !== name) peers.add(b);
-    if (b === name && a !== name) peers.add(a);
-  }
-  const seen = new Set<string>();
-  return topology.clusters.filter((c) => {
-    if (!peers.has(c.name) || seen.has(c.name)) return false;
-    seen.add(c.name);
-    return true;
+  return peerMap(topology).get(name) ?? [];
+}
+
+/**
+ * Every cluster's linked clusters at once, in O(clusters + links): renderers that visit every cluster use
+ * this instead of calling {@link linkedClusters} per cluster (a full mesh of n has n²/2 links).
+ */
+export function peerMap(topology: Topology): Map<string, Cluster[]> {
+  const order = new Map<string, number>();
+  const first = new Map<string, Cluster>();
+  topology.clusters.forEach((c, i) => {
+    if (!first.has(c.name)) {
+      first.set(c.name, c);
+      order.set(c.name, i);
+    }
   });
+  const peers = new Map<string, Set<string>>();
+  const add = (from: string, to: string) => {
+    if (from === to || !first.has(from) || !first.has(to)) return;
+    let set = peers.get(from);
+    if (!set) peers.set(from, (set = new Set()));
+    set.add(to);
+  };
+  for (const [a, b] of topology.gateways) {
+    add(a, b);
+    add(b, a);
+  }
+  const out = new Map<string, Cluster[]>();
+  for (const [name, set] of peers) {
+    out.set(name, [...set].sort((x, y) => order.get(x)! - order.get(y)!).map((n) => first.get(n)!));
+  }
+  return out;
 }
 
 /**

@@ -6,10 +6,18 @@
  * reader could take for something else double-quoted. Tests parse every file back and kubectl builds it.
  */
 
+/** Which collections to write on one line (`{ x: 0, y: 0 }`, `[a, b]`); the rest are block style. */
+export interface FlowStyle {
+  /** Values of these keys. */
+  keys?: ReadonlySet<string>;
+  /** Every item of lists under these keys. */
+  itemsOf?: ReadonlySet<string>;
+}
+
 /** One YAML document. */
-export function toYaml(value: unknown): string {
+export function toYaml(value: unknown, flow: FlowStyle = {}): string {
   const out: string[] = [];
-  if (isPlainObject(value) || Array.isArray(value)) emitBlock(value, 0, out);
+  if (isPlainObject(value) || Array.isArray(value)) emitBlock(value, 0, out, flow, false);
   else out.push(scalar(value, 0));
   return `${out.join('\n')}\n`;
 }
@@ -28,7 +36,7 @@ function isEmptyCollection(v: unknown): boolean {
 }
 
 /** Emits a non-empty object or array at `indent` spaces, one line per entry. */
-function emitBlock(value: Record<string, unknown> | unknown[], indent: number, out: string[]): void {
+function emitBlock(value: Record<string, unknown> | unknown[], indent: number, out: string[], flow: FlowStyle, flowItems: boolean): void {
   const pad = ' '.repeat(indent);
   if (Array.isArray(value)) {
     if (value.length === 0) {
@@ -36,10 +44,12 @@ function emitBlock(value: Record<string, unknown> | unknown[], indent: number, o
       return;
     }
     for (const item of value) {
-      if ((isPlainObject(item) || Array.isArray(item)) && !isEmptyCollection(item)) {
+      if (flowItems && (isPlainObject(item) || Array.isArray(item))) {
+        out.push(`${pad}- ${flowText(item)}`);
+      } else if ((isPlainObject(item) || Array.isArray(item)) && !isEmptyCollection(item)) {
         // The first entry of a mapping shares the dash's line: `- name: x`.
         const nested: string[] = [];
-        emitBlock(item, indent + 2, nested);
+        emitBlock(item, indent + 2, nested, flow, false);
         out.push(`${pad}- ${nested[0].slice(indent + 2)}`, ...nested.slice(1));
       } else {
         out.push(`${pad}- ${inline(item, indent + 2)}`);
@@ -50,13 +60,31 @@ function emitBlock(value: Record<string, unknown> | unknown[], indent: number, o
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined) continue;
     const k = scalar(key, indent);
-    if ((isPlainObject(v) || Array.isArray(v)) && !isEmptyCollection(v)) {
+    if ((isPlainObject(v) || Array.isArray(v)) && flow.keys?.has(key)) {
+      out.push(`${pad}${k}: ${flowText(v)}`);
+    } else if ((isPlainObject(v) || Array.isArray(v)) && !isEmptyCollection(v)) {
       out.push(`${pad}${k}:`);
-      emitBlock(v, indent + 2, out);
+      emitBlock(v, indent + 2, out, flow, Array.isArray(v) && (flow.itemsOf?.has(key) ?? false));
     } else {
       out.push(`${pad}${k}: ${inline(v, indent + 2)}`);
     }
   }
+}
+
+/** A collection on one line, in flow syntax: `{ cpu: 250m, memory: 512Mi }`, `[a, b]`. */
+function flowText(v: unknown): string {
+  if (Array.isArray(v)) return v.length === 0 ? '[]' : `[ ${v.map(flowText).join(', ')} ]`;
+  if (isPlainObject(v)) {
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, x]) => `${flowScalar(k)}: ${flowText(x)}`).join(', ')} }`;
+  }
+  return flowScalar(v);
+}
+
+/** Inside flow collections a scalar is plain only if it holds none of `,[]{}`; the plain rules exclude them. */
+function flowScalar(v: unknown): string {
+  const text = scalar(v, 0);
+  return text.startsWith('|') ? quoted(String(v)) : text;
 }
 
 /** A value that fits after `key: ` or `- `: a scalar, an empty collection, or a block literal. */
