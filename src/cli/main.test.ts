@@ -105,3 +105,20 @@ function walk(root: string, prefix = ''): string[] {
     e.isDirectory() ? walk(root, join(prefix, e.name)) : [join(prefix, e.name)],
   );
 }
+
+describe('nats-topology render --target local', () => {
+  it('writes one conf per server plus the scripts under local/', () => {
+    const out = join(dir, 'local-run');
+    const r = cli('render', noetl, '--target', 'local', '--out', out, '--base-port', '15000');
+    expect(r.code).toBe(0);
+    const files = walk(out).sort();
+    expect(files.filter((f) => f.endsWith('.conf'))).toEqual(['a', 'b'].flatMap((c) => [0, 1, 2].map((i) => `local/nats-${c}-${i}.conf`)));
+    expect(files).toEqual(expect.arrayContaining(['local/start.sh', 'local/stop.sh', 'local/secrets.env', 'local/README.md']));
+    expect(statSync(join(out, 'local/start.sh')).mode & 0o111).not.toBe(0);
+    expect(readFileSync(join(out, 'local/nats-a-0.conf'), 'utf8')).toContain('port: 15000');
+  });
+
+  it('refuses a base port that leaves no room', () => {
+    expect(cli('render', noetl, '--target', 'local', '--out', join(dir, 'x'), '--base-port', '65530').code).toBe(1);
+  });
+});

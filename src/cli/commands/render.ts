@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { generatePasswords, renderBundle, zipBundle, type BundleFile } from '../../core';
 import { lint } from '../../core/lint';
 import { budget } from '../../core/budget';
-import { renderLocalTarget } from '../../core/local';
+import { localTargetProblem, renderLocalTarget } from '../../core/local';
 import { CliError, EXIT, readTopologyFile } from '../io';
 import { countBySeverity, formatProblems } from '../format';
 
@@ -36,6 +36,10 @@ export function renderCommand(file: string, opts: RenderOptions, log: (s: string
   const kindErrors = budget(topology).problems.filter((p) => p.severity === 'error');
   if (kindErrors.length > 0) log(`note: on the kind VM of the topology: ${kindErrors.map((p) => p.message).join(' ')}`);
 
+  if (opts.target === 'local') {
+    const problem = localTargetProblem(topology, { basePort: opts.basePort });
+    if (problem) throw new CliError(`${file}: cannot render the local target: ${problem}`, EXIT.problems);
+  }
   const passwords = generatePasswords(topology, (n) => new Uint8Array(randomBytes(n)));
   const files: BundleFile[] =
     opts.target === 'local'

@@ -1,0 +1,55 @@
+import type { Addressing } from '../conf/addressing';
+import type { ResolvedCluster, Topology } from '../model';
+import { LOCAL_HOST, localServers, type LocalOptions, type LocalServer } from './plan';
+
+/**
+ * Paths of a local run, relative to the `local/` folder: `start.sh` changes into that folder before it starts
+ * anything, so the folder can be moved or unpacked anywhere and every server still finds its own store.
+ */
+export const LOCAL_PATHS = {
+  conf: (server: string) => `${server}.conf`,
+  storeDir: (server: string) => `data/${server}`,
+  pidFile: (server: string) => `run/${server}.pid`,
+  log: (server: string) => `logs/${server}.log`,
+};
+
+/**
+ * The local address plan of server `serverIndex` of `cluster`: literal `server_name` (the pod name the
+ * Kubernetes target gives it), every listener on 127.0.0.1 on the server's own port block, routes and gateway
+ * seeds to the other servers' blocks, store and pid file inside the local folder.
+ */
+export function localAddressing(topology: Topology, cluster: ResolvedCluster, serverIndex: number, options: LocalOptions = {}): Addressing {
+  return addressingFrom(indexPlan(localServers(topology, options)), cluster.name, serverIndex);
+}
+
+/** A plan's servers by cluster name, so every server's addressing costs only its own lists. */
+export type PlanIndex = Map<string, LocalServer[]>;
+
+export function indexPlan(servers: LocalServer[]): PlanIndex {
+  const index: PlanIndex = new Map();
+  for (const s of servers) {
+    const list = index.get(s.cluster.name);
+    if (list) list.push(s);
+    else index.set(s.cluster.name, [s]);
+  }
+  return index;
+}
+
+/** {@link localAddressing} over a plan already computed and indexed (one plan serves every server of a render). */
+export function addressingFrom(index: PlanIndex, clusterName: string, serverIndex: number): Addressing {
+  const self = index.get(clusterName)?.[serverIndex];
+  if (!self) throw new Error(`no server ${serverIndex} in cluster ${clusterName}`);
+  const url = (port: number) => `nats://${LOCAL_HOST}:${port}`;
+  return {
+    target: 'local',
+    serverName: { literal: self.name },
+    host: LOCAL_HOST,
+    ports: self.ports,
+    storeDir: LOCAL_PATHS.storeDir(self.name),
+    pidFile: LOCAL_PATHS.pidFile(self.name),
+    // Self included, as on Kubernetes: the server drops the route to itself.
+    routeUrls: index.get(clusterName)!.map((s) => url(s.ports.cluster)),
+    // Every server of the remote: the local counterpart of a Service name that resolves to all its pods.
+    gatewayUrls: (remote) => (index.get(remote.name) ?? []).map((s) => url(s.ports.gateway)),
+  };
+}
