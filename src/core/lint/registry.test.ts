@@ -32,6 +32,7 @@ const SCENARIOS = [
   }),
   topologyFrom({ clusters: [], image: 'nats:latest', jetstream: { enabled: false, domain: 'hub' }, accounts: [{ name: 'APP', jetstream: true }] }),
   topologyFrom({ image: 'NATS' }),
+  topologyFrom({ accounts: [{ name: 'APP', jetstream: true }] }),
   topologyFrom({ image: 'nats:2.14.2-nanoserver-ltsc2022' }),
   topologyFrom({ image: 'example.com/custom:1.0.0' }),
 ];

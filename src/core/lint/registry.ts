@@ -92,6 +92,7 @@ export const PROBLEM_CODES = {
   USER_DUPLICATE:              { severity: 'error',   rule: 'user-unique',             meaning: 'a user name appears more than once across accounts' },
   USER_PASSWORD_ENV_CLASH:     { severity: 'error',   rule: 'password-env-clash',      meaning: 'distinct users map to one password environment variable' },
   AUTH_NONE:                   { severity: 'info',    rule: 'authentication',          meaning: 'no account has users: clients connect without authentication' },
+  JETSTREAM_UNREACHABLE:       { severity: 'warning', rule: 'authentication',          meaning: 'accounts exist but none has users, so every client lands in $G, which has no JetStream' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -40,7 +40,9 @@ export function repeated<T>(items: readonly T[], key: (item: T) => string): T[][
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   return [...groups.values()].filter((g) => g.length > 1);
 }

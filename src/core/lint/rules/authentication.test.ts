@@ -13,15 +13,21 @@ describe('authentication', () => {
     expect(problems[0].message).toContain('share the global account $G');
   });
 
-  it('notes that accounts without users leave clients in $G without JetStream', () => {
+  it('warns that accounts without users leave every client in $G without JetStream', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'APP', jetstream: true }] });
     // when
     const [p] = authentication.check(t);
     // then
+    expect(p).toMatchObject({ code: 'JETSTREAM_UNREACHABLE', severity: 'warning' });
     expect(p.message).toBe(
-      'no account has users: clients connect without authentication into the global account $G, not into APP, and $G has no JetStream once other accounts exist',
+      'no account has users: clients connect without authentication into the global account $G, not into APP, and $G has no JetStream once other accounts exist: no client can use JetStream',
     );
+  });
+
+  it('only notes accounts without users when JetStream is off', () => {
+    const [p] = authentication.check(topologyFrom({ jetstream: { enabled: false }, accounts: [{ name: 'APP' }] }));
+    expect(p).toMatchObject({ code: 'AUTH_NONE', severity: 'info' });
   });
 
   it('says nothing once any account has a user', () => {

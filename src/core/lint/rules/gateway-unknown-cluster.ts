@@ -9,10 +9,11 @@ export const gatewayUnknownCluster: LintRule = {
   description: 'Every gateway link joins clusters that exist.',
   check(topology) {
     const names = topology.clusters.map((c) => c.name);
+    const known = new Set(names);
     const out: Problem[] = [];
     for (const [a, b] of topology.gateways) {
       for (const end of a === b ? [a] : [a, b]) {
-        if (names.includes(end)) continue;
+        if (known.has(end)) continue;
         const guess = didYouMean(end, names);
         out.push({
           code: 'GATEWAY_UNKNOWN_CLUSTER',
