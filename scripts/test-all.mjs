@@ -40,10 +40,14 @@ if (vitest) {
   failed += vitest.numFailedTests ?? 0;
 }
 const pw = readJson(`${reports}/playwright.json`);
+let flaky = 0;
 if (pw?.stats) {
-  passed += pw.stats.expected ?? 0;
-  failed += (pw.stats.unexpected ?? 0) + (pw.stats.flaky ?? 0);
+  // A flaky test failed once and passed on its retry: it counts as passed, and is named below.
+  flaky = pw.stats.flaky ?? 0;
+  passed += (pw.stats.expected ?? 0) + flaky;
+  failed += pw.stats.unexpected ?? 0;
 }
+if (flaky > 0) console.log(`\n${flaky} browser test(s) passed only on retry (flaky); see the list above.`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(status || (failed > 0 ? 1 : 0));
 

@@ -12,7 +12,7 @@ describe('jetstream-cluster-size', () => {
     expect(problems).toEqual([
       expect.objectContaining({ code: 'JETSTREAM_CLUSTER_TOO_SMALL', severity: 'warning', target: { kind: 'cluster', cluster: 'a', field: 'replicas' } }),
     ]);
-    expect(problems[0].message).toMatch(/^cluster a has 1 server: JetStream there tolerates no failure/);
+    expect(problems[0].message).toMatch(/^cluster a has 1 server: no JetStream quorum can survive a failure there/);
   });
 
   it('warns that two servers lose quorum on one failure', () => {
@@ -33,7 +33,7 @@ describe('jetstream-cluster-size', () => {
     // then
     expect(p).toMatchObject({ code: 'JETSTREAM_CLUSTER_EVEN', target: { kind: 'cluster', cluster: 'b', field: 'replicas' } });
     expect(p.message).toBe(
-      'cluster b has 4 servers (from defaults): JetStream tolerates 1 failed server, the same as 3, with one more server to replicate to and to run',
+      'cluster b has 4 servers (from defaults): an even JetStream quorum (3 of 4) tolerates 1 failed server, the same as 3, with one more server to replicate to and to run',
     );
     expect(p.fix).toBe('Use 3 or 5 replicas.');
   });

@@ -26,7 +26,7 @@ export const jetstreamClusterSize: LintRule = {
           code: 'JETSTREAM_CLUSTER_TOO_SMALL',
           severity: 'warning',
           target,
-          message: `${has}: JetStream there tolerates no failure; its streams can have only one replica and are unavailable whenever that server restarts`,
+          message: `${has}: no JetStream quorum can survive a failure there; its streams can have only one replica and are unavailable whenever that server restarts`,
           fix: 'Use 3 replicas (tolerates one failed server) or 5 (two).',
         });
       } else if (n === 2) {
@@ -43,7 +43,7 @@ export const jetstreamClusterSize: LintRule = {
           code: 'JETSTREAM_CLUSTER_EVEN',
           severity: 'warning',
           target,
-          message: `${has}: JetStream tolerates ${f} failed server${f === 1 ? '' : 's'}, the same as ${n - 1}, with one more server to replicate to and to run`,
+          message: `${has}: an even JetStream quorum (${Math.floor(n / 2) + 1} of ${n}) tolerates ${f} failed server${f === 1 ? '' : 's'}, the same as ${n - 1}, with one more server to replicate to and to run`,
           fix: `Use ${n - 1} or ${n + 1} replicas.`,
         });
       }

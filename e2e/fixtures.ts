@@ -1,0 +1,58 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Every test runs with two guards: a request to anything but 127.0.0.1 fails it (Monaco must never reach for a
+ * CDN), and so does an uncaught page error.
+ */
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ page }, use) => {
+      const outside: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') outside.push(r.url());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await use();
+      expect(outside, 'requests outside 127.0.0.1').toEqual([]);
+      expect(errors, 'uncaught page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The designer, freshly loaded; each test has its own browser context, so its own empty localStorage. */
+export async function openDesigner(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Add cluster' })).toBeVisible();
+}
+
+export function clusterNode(page: Page, name: string): Locator {
+  return page.getByRole('group', { name: `Cluster ${name}`, exact: true });
+}
+
+/** The text of the file the code view shows, read from the editor itself once it holds `path`. */
+export async function previewOf(page: Page, path: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Bundle files' }).getByRole('button', { name: path.split('/').pop(), exact: true }).click();
+  const fast = { intervals: [50] };
+  await expect.poll(() => page.evaluate(() => window.__designer?.previewPath()), fast).toBe(path);
+  await expect.poll(() => page.evaluate(() => window.__designer?.previewText() ?? null), fast).not.toBeNull();
+  return (await page.evaluate(() => window.__designer!.previewText()))!;
+}
+
+/** Drags from one cluster's right handle to another's left handle, as a user links them. */
+export async function connect(page: Page, from: string, to: string): Promise<void> {
+  const source = clusterNode(page, from).locator('.react-flow__handle-right');
+  const target = clusterNode(page, to).locator('.react-flow__handle-left');
+  await clusterNode(page, from).hover();
+  const a = (await source.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}

@@ -1,0 +1,231 @@
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type Edge,
+  type NodeChange,
+  type Node,
+} from '@xyflow/react';
+import type { Position } from '../../core';
+import { useDesigner, useDesignerContext } from '../app/context';
+import { EmptyState } from '../app/EmptyState';
+import { useResolvedTheme } from '../app/theme';
+import { runCommand } from '../commands/registry';
+import { derive } from '../derive/derive';
+import { linked } from '../edits/ids';
+import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../edits/layout';
+import { CLUSTER_PRESETS, type ClusterPreset } from '../edits/topology-edits';
+import { select, type Selection } from '../store/store';
+import { ClusterNode, type ClusterFlowNode } from './ClusterNode';
+import { createEdgeBuilder, createNodeBuilder } from './flow-elements';
+import { GatewayEdge, type GatewayFlowEdge } from './GatewayEdge';
+
+/** Data type of a palette drag. */
+export const PALETTE_MIME = 'application/x-nats-cluster';
+
+// Module scope: React Flow re-mounts every node when these objects change identity.
+const nodeTypes = { cluster: ClusterNode };
+const edgeTypes = { gateway: GatewayEdge };
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1 };
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: false };
+const MINIMAP_STYLE = { width: 168, height: 112 };
+
+const MINIMAP_COLORS: Record<string, string> = { error: 'var(--error)', warning: 'var(--warning)', info: 'var(--accent)' };
+
+function minimapColor(n: Node): string {
+  const worst = (n as ClusterFlowNode).data.problems?.worst;
+  return worst ? MINIMAP_COLORS[worst] : 'var(--node-mini)';
+}
+
+export function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <CanvasFlow />
+    </ReactFlowProvider>
+  );
+}
+
+function CanvasFlow() {
+  const designer = useDesignerContext();
+  const { store } = designer;
+  const rf = useReactFlow<ClusterFlowNode, GatewayFlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const topology = useDesigner((s) => s.topology);
+  const selection = useDesigner((s) => s.selection);
+  const drag = useDesigner((s) => s.drag);
+  const measured = useDesigner((s) => s.measured);
+  const templatesOpen = useDesigner((s) => s.dialog === 'templates');
+  const theme = useResolvedTheme();
+  const derived = derive(topology);
+
+  const buildNodes = useMemo(createNodeBuilder, []);
+  const buildEdges = useMemo(createEdgeBuilder, []);
+  const nodes = useMemo(
+    () => buildNodes({ topology, selection, drag, measured, byCluster: derived.byCluster }),
+    [buildNodes, topology, selection, drag, measured, derived.byCluster],
+  );
+  const edges = useMemo(() => buildEdges({ topology, selection, byGateway: derived.byGateway }), [buildEdges, topology, selection, derived.byGateway]);
+
+  // Lend the view to commands (fit view, add at the centre).
+  useEffect(() => {
+    designer.view.current = {
+      fitView(ids) {
+        void rf.fitView({ ...FIT_VIEW_OPTIONS, nodes: ids?.map((id) => ({ id })), duration: 250 });
+      },
+      centre() {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (!r) return { x: 0, y: 0 };
+        return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      },
+      reveal(ids) {
+        // After the new nodes render: zoom out to everything only when one of them is off screen.
+        requestAnimationFrame(() => {
+          const r = wrapper.current?.getBoundingClientRect();
+          if (!r) return;
+          const topLeft = rf.screenToFlowPosition({ x: r.left, y: r.top });
+          const bottomRight = rf.screenToFlowPosition({ x: r.right, y: r.bottom });
+          const hidden = ids.some((id) => {
+            const n = rf.getInternalNode(id);
+            if (!n) return false;
+            const { x, y } = n.internals.positionAbsolute;
+            const w = n.measured.width ?? NODE_WIDTH;
+            const h = n.measured.height ?? NODE_HEIGHT;
+            return x < topLeft.x || y < topLeft.y || x + w > bottomRight.x || y + h > bottomRight.y;
+          });
+          if (hidden) void rf.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
+        });
+      },
+    };
+    return () => {
+      designer.view.current = null;
+    };
+  }, [designer, rf]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ClusterFlowNode>[]) => {
+      const s = store.getState();
+      let dragging: Record<string, Position> | null = null;
+      const dropped: Record<string, Position> = {};
+      let dropCount = 0;
+      let sizes: typeof s.measured | null = null;
+      const selectChanges: { id: string; selected: boolean }[] = [];
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          if (c.dragging) (dragging ??= { ...(s.drag ?? {}) })[c.id] = c.position;
+          else {
+            dropped[c.id] = c.position;
+            dropCount++;
+          }
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          const old = s.measured[c.id];
+          if (!old || old.width !== c.dimensions.width || old.height !== c.dimensions.height) {
+            (sizes ??= { ...s.measured })[c.id] = { width: c.dimensions.width, height: c.dimensions.height };
+          }
+        } else if (c.type === 'select') selectChanges.push(c);
+      }
+      if (selectChanges.length) select(store, applySelect(s.selection, 'clusters', selectChanges));
+      if (sizes) store.setState({ measured: sizes });
+      if (dragging) store.setState({ drag: dragging });
+      if (dropCount > 0) {
+        // Drag end (or a keyboard nudge): the whole gesture becomes one undo step.
+        runCommand(designer.commands, 'cluster.move', { positions: { ...(s.drag ?? {}), ...dropped } });
+        store.setState({ drag: null });
+      }
+    },
+    [store, designer],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<GatewayFlowEdge>[]) => {
+      const selectChanges = changes.filter((c): c is { type: 'select'; id: string; selected: boolean } => c.type === 'select');
+      if (selectChanges.length) select(store, applySelect(store.getState().selection, 'gateways', selectChanges));
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => runCommand(designer.commands, 'gateway.connect', { a: nameOf(c.source), b: nameOf(c.target) }),
+    [designer],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => c.source !== c.target && !linked(store.getState().topology, nameOf(c.source), nameOf(c.target)),
+    [store],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const preset = e.dataTransfer.getData(PALETTE_MIME);
+      if (!(preset in CLUSTER_PRESETS)) return;
+      e.preventDefault();
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      runCommand(designer.commands, 'cluster.add', { position: { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 }, preset: preset as ClusterPreset });
+    },
+    [rf, designer],
+  );
+
+  return (
+    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<ClusterFlowNode, GatewayFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={28}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.2}
+        maxZoom={2}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        colorMode={theme}
+        proOptions={PRO_OPTIONS}
+        aria-label="Topology canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+        {nodes.length > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />}
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+      </ReactFlow>
+      {/* Hidden while the Templates menu is open: one list of templates at a time. */}
+      {topology.clusters.length === 0 && !templatesOpen && <EmptyState />}
+    </div>
+  );
+}
+
+/** A node id is the cluster name, or `name#2` for a repeated name. */
+function nameOf(id: string): string {
+  return id.replace(/#\d+$/, '');
+}
+
+function applySelect(sel: Selection, key: keyof Selection, changes: { id: string; selected: boolean }[]): Selection {
+  const set = new Set(sel[key]);
+  for (const c of changes) {
+    if (c.selected) set.add(c.id);
+    else set.delete(c.id);
+  }
+  return { ...sel, [key]: [...set] };
+}

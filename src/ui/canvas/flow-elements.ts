@@ -1,0 +1,110 @@
+/**
+ * React Flow nodes and edges derived from the topology plus UI state. Objects are reused whenever nothing
+ * about them changed, so memoized nodes skip rendering and React Flow's equality check keeps its internals.
+ */
+import type { Position, Topology } from '../../core';
+import { gatewayKey, type ProblemSummary } from '../derive/derive';
+import { clusterIds, gatewayIds } from '../edits/ids';
+import type { Selection } from '../store/store';
+import type { ClusterFlowNode, ClusterNodeData } from './ClusterNode';
+import type { GatewayFlowEdge } from './GatewayEdge';
+
+export interface NodeInputs {
+  topology: Topology;
+  selection: Selection;
+  drag: Record<string, Position> | null;
+  measured: Record<string, { width: number; height: number }>;
+  byCluster: Map<string, ProblemSummary>;
+}
+
+export function createNodeBuilder(): (inputs: NodeInputs) => ClusterFlowNode[] {
+  let prev = new Map<string, ClusterFlowNode>();
+  return ({ topology, selection, drag, measured, byCluster }) => {
+    const ids = clusterIds(topology);
+    const selected = new Set(selection.clusters);
+    const next = new Map<string, ClusterFlowNode>();
+    const nodes = topology.clusters.map((c, i) => {
+      const id = ids[i];
+      const old = prev.get(id);
+      const problems = byCluster.get(c.name) ?? null;
+      const candidate: ClusterNodeData = {
+        name: c.name,
+        region: c.region,
+        zone: c.zone,
+        replicas: c.replicas ?? topology.defaults.replicas,
+        jetstream: topology.jetstream.enabled,
+        problems,
+      };
+      const data = old && sameData(old.data, candidate) ? old.data : candidate;
+      const position = drag?.[id] ?? c.position;
+      const size = measured[id];
+      const isSelected = selected.has(id);
+      const node: ClusterFlowNode =
+        old &&
+        old.data === data &&
+        old.position.x === position.x &&
+        old.position.y === position.y &&
+        old.selected === isSelected &&
+        old.measured === size
+          ? old
+          : {
+              id,
+              type: 'cluster',
+              position,
+              data,
+              selected: isSelected,
+              ariaLabel: `Cluster ${c.name}`,
+              ...(size ? { measured: size } : {}),
+            };
+      next.set(id, node);
+      return node;
+    });
+    prev = next;
+    return nodes;
+  };
+}
+
+function sameData(a: ClusterNodeData, b: ClusterNodeData): boolean {
+  return (
+    a.name === b.name &&
+    a.region === b.region &&
+    a.zone === b.zone &&
+    a.replicas === b.replicas &&
+    a.jetstream === b.jetstream &&
+    a.problems?.count === b.problems?.count &&
+    a.problems?.worst === b.problems?.worst
+  );
+}
+
+export interface EdgeInputs {
+  topology: Topology;
+  selection: Selection;
+  byGateway: Map<string, ProblemSummary>;
+}
+
+export function createEdgeBuilder(): (inputs: EdgeInputs) => GatewayFlowEdge[] {
+  let prev = new Map<string, GatewayFlowEdge>();
+  return ({ topology, selection, byGateway }) => {
+    const ids = gatewayIds(topology);
+    const names = new Set(topology.clusters.map((c) => c.name));
+    const selected = new Set(selection.gateways);
+    const next = new Map<string, GatewayFlowEdge>();
+    const edges: GatewayFlowEdge[] = [];
+    topology.gateways.forEach(([a, b], i) => {
+      // Links to unknown clusters and self-links have nothing to draw; the lint names them.
+      if (a === b || !names.has(a) || !names.has(b)) return;
+      const id = ids[i];
+      const severity = byGateway.get(gatewayKey(a, b))?.worst ?? null;
+      const isSelected = selected.has(id);
+      const old = prev.get(id);
+      const edge: GatewayFlowEdge =
+        old && old.source === a && old.target === b && old.selected === isSelected && old.data?.severity === severity
+          ? old
+          : { id, source: a, target: b, type: 'gateway', selected: isSelected, data: { severity }, ariaLabel: `Gateway ${a} to ${b}` };
+      next.set(id, edge);
+      edges.push(edge);
+    });
+    prev = next;
+    return edges;
+  };
+}

@@ -1,0 +1,440 @@
+/**
+ * Every user operation, once: `{id, label, shortcuts, run}`. The toolbar, the keyboard, the canvas, the
+ * inspector, the problems panel and the tests all go through here.
+ */
+import { templateById, type Position, type Problem } from '../../core';
+import { applyFieldEdit, fieldKey, type FieldRef } from '../edits/field-edit';
+import { clusterIds, gatewayIds } from '../edits/ids';
+import { autoTidyMode, GRID, NODE_HEIGHT, NODE_WIDTH, type TidyMode } from '../edits/layout';
+import {
+  addCluster,
+  connect,
+  copyClusters,
+  moveClusters,
+  pasteClip,
+  removeElements,
+  tidy,
+  type Clip,
+  type ClusterPreset,
+} from '../edits/topology-edits';
+import {
+  commit,
+  EMPTY_SELECTION,
+  keepExisting,
+  notify,
+  redo,
+  requestFocus,
+  select,
+  undo,
+  type DesignerState,
+  type DesignerStore,
+} from '../store/store';
+import { matchesShortcut, type KeyLike } from './keys';
+
+/** What the canvas lends to commands that move the view. Absent in tests without a canvas. */
+export interface ViewApi {
+  /** Fits the view to these clusters (all when omitted), animated. */
+  fitView(clusterIds?: string[]): void;
+  /** The visible centre in flow coordinates. */
+  centre(): Position;
+  /** Brings these clusters into view (zooming out to everything) when any of them is off screen. */
+  reveal(clusterIds: string[]): void;
+}
+
+export interface CommandContext {
+  store: DesignerStore;
+  view: ViewApi | null;
+}
+
+/** Arguments of the commands that take any. */
+export interface CommandArgs {
+  'cluster.add': { position?: Position; preset?: ClusterPreset } | undefined;
+  'cluster.move': { positions: Record<string, Position> };
+  'gateway.connect': { a: string; b: string };
+  'gateway.disconnect': { a: string; b: string };
+  'field.set': { ref: FieldRef; raw: string | boolean };
+  'template.apply': { id: string };
+  'account.remove': { index: number };
+  'workload.remove': { index: number };
+  'problem.reveal': { problem: Problem };
+}
+
+export type CommandId =
+  | 'cluster.add'
+  | 'cluster.move'
+  | 'gateway.connect'
+  | 'gateway.disconnect'
+  | 'selection.delete'
+  | 'selection.duplicate'
+  | 'selection.copy'
+  | 'selection.paste'
+  | 'selection.all'
+  | 'selection.clear'
+  | 'history.undo'
+  | 'history.redo'
+  | 'layout.tidy'
+  | 'layout.circle'
+  | 'layout.grid'
+  | 'view.fit'
+  | 'help.shortcuts'
+  | 'field.set'
+  | 'template.apply'
+  | 'account.add'
+  | 'account.remove'
+  | 'workload.add'
+  | 'workload.remove'
+  | 'problem.reveal';
+
+type ArgsOf<K extends CommandId> = K extends keyof CommandArgs ? CommandArgs[K] : undefined;
+
+export interface Command<K extends CommandId = CommandId> {
+  id: K;
+  label: string;
+  /** Shown in the shortcuts dialog, grouped. */
+  group: 'Design' | 'Edit' | 'View' | 'Help';
+  shortcuts?: string[];
+  /** When false, buttons are disabled and shortcuts do nothing. */
+  enabled?: (s: DesignerState) => boolean;
+  run: (ctx: CommandContext, args: ArgsOf<K>) => void;
+}
+
+type Registry = { [K in CommandId]: Command<K> };
+
+const hasSelection = (s: DesignerState) => s.selection.clusters.length > 0 || s.selection.gateways.length > 0;
+
+export const COMMANDS: Registry = {
+  'cluster.add': {
+    id: 'cluster.add',
+    label: 'Add cluster',
+    group: 'Design',
+    shortcuts: ['n'],
+    run({ store, view }, args) {
+      const centre = view?.centre() ?? { x: 0, y: 0 };
+      const at = args?.position ?? { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 };
+      const { topology, id } = addCluster(store.getState().topology, at, args?.preset);
+      commit(store, topology, { selection: { clusters: [id], gateways: [] } });
+      view?.reveal([id]);
+    },
+  },
+  'cluster.move': {
+    id: 'cluster.move',
+    label: 'Move clusters',
+    group: 'Design',
+    run({ store }, { positions }) {
+      commit(store, moveClusters(store.getState().topology, positions));
+    },
+  },
+  'gateway.connect': {
+    id: 'gateway.connect',
+    label: 'Link clusters with a gateway',
+    group: 'Design',
+    run({ store }, { a, b }) {
+      const t = store.getState().topology;
+      if (a === b) return notify(store, 'A cluster cannot have a gateway to itself.');
+      const next = connect(t, a, b);
+      if (next === t) return notify(store, `${a} and ${b} are already linked.`);
+      commit(store, next);
+    },
+  },
+  'gateway.disconnect': {
+    id: 'gateway.disconnect',
+    label: 'Remove the gateway between two clusters',
+    group: 'Design',
+    run({ store }, { a, b }) {
+      const t = store.getState().topology;
+      const ids = gatewayIds(t).filter((_, i) => {
+        const [x, y] = t.gateways[i];
+        return (x === a && y === b) || (x === b && y === a);
+      });
+      const next = removeElements(t, [], ids);
+      commit(store, next, { selection: keepExisting(next, store.getState().selection) });
+    },
+  },
+  'selection.delete': {
+    id: 'selection.delete',
+    label: 'Delete selection',
+    group: 'Edit',
+    shortcuts: ['delete', 'backspace'],
+    enabled: hasSelection,
+    run({ store }) {
+      const { topology, selection } = store.getState();
+      commit(store, removeElements(topology, selection.clusters, selection.gateways), { selection: EMPTY_SELECTION });
+    },
+  },
+  'selection.duplicate': {
+    id: 'selection.duplicate',
+    label: 'Duplicate',
+    group: 'Edit',
+    shortcuts: ['mod+d'],
+    enabled: (s) => s.selection.clusters.length > 0,
+    run(ctx) {
+      const { topology, selection } = ctx.store.getState();
+      const clip = copyClusters(topology, selection.clusters);
+      if (clip) pasteInto(ctx, clip);
+    },
+  },
+  'selection.copy': {
+    id: 'selection.copy',
+    label: 'Copy',
+    group: 'Edit',
+    shortcuts: ['mod+c'],
+    enabled: (s) => s.selection.clusters.length > 0,
+    run({ store }) {
+      const { topology, selection } = store.getState();
+      const clip = copyClusters(topology, selection.clusters);
+      if (clip) store.setState({ clipboard: clip });
+    },
+  },
+  'selection.paste': {
+    id: 'selection.paste',
+    label: 'Paste',
+    group: 'Edit',
+    shortcuts: ['mod+v'],
+    enabled: (s) => s.clipboard !== null,
+    run(ctx) {
+      const clip = ctx.store.getState().clipboard;
+      if (clip) pasteInto(ctx, clip);
+    },
+  },
+  'selection.all': {
+    id: 'selection.all',
+    label: 'Select all clusters',
+    group: 'Edit',
+    shortcuts: ['mod+a'],
+    run({ store }) {
+      select(store, { clusters: clusterIds(store.getState().topology), gateways: [] });
+    },
+  },
+  'selection.clear': {
+    id: 'selection.clear',
+    label: 'Clear selection',
+    group: 'Edit',
+    shortcuts: ['escape'],
+    run({ store }) {
+      select(store, EMPTY_SELECTION);
+    },
+  },
+  'history.undo': {
+    id: 'history.undo',
+    label: 'Undo',
+    group: 'Edit',
+    shortcuts: ['mod+z'],
+    enabled: (s) => s.past.length > 0,
+    run: ({ store }) => undo(store),
+  },
+  'history.redo': {
+    id: 'history.redo',
+    label: 'Redo',
+    group: 'Edit',
+    shortcuts: ['mod+shift+z', 'mod+y'],
+    enabled: (s) => s.future.length > 0,
+    run: ({ store }) => redo(store),
+  },
+  'layout.tidy': {
+    id: 'layout.tidy',
+    label: 'Tidy layout',
+    group: 'View',
+    shortcuts: ['t'],
+    enabled: (s) => s.topology.clusters.length > 1,
+    run: (ctx) => runTidy(ctx, autoTidyMode(ctx.store.getState().topology)),
+  },
+  'layout.circle': {
+    id: 'layout.circle',
+    label: 'Tidy as a circle',
+    group: 'View',
+    shortcuts: ['shift+o'],
+    enabled: (s) => s.topology.clusters.length > 1,
+    run: (ctx) => runTidy(ctx, 'circle'),
+  },
+  'layout.grid': {
+    id: 'layout.grid',
+    label: 'Tidy as a grid',
+    group: 'View',
+    shortcuts: ['shift+g'],
+    enabled: (s) => s.topology.clusters.length > 1,
+    run: (ctx) => runTidy(ctx, 'grid'),
+  },
+  'view.fit': {
+    id: 'view.fit',
+    label: 'Fit view',
+    group: 'View',
+    shortcuts: ['shift+1'],
+    run: ({ view }) => view?.fitView(),
+  },
+  'help.shortcuts': {
+    id: 'help.shortcuts',
+    label: 'Keyboard shortcuts',
+    group: 'Help',
+    shortcuts: ['?'],
+    run: ({ store }) => store.setState({ dialog: 'shortcuts' }),
+  },
+  'field.set': {
+    id: 'field.set',
+    label: 'Edit a field',
+    group: 'Edit',
+    run({ store }, { ref, raw }) {
+      const s = store.getState();
+      const key = fieldKey(ref);
+      const result = applyFieldEdit(s.topology, ref, raw);
+      if (!result.ok) {
+        store.setState({ drafts: { ...s.drafts, [key]: { raw: String(raw), message: result.message } } });
+        return;
+      }
+      if (key in s.drafts) {
+        const drafts = { ...s.drafts };
+        delete drafts[key];
+        store.setState({ drafts });
+      }
+      // A rename changes the cluster's id: keep it selected under its new name.
+      const renamed = ref.scope === 'cluster' && ref.field === 'name' && typeof raw === 'string';
+      commit(store, result.topology, {
+        coalesce: typeof raw === 'string' ? key : undefined,
+        selection: renamed ? { clusters: [raw.trim()], gateways: [] } : undefined,
+      });
+    },
+  },
+  'account.add': {
+    id: 'account.add',
+    label: 'Add an account',
+    group: 'Design',
+    run({ store }) {
+      const t = store.getState().topology;
+      const taken = new Set(t.accounts.map((a) => a.name));
+      let n = t.accounts.length + 1;
+      while (taken.has(`APP${n}`)) n++;
+      commit(store, { ...t, accounts: [...t.accounts, { name: `APP${n}`, jetstream: t.jetstream.enabled, users: [`app${n}`] }] });
+    },
+  },
+  'account.remove': {
+    id: 'account.remove',
+    label: 'Remove an account',
+    group: 'Design',
+    run({ store }, { index }) {
+      const t = store.getState().topology;
+      if (index < 0 || index >= t.accounts.length) return;
+      commit(store, { ...t, accounts: t.accounts.filter((_, i) => i !== index) });
+      store.setState({ drafts: {} });
+    },
+  },
+  'workload.add': {
+    id: 'workload.add',
+    label: 'Add another workload',
+    group: 'Design',
+    run({ store }) {
+      const t = store.getState().topology;
+      const taken = new Set(t.kind.otherWorkloads.map((w) => w.name));
+      let n = t.kind.otherWorkloads.length + 1;
+      while (taken.has(`app-${n}`)) n++;
+      const workload = { name: `app-${n}`, replicas: 1, requests: { cpu: '100m', memory: '128Mi' }, limits: {} };
+      commit(store, { ...t, kind: { ...t.kind, otherWorkloads: [...t.kind.otherWorkloads, workload] } });
+    },
+  },
+  'workload.remove': {
+    id: 'workload.remove',
+    label: 'Remove another workload',
+    group: 'Design',
+    run({ store }, { index }) {
+      const t = store.getState().topology;
+      if (index < 0 || index >= t.kind.otherWorkloads.length) return;
+      commit(store, { ...t, kind: { ...t.kind, otherWorkloads: t.kind.otherWorkloads.filter((_, i) => i !== index) } });
+      store.setState({ drafts: {} });
+    },
+  },
+  'template.apply': {
+    id: 'template.apply',
+    label: 'Start from a template',
+    group: 'Design',
+    run({ store, view }, { id }) {
+      const template = templateById(id);
+      if (!template) return;
+      const hadDesign = store.getState().topology.clusters.length > 0;
+      commit(store, template.topology(), { selection: EMPTY_SELECTION });
+      store.setState({ drafts: {}, previewFile: null });
+      notify(store, `Loaded “${template.title}”.`, 'info', hadDesign ? { label: 'Bring back the previous design', command: 'history.undo' } : undefined);
+      view?.fitView();
+    },
+  },
+  'problem.reveal': {
+    id: 'problem.reveal',
+    label: 'Show a problem',
+    group: 'View',
+    run({ store, view }, { problem }) {
+      const t = problem.target;
+      const topology = store.getState().topology;
+      switch (t.kind) {
+        case 'cluster': {
+          const ids = clusterIds(topology);
+          const id = ids.find((_, i) => topology.clusters[i].name === t.cluster) ?? t.cluster;
+          select(store, { clusters: [id], gateways: [] });
+          view?.fitView([id]);
+          requestFocus(store, { scope: 'cluster', id, field: t.field });
+          return;
+        }
+        case 'gateway': {
+          const [a, b] = t.clusters;
+          const ids = gatewayIds(topology);
+          const gw = ids.find((_, i) => {
+            const [x, y] = topology.gateways[i];
+            return (x === a && y === b) || (x === b && y === a);
+          });
+          select(store, { clusters: gw ? [] : [a, b].filter((n) => topology.clusters.some((c) => c.name === n)), gateways: gw ? [gw] : [] });
+          view?.fitView([a, b]);
+          requestFocus(store, { scope: 'gateway' });
+          return;
+        }
+        case 'account': {
+          select(store, EMPTY_SELECTION);
+          const i = topology.accounts.findIndex((a) => a.name === t.account);
+          requestFocus(store, { scope: 'account', id: i < 0 ? undefined : i, field: t.field });
+          return;
+        }
+        case 'topology':
+        case 'kind': {
+          select(store, EMPTY_SELECTION);
+          const field = t.field;
+          if (t.kind === 'topology' && field?.startsWith('defaults.')) {
+            requestFocus(store, { scope: 'defaults', field: field.slice('defaults.'.length) });
+          } else requestFocus(store, { scope: t.kind, field });
+          return;
+        }
+      }
+    },
+  },
+};
+
+function pasteInto({ store, view }: CommandContext, clip: Clip): void {
+  const t = store.getState().topology;
+  // Offset past anything already sitting there, so repeated pastes cascade instead of stacking.
+  let k = 1;
+  const first = clip.clusters[0].position;
+  while (k < 50 && t.clusters.some((c) => c.position.x === first.x + k * GRID * 2 && c.position.y === first.y + k * GRID * 2)) k++;
+  const { topology, ids } = pasteClip(t, clip, { x: k * GRID * 2, y: k * GRID * 2 });
+  commit(store, topology, { selection: { clusters: ids, gateways: [] } });
+  view?.reveal(ids);
+}
+
+function runTidy(ctx: CommandContext, mode: TidyMode): void {
+  const { store, view } = ctx;
+  commit(store, tidy(store.getState().topology, mode));
+  view?.fitView();
+}
+
+/** Runs a command if it is enabled. Returns whether it ran. */
+export function runCommand<K extends CommandId>(ctx: CommandContext, id: K, ...args: undefined extends ArgsOf<K> ? [ArgsOf<K>?] : [ArgsOf<K>]): boolean {
+  const cmd = COMMANDS[id] as Command<K>;
+  if (cmd.enabled && !cmd.enabled(ctx.store.getState())) return false;
+  cmd.run(ctx, args[0] as ArgsOf<K>);
+  return true;
+}
+
+/** The command a key press means, if any. */
+export function commandForKey(e: KeyLike): Command | undefined {
+  return (Object.values(COMMANDS) as Command[]).find((c) => c.shortcuts?.some((s) => matchesShortcut(s, e)));
+}
+
+/** Runs a command from the keyboard (shortcut commands take no arguments). Returns whether it ran. */
+export function runShortcut(ctx: CommandContext, cmd: Command): boolean {
+  if (cmd.enabled && !cmd.enabled(ctx.store.getState())) return false;
+  (cmd.run as (ctx: CommandContext, args: undefined) => void)(ctx, undefined);
+  return true;
+}

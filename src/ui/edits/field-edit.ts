@@ -1,0 +1,214 @@
+/**
+ * Inspector edits: a field's raw text goes into a candidate topology, the candidate goes through the one door
+ * (`parseTopology`), and only a candidate the parser accepts is committed. Otherwise the parser's message for
+ * that field comes back, and the last valid topology keeps rendering.
+ */
+import { parseTopology, PROVIDERS, resolveCluster, type KindProvider, type Topology } from '../../core';
+import { clusterIndex } from './ids';
+import { renameCluster } from './topology-edits';
+
+/** What a field belongs to. `id` is a cluster id or a list index for accounts and workloads. */
+export type FieldScope = 'cluster' | 'topology' | 'kind' | 'defaults' | 'account' | 'workload';
+
+export interface FieldRef {
+  scope: FieldScope;
+  id?: string | number;
+  /** Dotted path inside the scope, as problems name it: `replicas`, `resources.limits.memory`. */
+  field: string;
+}
+
+export type EditResult = { ok: true; topology: Topology } | { ok: false; message: string };
+
+type Key = string | number;
+const REMOVE = Symbol('remove');
+type Value = unknown | typeof REMOVE;
+
+/** Cluster keys that override `defaults`: clearing them means "inherit" again. */
+const CLUSTER_OVERRIDES = new Set([
+  'replicas',
+  'resources.requests.cpu',
+  'resources.requests.memory',
+  'resources.limits.cpu',
+  'resources.limits.memory',
+  'jetstream.memoryStore',
+  'jetstream.fileStore',
+  'jetstream.volumeSize',
+  'jetstream.storageClass',
+]);
+
+const INTEGER_FIELDS = new Set(['replicas', 'cpus', 'workers']);
+const NULLABLE_TEXT = new Set(['region', 'zone', 'jetstream.domain', 'jetstream.storageClass']);
+
+/** Stable key of a field, for drafts and focus: `cluster:a:replicas`. */
+export function fieldKey(ref: FieldRef): string {
+  return `${ref.scope}:${ref.id ?? ''}:${ref.field}`;
+}
+
+/** Where the field lives in the topology document, or null when its owner is gone. */
+export function fieldPath(t: Topology, ref: FieldRef): Key[] | null {
+  const parts = ref.field.split('.');
+  switch (ref.scope) {
+    case 'cluster': {
+      const i = clusterIndex(t, String(ref.id));
+      return i < 0 ? null : ['clusters', i, ...parts];
+    }
+    case 'topology':
+      return parts;
+    case 'kind':
+      return ['kind', ...parts];
+    case 'defaults':
+      return ['defaults', ...parts];
+    case 'account':
+      return typeof ref.id === 'number' && ref.id < t.accounts.length ? ['accounts', ref.id, ...parts] : null;
+    case 'workload':
+      return typeof ref.id === 'number' && ref.id < t.kind.otherWorkloads.length ? ['kind', 'otherWorkloads', ref.id, ...parts] : null;
+  }
+}
+
+/** `['clusters', 1, 'replicas']` → `clusters[1].replicas`, as the parser writes paths. */
+export function formatKeyPath(path: Key[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+/** Turns what the user typed into the value the file format holds. */
+function toValue(ref: FieldRef, raw: string | boolean): Value {
+  if (typeof raw === 'boolean') return raw;
+  const text = raw.trim();
+  const leaf = ref.field.split('.').pop() ?? '';
+  if (ref.scope === 'cluster' && CLUSTER_OVERRIDES.has(ref.field) && text === '') return REMOVE;
+  if (NULLABLE_TEXT.has(ref.field) && text === '') return null;
+  if (ref.field === 'users') return text === '' ? [] : text.split(/[\s,]+/).filter(Boolean);
+  if (INTEGER_FIELDS.has(leaf) || (ref.scope === 'workload' && leaf === 'replicas')) {
+    // A number when it looks like one; otherwise the text itself, so the parser names the mistake.
+    return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  }
+  // Optional resource keys of other workloads: empty means "not set".
+  if (ref.scope === 'workload' && /^(requests|limits)\./.test(ref.field) && text === '') return REMOVE;
+  return text;
+}
+
+/**
+ * Applies one field edit. On success the result shares every untouched part of `t`; on failure `message` is
+ * the parser's (or the designer's own) reason, meant to be shown at the field.
+ */
+export function applyFieldEdit(t: Topology, ref: FieldRef, raw: string | boolean): EditResult {
+  const path = fieldPath(t, ref);
+  if (!path) return { ok: false, message: 'this item no longer exists' };
+  const value = toValue(ref, raw);
+
+  if (ref.scope === 'cluster' && ref.field === 'name') {
+    const name = String(value);
+    const i = path[1] as number;
+    if (t.clusters.some((c, j) => j !== i && c.name === name)) return { ok: false, message: `another cluster is already named "${name}"` };
+  }
+
+  let candidate = setIn(t, path, value) as Topology;
+  if (ref.scope === 'cluster') candidate = pruneOverrides(candidate, path[1] as number);
+  if (ref.scope === 'kind' && ref.field === 'provider' && typeof value === 'string' && value in PROVIDERS) {
+    const p = PROVIDERS[value as KindProvider];
+    candidate = { ...candidate, kind: { ...candidate.kind, cpus: p.cpus, memory: p.memory, disk: p.disk } };
+  }
+
+  const parsed = parseTopology(candidate);
+  if (!parsed.ok) {
+    const at = formatKeyPath(path);
+    const mine = parsed.errors.find((e) => e.path === at || e.path.startsWith(`${at}.`) || e.path.startsWith(`${at}[`));
+    const e = mine ?? parsed.errors[0];
+    return { ok: false, message: mine ? e.message : `${e.path} ${e.message}` };
+  }
+  if (ref.scope === 'cluster' && ref.field === 'name') {
+    // Links follow the rename; the parser has checked the name itself.
+    return { ok: true, topology: renameCluster(t, String(ref.id), String(value)) };
+  }
+  return { ok: true, topology: candidate };
+}
+
+/** The text a field shows: the effective value for clusters (own or inherited). */
+export function readField(t: Topology, ref: FieldRef): string | boolean {
+  if (ref.scope === 'cluster') {
+    const i = clusterIndex(t, String(ref.id));
+    if (i < 0) return '';
+    const c = t.clusters[i];
+    if (ref.field === 'name') return c.name;
+    if (ref.field === 'region') return c.region ?? '';
+    if (ref.field === 'zone') return c.zone ?? '';
+    return display(getIn(resolveCluster(t, c), ref.field.split('.')));
+  }
+  const path = fieldPath(t, ref);
+  if (!path) return '';
+  const v = getIn(t, path);
+  if (typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.join(', ');
+  return display(v);
+}
+
+/** Whether a cluster sets this key itself rather than inheriting it from `defaults`. */
+export function isOverridden(t: Topology, id: string, field: string): boolean {
+  const i = clusterIndex(t, id);
+  if (i < 0 || !CLUSTER_OVERRIDES.has(field)) return false;
+  return getIn(t.clusters[i], field.split('.')) !== undefined;
+}
+
+export function isClusterOverride(field: string): boolean {
+  return CLUSTER_OVERRIDES.has(field);
+}
+
+function display(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v);
+}
+
+function getIn(obj: unknown, path: Key[]): unknown {
+  let cur = obj;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<Key, unknown>)[k];
+  }
+  return cur;
+}
+
+/** Immutable set along `path`, copying only the objects on the way; REMOVE deletes the key. */
+function setIn(obj: unknown, path: Key[], value: Value): unknown {
+  if (path.length === 0) return value;
+  const [k, ...rest] = path;
+  const base = obj !== null && typeof obj === 'object' ? obj : typeof k === 'number' ? [] : {};
+  const child = (base as Record<Key, unknown>)[k];
+  const next = setIn(child, rest, value);
+  if (Array.isArray(base)) {
+    const copy = [...base];
+    copy[k as number] = next;
+    return copy;
+  }
+  const copy: Record<Key, unknown> = { ...(base as Record<Key, unknown>) };
+  if (next === REMOVE) delete copy[k];
+  else copy[k] = next;
+  return copy;
+}
+
+/** Drops override containers left empty by a cleared field, so the file stays as small as the user meant. */
+function pruneOverrides(t: Topology, i: number): Topology {
+  const c = t.clusters[i];
+  if (!c) return t;
+  const next = { ...c };
+  let changed = false;
+  if (next.resources) {
+    const res = { ...next.resources };
+    for (const side of ['requests', 'limits'] as const) {
+      if (res[side] && Object.keys(res[side]).length === 0) {
+        delete res[side];
+        changed = true;
+      }
+    }
+    if (Object.keys(res).length === 0) {
+      delete next.resources;
+      changed = true;
+    } else if (changed) next.resources = res;
+  }
+  if (next.jetstream && Object.keys(next.jetstream).length === 0) {
+    delete next.jetstream;
+    changed = true;
+  }
+  if (!changed) return t;
+  return { ...t, clusters: t.clusters.map((x, j) => (j === i ? next : x)) };
+}

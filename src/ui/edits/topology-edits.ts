@@ -1,0 +1,133 @@
+/**
+ * Pure edits of a topology: each takes a topology and returns a new one that shares every unchanged part (so
+ * memoized nodes and derived output stay put), or the same object when nothing changes.
+ */
+import type { Cluster, Position, Topology } from '../../core';
+import { clusterIds, clusterIndex, gatewayIds, linked } from './ids';
+import { freePosition, snapPosition, tidyPositions, type TidyMode } from './layout';
+
+/** Starting shapes offered by the palette. */
+export const CLUSTER_PRESETS = {
+  default: { label: 'NATS cluster', hint: 'Uses the topology defaults', replicas: undefined },
+  single: { label: 'Single server', hint: '1 server, no quorum', replicas: 1 },
+  five: { label: '5-server cluster', hint: 'Survives two failures', replicas: 5 },
+} as const;
+
+export type ClusterPreset = keyof typeof CLUSTER_PRESETS;
+
+/** Copied clusters and the links among them. */
+export interface Clip {
+  clusters: Cluster[];
+  gateways: [string, string][];
+}
+
+/** The first name `base`, `base-2`, `base-3`, ... that no cluster has. */
+export function uniqueName(t: Topology, base: string, extraTaken: Iterable<string> = []): string {
+  const taken = new Set([...t.clusters.map((c) => c.name), ...extraTaken]);
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base}-${i}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** `c1`, `c2`, ...: short, DNS-safe, and never reusing a name in the design. */
+export function nextClusterName(t: Topology): string {
+  const taken = new Set(t.clusters.map((c) => c.name));
+  for (let i = 1; ; i++) if (!taken.has(`c${i}`)) return `c${i}`;
+}
+
+export function addCluster(t: Topology, at: Position, preset: ClusterPreset = 'default'): { topology: Topology; id: string } {
+  const name = nextClusterName(t);
+  const cluster: Cluster = { name, region: null, zone: null, position: freePosition(t, at) };
+  const replicas = CLUSTER_PRESETS[preset].replicas;
+  if (replicas !== undefined && replicas !== t.defaults.replicas) cluster.replicas = replicas;
+  return { topology: { ...t, clusters: [...t.clusters, cluster] }, id: name };
+}
+
+/** Removes clusters (by canvas id) with every link that touches them, and links (by id). */
+export function removeElements(t: Topology, clusterIdList: string[], gatewayIdList: string[]): Topology {
+  if (clusterIdList.length === 0 && gatewayIdList.length === 0) return t;
+  const ids = clusterIds(t);
+  const dropClusters = new Set(clusterIdList);
+  const removedNames = new Set(t.clusters.filter((_, i) => dropClusters.has(ids[i])).map((c) => c.name));
+  const clusters = t.clusters.filter((_, i) => !dropClusters.has(ids[i]));
+  // A name survives if another cluster still carries it (duplicate names): keep its links then.
+  const stillThere = new Set(clusters.map((c) => c.name));
+  const gone = new Set([...removedNames].filter((n) => !stillThere.has(n)));
+  const gwIds = gatewayIds(t);
+  const dropGateways = new Set(gatewayIdList);
+  const gateways = t.gateways.filter(([a, b], i) => !dropGateways.has(gwIds[i]) && !gone.has(a) && !gone.has(b));
+  if (clusters.length === t.clusters.length && gateways.length === t.gateways.length) return t;
+  return { ...t, clusters, gateways };
+}
+
+/** Links two clusters. Self-links, repeats and unknown names change nothing. */
+export function connect(t: Topology, a: string, b: string): Topology {
+  if (a === b || linked(t, a, b)) return t;
+  const names = new Set(t.clusters.map((c) => c.name));
+  if (!names.has(a) || !names.has(b)) return t;
+  return { ...t, gateways: [...t.gateways, [a, b]] };
+}
+
+/** Moves clusters (by canvas id) to new, snapped positions. */
+export function moveClusters(t: Topology, positions: Record<string, Position>): Topology {
+  const ids = clusterIds(t);
+  let changed = false;
+  const clusters = t.clusters.map((c, i) => {
+    const p = positions[ids[i]];
+    if (!p) return c;
+    const next = snapPosition(p);
+    if (next.x === c.position.x && next.y === c.position.y) return c;
+    changed = true;
+    return { ...c, position: next };
+  });
+  return changed ? { ...t, clusters } : t;
+}
+
+/** Renames a cluster and every link that names it. The caller checks the new name is free. */
+export function renameCluster(t: Topology, id: string, name: string): Topology {
+  const i = clusterIndex(t, id);
+  if (i < 0 || t.clusters[i].name === name) return t;
+  const old = t.clusters[i].name;
+  const dupes = t.clusters.filter((c) => c.name === old).length > 1;
+  const clusters = t.clusters.map((c, j) => (j === i ? { ...c, name } : c));
+  // With a duplicate name the links stay with the cluster that keeps it.
+  const gateways = dupes
+    ? t.gateways
+    : t.gateways.map(([a, b]) => (a === old || b === old ? ([a === old ? name : a, b === old ? name : b] as [string, string]) : [a, b] as [string, string]));
+  return { ...t, clusters, gateways };
+}
+
+export function copyClusters(t: Topology, ids: string[]): Clip | null {
+  const all = clusterIds(t);
+  const wanted = new Set(ids);
+  const clusters = t.clusters.filter((_, i) => wanted.has(all[i]));
+  if (clusters.length === 0) return null;
+  const names = new Set(clusters.map((c) => c.name));
+  const gateways = t.gateways.filter(([a, b]) => names.has(a) && names.has(b));
+  return { clusters, gateways };
+}
+
+/** Adds copies of a clip with fresh names, offset so they do not cover the originals; links among them come along. */
+export function pasteClip(t: Topology, clip: Clip, offset: Position): { topology: Topology; ids: string[] } {
+  const renamed = new Map<string, string>();
+  const added: Cluster[] = [];
+  for (const c of clip.clusters) {
+    const base = `${c.name.replace(/-copy(-\d+)?$/, '')}-copy`;
+    const name = uniqueName(t, base, [...renamed.values()]);
+    renamed.set(c.name, name);
+    added.push({ ...c, name, position: snapPosition({ x: c.position.x + offset.x, y: c.position.y + offset.y }) });
+  }
+  const gateways = clip.gateways.map(([a, b]) => [renamed.get(a) ?? a, renamed.get(b) ?? b] as [string, string]);
+  return {
+    topology: { ...t, clusters: [...t.clusters, ...added], gateways: [...t.gateways, ...gateways] },
+    ids: added.map((c) => c.name),
+  };
+}
+
+export function tidy(t: Topology, mode: TidyMode): Topology {
+  const positions = tidyPositions(t, mode);
+  const ids = clusterIds(t);
+  return moveClusters(t, Object.fromEntries(ids.map((id, i) => [id, positions[i]])));
+}

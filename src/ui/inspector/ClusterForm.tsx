@@ -1,0 +1,183 @@
+import { useMemo } from 'react';
+import type { Problem } from '../../core';
+import { useDesigner } from '../app/context';
+import { Icon, SeverityIcon } from '../app/icons';
+import { isOverridden, readField, type FieldRef } from '../edits/field-edit';
+import { clusterIndex, linked } from '../edits/ids';
+import { useDerived } from '../hooks/use-derived';
+import { useRunCommand } from '../hooks/use-command';
+import { TextField } from './Field';
+
+interface Spec {
+  field: string;
+  label: string;
+  placeholder?: string;
+  numeric?: boolean;
+}
+
+const RESOURCES: Spec[] = [
+  { field: 'resources.requests.cpu', label: 'CPU request', placeholder: '250m' },
+  { field: 'resources.limits.cpu', label: 'CPU limit', placeholder: '1' },
+  { field: 'resources.requests.memory', label: 'Memory request', placeholder: '512Mi' },
+  { field: 'resources.limits.memory', label: 'Memory limit', placeholder: '2Gi' },
+];
+
+const JETSTREAM: Spec[] = [
+  { field: 'jetstream.memoryStore', label: 'Memory store', placeholder: '1Gi' },
+  { field: 'jetstream.fileStore', label: 'File store', placeholder: '4Gi' },
+  { field: 'jetstream.volumeSize', label: 'Volume size', placeholder: '5Gi' },
+  { field: 'jetstream.storageClass', label: 'Storage class', placeholder: 'cluster default' },
+];
+
+/** Problems about one field of one cluster; `field` matches exactly or as a parent path. */
+export function fieldProblems(problems: Problem[], match: (p: Problem) => boolean, field: string): Problem[] {
+  return problems.filter((p) => {
+    if (!match(p) || !('field' in p.target) || !p.target.field) return false;
+    return p.target.field === field || field.startsWith(`${p.target.field}.`);
+  });
+}
+
+export function ClusterForm({ id }: { id: string }) {
+  const topology = useDesigner((s) => s.topology);
+  const { problems } = useDerived();
+  const run = useRunCommand();
+  const index = clusterIndex(topology, id);
+  const cluster = topology.clusters[index];
+  const name = cluster?.name;
+  const mine = useMemo(() => problems.filter((p) => p.target.kind === 'cluster' && p.target.cluster === name), [problems, name]);
+  if (!cluster) return null;
+  const match = (p: Problem) => p.target.kind === 'cluster' && p.target.cluster === name;
+  const ref = (field: string): FieldRef => ({ scope: 'cluster', id, field });
+  const field = (s: Spec) => (
+    <TextField
+      key={s.field}
+      fref={ref(s.field)}
+      label={s.label}
+      placeholder={s.placeholder}
+      numeric={s.numeric}
+      problems={fieldProblems(problems, match, s.field)}
+      inherited={!isOverridden(topology, id, s.field)}
+      aside={<OverrideControl id={id} field={s.field} />}
+    />
+  );
+  return (
+    <div className="form">
+      <header className="inspector__head">
+        <span className="inspector__kind">
+          <Icon name="cluster" size={16} /> Cluster
+        </span>
+        <div className="inspector__actions">
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => run('selection.duplicate')} title="Duplicate (Ctrl/⌘+D)">
+            Duplicate
+          </button>
+          <button type="button" className="btn btn--danger btn--small" onClick={() => run('selection.delete')} title="Delete (Del)">
+            <Icon name="trash" size={14} /> Delete
+          </button>
+        </div>
+      </header>
+
+      <fieldset className="group">
+        <legend>Identity</legend>
+        <TextField fref={ref('name')} label="Name" wide problems={fieldProblems(problems, match, 'name')} hint="NATS cluster and gateway name; objects are nats-<name>." />
+        <TextField fref={ref('region')} label="Region" placeholder="us-east-1" problems={fieldProblems(problems, match, 'region')} />
+        <TextField fref={ref('zone')} label="Zone" placeholder="us-east-1a" problems={fieldProblems(problems, match, 'zone')} />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>Servers</legend>
+        {field({ field: 'replicas', label: 'Replicas', numeric: true, placeholder: '3' })}
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>Resources per server</legend>
+        {RESOURCES.map(field)}
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>JetStream per server</legend>
+        {!topology.jetstream.enabled && <p className="hint">JetStream is off for this topology; these sizes apply when it is on.</p>}
+        {JETSTREAM.map(field)}
+      </fieldset>
+
+      <Links name={cluster.name} />
+
+      {mine.length > 0 && (
+        <fieldset className="group">
+          <legend>Problems</legend>
+          <ul className="mini-problems">
+            {mine.map((p, i) => (
+              <li key={i} className={`sev--${p.severity}`}>
+                <SeverityIcon severity={p.severity} size={12} /> <code>{p.code}</code> {p.message}
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+    </div>
+  );
+}
+
+/** "default" when inherited, a Reset button when the cluster sets its own value. */
+function OverrideControl({ id, field }: { id: string; field: string }) {
+  const overridden = useDesigner((s) => isOverridden(s.topology, id, field));
+  const inherited = useDesigner((s) => readField(s.topology, { scope: 'defaults', field }));
+  const run = useRunCommand();
+  if (!overridden) {
+    return (
+      <span className="chip" title="Inherited from the topology's cluster defaults; type to override">
+        default
+      </span>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="link-button"
+      title={`Use the topology default${inherited === '' ? '' : ` (${String(inherited)})`}`}
+      onClick={() => run('field.set', { ref: { scope: 'cluster', id, field }, raw: '' })}
+    >
+      Reset
+    </button>
+  );
+}
+
+function Links({ name }: { name: string }) {
+  const topology = useDesigner((s) => s.topology);
+  const run = useRunCommand();
+  const peers = topology.gateways.filter(([a, b]) => a === name || b === name).map(([a, b]) => (a === name ? b : a));
+  const candidates = topology.clusters.map((c) => c.name).filter((n) => n !== name && !linked(topology, name, n));
+  return (
+    <fieldset className="group">
+      <legend>Gateways</legend>
+      {peers.length === 0 && <p className="hint">No gateway links. Drag from a handle to another cluster, or pick one below.</p>}
+      <ul className="links">
+        {peers.map((peer) => (
+          <li key={peer}>
+            <Icon name="link" size={14} />
+            <span>{peer}</span>
+            <button type="button" className="link-button" onClick={() => run('gateway.disconnect', { a: name, b: peer })}>
+              Unlink
+            </button>
+          </li>
+        ))}
+      </ul>
+      {candidates.length > 0 && (
+        <select
+          className="link-select"
+          aria-label="Link to another cluster"
+          value=""
+          onChange={(e) => {
+            if (e.target.value) run('gateway.connect', { a: name, b: e.target.value });
+          }}
+        >
+          <option value="">Link to…</option>
+          {candidates.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      )}
+    </fieldset>
+  );
+}

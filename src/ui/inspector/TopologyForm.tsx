@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { KIND_PROVIDERS, PROVIDERS, type Problem } from '../../core';
+import { useDesigner } from '../app/context';
+import { Icon } from '../app/icons';
+import type { FieldRef } from '../edits/field-edit';
+import { useDerived } from '../hooks/use-derived';
+import { useRunCommand } from '../hooks/use-command';
+import { fieldProblems } from './ClusterForm';
+import { CheckboxField, SelectField, TextField } from './Field';
+
+const PROVIDER_OPTIONS = KIND_PROVIDERS.map((p) => ({ value: p, label: PROVIDERS[p].label }));
+
+const isTopology = (p: Problem) => p.target.kind === 'topology';
+const isKind = (p: Problem) => p.target.kind === 'kind';
+
+/** With nothing selected: the topology itself, its accounts, cluster defaults and the kind environment. */
+export function TopologyForm() {
+  const { problems } = useDerived();
+  const t = (field: string): FieldRef => ({ scope: 'topology', field });
+  const k = (field: string): FieldRef => ({ scope: 'kind', field });
+  const jetstream = useDesigner((s) => s.topology.jetstream.enabled);
+  return (
+    <div className="form">
+      <header className="inspector__head">
+        <span className="inspector__kind">
+          <Icon name="templates" size={16} /> Topology
+        </span>
+        <span className="hint">Select a cluster or link to edit it.</span>
+      </header>
+      <fieldset className="group">
+        <legend>Topology</legend>
+        <TextField fref={t('name')} label="Name" wide problems={fieldProblems(problems, isTopology, 'name')} hint="Names the bundle." />
+        <TextField fref={t('namespace')} label="Namespace" wide problems={fieldProblems(problems, isTopology, 'namespace')} />
+        <TextField fref={t('image')} label="Image" wide problems={fieldProblems(problems, isTopology, 'image')} />
+        <CheckboxField fref={t('jetstream.enabled')} label="JetStream enabled" />
+        {jetstream && (
+          <TextField
+            fref={t('jetstream.domain')}
+            label="JetStream domain"
+            placeholder="none"
+            wide
+            problems={fieldProblems(problems, isTopology, 'jetstream.domain')}
+            hint="One domain for the whole supercluster, or none."
+          />
+        )}
+      </fieldset>
+      <Accounts />
+      <Defaults />
+      <KindSection k={k} />
+    </div>
+  );
+}
+
+function Accounts() {
+  const accounts = useDesigner((s) => s.topology.accounts);
+  const { problems } = useDerived();
+  const run = useRunCommand();
+  return (
+    <fieldset className="group">
+      <legend>Accounts and users</legend>
+      {accounts.length === 0 && <p className="hint">No application accounts: clients use the default account without passwords.</p>}
+      {accounts.map((a, i) => {
+        const match = (p: Problem) => p.target.kind === 'account' && p.target.account === a.name;
+        const ref = (field: string): FieldRef => ({ scope: 'account', id: i, field });
+        return (
+          <div className="subcard" key={i}>
+            <TextField fref={ref('name')} label="Account name" wide problems={fieldProblems(problems, match, 'name')} />
+            <CheckboxField fref={ref('jetstream')} label={`JetStream for ${a.name}`} />
+            <TextField fref={ref('users')} label="Users" wide placeholder="alice, bob" problems={fieldProblems(problems, match, 'users')} hint="Passwords are generated into the bundle's Secret." />
+            <button type="button" className="link-button" onClick={() => run('account.remove', { index: i })}>
+              Remove account {a.name}
+            </button>
+          </div>
+        );
+      })}
+      <button type="button" className="btn btn--small" data-field="topology::accounts" onClick={() => run('account.add')}>
+        <Icon name="plus" size={14} /> Add account
+      </button>
+    </fieldset>
+  );
+}
+
+/** Cluster defaults live behind a disclosure: they are set once and every cluster inherits them. */
+function Defaults() {
+  const [open, setOpen] = useState(false);
+  const focusedHere = useDesigner((s) => s.focus?.scope === 'defaults');
+  const { problems } = useDerived();
+  const shown = open || focusedHere;
+  const d = (field: string): FieldRef => ({ scope: 'defaults', field });
+  const p = (field: string) => fieldProblems(problems, isTopology, `defaults.${field}`);
+  return (
+    <fieldset className="group">
+      <legend>
+        <button type="button" className="disclosure" aria-expanded={shown} onClick={() => setOpen(!shown)}>
+          Cluster defaults
+        </button>
+      </legend>
+      {shown ? (
+        <>
+          <TextField fref={d('replicas')} label="Default replicas" numeric problems={p('replicas')} />
+          <TextField fref={d('resources.requests.cpu')} label="Default CPU request" problems={p('resources.requests.cpu')} />
+          <TextField fref={d('resources.limits.cpu')} label="Default CPU limit" problems={p('resources.limits.cpu')} />
+          <TextField fref={d('resources.requests.memory')} label="Default RAM request" problems={p('resources.requests.memory')} />
+          <TextField fref={d('resources.limits.memory')} label="Default RAM limit" problems={p('resources.limits.memory')} />
+          <TextField fref={d('jetstream.memoryStore')} label="Default JetStream RAM store" problems={p('jetstream.memoryStore')} />
+          <TextField fref={d('jetstream.fileStore')} label="Default file store" problems={p('jetstream.fileStore')} />
+          <TextField fref={d('jetstream.volumeSize')} label="Default volume size" problems={p('jetstream.volumeSize')} />
+          <TextField fref={d('jetstream.storageClass')} label="Default storage class" placeholder="cluster default" problems={p('jetstream.storageClass')} />
+        </>
+      ) : (
+        <p className="hint">Replicas, resources and JetStream sizes every cluster inherits unless it sets its own.</p>
+      )}
+    </fieldset>
+  );
+}
+
+function KindSection({ k }: { k: (field: string) => FieldRef }) {
+  const { problems } = useDerived();
+  const kind = useDesigner((s) => s.topology.kind);
+  const run = useRunCommand();
+  const preset = PROVIDERS[kind.provider];
+  const p = (field: string) => fieldProblems(problems, isKind, field);
+  return (
+    <fieldset className="group">
+      <legend>kind environment</legend>
+      <SelectField
+        wide
+        fref={k('provider')}
+        label="Provider"
+        options={PROVIDER_OPTIONS}
+        hint={
+          <>
+            Preset: {preset.cpus} CPUs, {preset.memory} memory, {preset.disk} disk
+            {preset.documented ? ' (documented default)' : ' (our estimate)'}. Choosing a provider applies its preset.
+          </>
+        }
+      />
+      <TextField fref={k('cpus')} label="CPUs" numeric problems={p('cpus')} />
+      <TextField fref={k('memory')} label="Memory" placeholder={preset.memory} problems={p('memory')} />
+      <TextField fref={k('disk')} label="Disk" placeholder={preset.disk} problems={p('disk')} />
+      <TextField fref={k('workers')} label="Workers" numeric problems={p('workers')} hint="0: one node whose control plane also runs workloads." />
+      <div className="subhead">Other workloads on this cluster</div>
+      {kind.otherWorkloads.length === 0 && <p className="hint">None. Add what else runs on the VM so the budget counts it.</p>}
+      {kind.otherWorkloads.map((w, i) => {
+        const ref = (field: string): FieldRef => ({ scope: 'workload', id: i, field });
+        return (
+          <div className="subcard subcard--grid" key={i}>
+            <TextField fref={ref('name')} label="Workload" />
+            <TextField fref={ref('replicas')} label="Pods" numeric />
+            <TextField fref={ref('requests.cpu')} label="Req. CPU" placeholder="none" />
+            <TextField fref={ref('requests.memory')} label="Req. RAM" placeholder="none" />
+            <TextField fref={ref('limits.cpu')} label="Lim. CPU" placeholder="none" />
+            <TextField fref={ref('limits.memory')} label="Lim. RAM" placeholder="none" />
+            <button type="button" className="link-button" onClick={() => run('workload.remove', { index: i })}>
+              Remove {w.name}
+            </button>
+          </div>
+        );
+      })}
+      <button type="button" className="btn btn--small" data-field="kind::otherWorkloads" onClick={() => run('workload.add')}>
+        <Icon name="plus" size={14} /> Add workload
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,82 @@
+import { Fragment } from 'react';
+import { describeTarget, type Problem, type Severity } from '../../core';
+import { Icon, SeverityIcon } from '../app/icons';
+import { useDerived } from '../hooks/use-derived';
+import { useRunCommand } from '../hooks/use-command';
+
+const GROUPS: { severity: Severity; title: string }[] = [
+  { severity: 'error', title: 'Errors' },
+  { severity: 'warning', title: 'Warnings' },
+  { severity: 'info', title: 'Notes' },
+];
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+/** Every problem of the lint and the budget, grouped by severity; a click goes to what it is about. */
+export function ProblemsPanel() {
+  const { problems, failure } = useDerived();
+  const run = useRunCommand();
+  const counts = GROUPS.map((g) => ({ ...g, count: problems.filter((p) => p.severity === g.severity).length }));
+  return (
+    <section className="pane pane--problems">
+      <header className="pane__head">
+        <h2 className="pane__title">Problems</h2>
+        <span className="pane__counts">
+          {counts.map((g) => (
+            <span key={g.severity} className={`count-chip sev--${g.severity}${g.count === 0 ? ' is-zero' : ''}`} title={g.title}>
+              <SeverityIcon severity={g.severity} size={12} /> {g.count}
+            </span>
+          ))}
+        </span>
+      </header>
+      {failure && (
+        <p className="pane__failure" role="alert">
+          The renderer failed: {failure}. The last output is shown; please report this.
+        </p>
+      )}
+      <ul className="problem-list" aria-label="Problems">
+        {problems.length === 0 && (
+          <li className="problem-empty">
+            <Icon name="ok" size={16} /> No problems found.
+          </li>
+        )}
+        {counts.map(
+          (g) =>
+            g.count > 0 && (
+              <Fragment key={g.severity}>
+                <li className={`problem-group sev--${g.severity}`} aria-hidden="true">
+                  {g.title} · {g.count}
+                </li>
+                {problems
+                  .filter((p) => p.severity === g.severity)
+                  .map((p, i) => (
+                    <ProblemItem key={`${p.code}-${i}-${p.message}`} problem={p} onReveal={() => run('problem.reveal', { problem: p })} />
+                  ))}
+              </Fragment>
+            ),
+        )}
+      </ul>
+    </section>
+  );
+}
+
+function ProblemItem({ problem, onReveal }: { problem: Problem; onReveal: () => void }) {
+  return (
+    <li className={`problem sev--${problem.severity}`}>
+      <button type="button" className="problem__button" onClick={onReveal} title="Show where this is">
+        <span className="problem__icon">
+          <SeverityIcon severity={problem.severity} size={14} />
+          <span className="visually-hidden">{SEVERITY_LABEL[problem.severity]}: </span>
+        </span>
+        <span className="problem__body">
+          <span className="problem__line">
+            <code className="problem__code">{problem.code}</code>
+            <span className="problem__message">{problem.message}</span>
+          </span>
+          <span className="problem__fix">{problem.fix}</span>
+          <span className="problem__target">{describeTarget(problem.target)}</span>
+        </span>
+      </button>
+    </li>
+  );
+}

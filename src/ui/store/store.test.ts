@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { templateById } from '../../core';
+import { runCommand, type CommandContext } from '../commands/registry';
+import { MemoryStorage } from '../testing/memory-storage';
+import { AUTOSAVE_KEY } from './autosave';
+import { commit, createDesignerStore, discardUnreadableAutosave, emptyTopology, endCoalescing, undo, type DesignerStore } from './store';
+
+const ctx = (store: DesignerStore): CommandContext => ({ store, view: null });
+
+describe('the designer store', () => {
+  it('starts from an empty, valid design when nothing is saved', () => {
+    const store = createDesignerStore({ storage: new MemoryStorage() });
+    const s = store.getState();
+    expect(s.topology.clusters).toEqual([]);
+    expect(s.topology.name).toBe('my-supercluster');
+    expect(s.past).toEqual([]);
+    expect(s.restoreError).toBeNull();
+  });
+
+  it('folds edits with the same coalesce key into one undo step until the field is left', () => {
+    const store = createDesignerStore();
+    const t0 = store.getState().topology;
+    commit(store, { ...t0, name: 'a' }, { coalesce: 'topology::name' });
+    commit(store, { ...t0, name: 'ab' }, { coalesce: 'topology::name' });
+    commit(store, { ...t0, name: 'abc' }, { coalesce: 'topology::name' });
+    expect(store.getState().past).toEqual([t0]);
+    endCoalescing(store);
+    commit(store, { ...t0, name: 'abcd' }, { coalesce: 'topology::name' });
+    expect(store.getState().past).toHaveLength(2);
+    undo(store);
+    expect(store.getState().topology.name).toBe('abc');
+  });
+
+  it('ignores a commit of the same topology', () => {
+    const store = createDesignerStore();
+    commit(store, store.getState().topology);
+    expect(store.getState().past).toEqual([]);
+  });
+
+  it('drops selected ids that an undo removed', () => {
+    const store = createDesignerStore();
+    runCommand(ctx(store), 'cluster.add');
+    expect(store.getState().selection.clusters).toEqual(['c1']);
+    undo(store);
+    expect(store.getState().selection.clusters).toEqual([]);
+  });
+});
+
+describe('autosave', () => {
+  it('restores the design and its history exactly, including after an undo', () => {
+    const storage = new MemoryStorage();
+    const first = createDesignerStore({ storage });
+    runCommand(ctx(first), 'cluster.add');
+    runCommand(ctx(first), 'cluster.add');
+    runCommand(ctx(first), 'history.undo');
+    const saved = first.getState();
+
+    const second = createDesignerStore({ storage });
+    const s = second.getState();
+    expect(s.topology).toEqual(saved.topology);
+    expect(s.topology.clusters.map((c) => c.name)).toEqual(['c1']);
+    expect(s.past).toHaveLength(1);
+    expect(s.future).toHaveLength(1);
+    runCommand(ctx(second), 'history.redo');
+    expect(second.getState().topology.clusters.map((c) => c.name)).toEqual(['c1', 'c2']);
+  });
+
+  it('keeps an unreadable save untouched, reports why, and pauses autosave until the user discards it', () => {
+    const storage = new MemoryStorage();
+    const bad = JSON.stringify({ format: 1, topology: { version: 1, name: 'x', clusters: [{ name: 'a', replicas: 'many' }] } });
+    storage.setItem(AUTOSAVE_KEY, bad);
+    const store = createDesignerStore({ storage });
+    expect(store.getState().restoreError).toMatch(/clusters\[0\]\.replicas/);
+    expect(store.getState().topology.clusters).toEqual([]);
+
+    runCommand(ctx(store), 'cluster.add');
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(bad);
+
+    discardUnreadableAutosave(store);
+    expect(store.getState().restoreError).toBeNull();
+    expect(JSON.parse(storage.getItem(AUTOSAVE_KEY)!).topology.clusters[0].name).toBe('c1');
+  });
+
+  it('refuses text that is not JSON or not our format', () => {
+    for (const text of ['{not json', '{"format":7}', '[]']) {
+      const storage = new MemoryStorage();
+      storage.setItem(AUTOSAVE_KEY, text);
+      expect(createDesignerStore({ storage }).getState().restoreError).not.toBeNull();
+    }
+  });
+
+  it('drops a corrupt history but keeps the design', () => {
+    const storage = new MemoryStorage();
+    const t = templateById('noetl')!.topology();
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ format: 1, topology: t, past: [{ bogus: true }], future: [] }));
+    const s = createDesignerStore({ storage }).getState();
+    expect(s.restoreError).toBeNull();
+    expect(s.topology).toEqual(t);
+    expect(s.past).toEqual([]);
+  });
+
+  it('says so when the browser refuses to save', () => {
+    const storage = new MemoryStorage();
+    const store = createDesignerStore({ storage });
+    storage.refuse = true;
+    runCommand(ctx(store), 'cluster.add');
+    expect(store.getState().notice?.tone).toBe('error');
+  });
+
+  it('saves nothing for UI-only changes', () => {
+    const storage = new MemoryStorage();
+    const store = createDesignerStore({ storage, initial: emptyTopology() });
+    store.setState({ selection: { clusters: ['x'], gateways: [] } });
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+  });
+});
