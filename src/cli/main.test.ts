@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { renderBundle, serializeTopology, TEMPLATES } from '../core';
 import { run } from './main';
 
@@ -120,5 +120,21 @@ describe('nats-topology render --target local', () => {
 
   it('refuses a base port that leaves no room', () => {
     expect(cli('render', noetl, '--target', 'local', '--out', join(dir, 'x'), '--base-port', '65530').code).toBe(1);
+  });
+});
+
+describe('nats-topology render --passwords', () => {
+  it('uses the given passwords, so two renders give identical zips', () => {
+    const pw = writeTopology('pw.yaml', 'sys: Sysadmin-password-1\nnoetl: Noetl-password-12\n');
+    const [z1, z2] = [join(dir, 'p1.zip'), join(dir, 'p2.zip')];
+    expect(cli('render', noetl, '--zip', z1, '--passwords', pw).code).toBe(0);
+    expect(cli('render', noetl, '--zip', z2, '--passwords', pw).code).toBe(0);
+    expect(readFileSync(z1).equals(readFileSync(z2))).toBe(true);
+    expect(strFromU8(unzipSync(readFileSync(z1))['noetl-supercluster/secret.yaml'])).toContain('NATS_PASSWORD_NOETL: Noetl-password-12');
+  });
+
+  it('refuses a password nats-server would misread, and an unknown user', () => {
+    expect(cli('render', noetl, '--zip', join(dir, 'x.zip'), '--passwords', writeTopology('bad.yaml', 'noetl: "123 # not safe"\n')).code).toBe(2);
+    expect(cli('render', noetl, '--zip', join(dir, 'x.zip'), '--passwords', writeTopology('who.yaml', 'alice: Alice-password-12\n')).code).toBe(2);
   });
 });

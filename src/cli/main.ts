@@ -8,7 +8,8 @@ import { initCommand, templatesCommand } from './commands/templates';
 const USAGE = `nats-topology: NATS superclusters on Kubernetes from one topology file
 
 usage:
-  nats-topology render <file> --out <dir> [--zip <file>] [--target kubernetes|local] [--base-port N] [--force]
+  nats-topology render <file> --out <dir> [--zip <file>] [--target kubernetes|local] [--base-port N]
+                       [--passwords <file>] [--force]
   nats-topology lint <file> [--format text|json]
   nats-topology budget <file> [--format text|json]
   nats-topology templates
@@ -28,6 +29,7 @@ export function run(argv: string[], out: (s: string) => void = console.log, err:
         zip: { type: 'string' },
         target: { type: 'string', default: 'kubernetes' },
         'base-port': { type: 'string' },
+        passwords: { type: 'string' },
         force: { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -58,7 +60,7 @@ export function run(argv: string[], out: (s: string) => void = console.log, err:
           throw new CliError('--base-port must be a whole number', EXIT.usage);
         }
         // Status lines go to stderr so `--zip /dev/stdout` style pipelines stay clean.
-        return renderCommand(args[0], { out: v.out, zip: v.zip, force: v.force, target: v.target, basePort }, err);
+        return renderCommand(args[0], { out: v.out, zip: v.zip, force: v.force, target: v.target, basePort, passwordsFile: v.passwords }, err);
       }
       case 'lint':
         need(1);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { dirname, join } from 'node:path';
-import { generatePasswords, renderBundle, zipBundle, type BundleFile } from '../../core';
+import { generatePasswords, passwordUsers, renderBundle, SAFE_PASSWORD, zipBundle, type BundleFile, type Passwords } from '../../core';
 import { lint } from '../../core/lint';
 import { budget } from '../../core/budget';
 import { localTargetProblem, renderLocalTarget } from '../../core/local';
@@ -14,6 +15,8 @@ export interface RenderOptions {
   force: boolean;
   target: 'kubernetes' | 'local';
   basePort?: number;
+  /** A YAML or JSON map of user → password; users it leaves out get random ones. */
+  passwordsFile?: string;
 }
 
 /**
@@ -40,7 +43,7 @@ export function renderCommand(file: string, opts: RenderOptions, log: (s: string
     const problem = localTargetProblem(topology, { basePort: opts.basePort });
     if (problem) throw new CliError(`${file}: cannot render the local target: ${problem}`, EXIT.problems);
   }
-  const passwords = generatePasswords(topology, (n) => new Uint8Array(randomBytes(n)));
+  const passwords = { ...generatePasswords(topology, (n) => new Uint8Array(randomBytes(n))), ...readPasswords(opts.passwordsFile, passwordUsers(topology)) };
   const files: BundleFile[] =
     opts.target === 'local'
       ? renderLocalTarget(topology, passwords, { basePort: opts.basePort })
@@ -59,4 +62,28 @@ export function renderCommand(file: string, opts: RenderOptions, log: (s: string
     log(`wrote ${opts.zip} (${files.length} files under ${topology.name}/)`);
   }
   return EXIT.ok;
+}
+
+/**
+ * Passwords the user chose, from a YAML or JSON map `user: password`. Each must be one the server reads back
+ * unchanged from the environment (SAFE_PASSWORD), and name a user of the topology.
+ */
+function readPasswords(file: string | undefined, users: string[]): Passwords {
+  if (!file) return {};
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CliError(`${file}: cannot read passwords: ${(e as Error).message.split('\n')[0]}`, EXIT.unreadable);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new CliError(`${file}: must be a map of user: password`, EXIT.unreadable);
+  const out: Passwords = {};
+  for (const [user, pw] of Object.entries(data as Record<string, unknown>)) {
+    if (!users.includes(user)) throw new CliError(`${file}: "${user}" is not a user of this topology (users: ${users.join(', ') || 'none'})`, EXIT.unreadable);
+    if (typeof pw !== 'string' || !SAFE_PASSWORD.test(pw)) {
+      throw new CliError(`${file}: the password of ${user} must be 12 to 128 letters, digits or ._~- and start with a letter`, EXIT.unreadable);
+    }
+    out[user] = pw;
+  }
+  return out;
 }
