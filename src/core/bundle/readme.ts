@@ -38,9 +38,10 @@ export function renderBundleReadme(topology: Topology, peers: Map<string, Cluste
   } else {
     p(
       `\`secret.yaml\` holds strong random passwords made when this bundle was rendered (32 letters and digits, from the`,
-      'browser\'s or Node\'s cryptographic random source), unless you typed your own for this download. They are in no other',
-      'file: `nats.conf` reads them from environment variables that the pods take from the Secret. Keep `secret.yaml` out',
-      'of version control, or replace it with a Secret from your own secret store (same name and keys).',
+      'browser\'s or Node\'s cryptographic random source), unless you chose your own (in the designer\'s download dialog, or',
+      'with the CLI\'s `--passwords <file>`). They are in no other file: `nats.conf` reads them from environment variables',
+      'that the pods take from the Secret. Keep `secret.yaml` out of version control, or replace it with a Secret from your',
+      'own secret store (same name and keys).',
       '',
       '| user | Secret key |',
       '|---|---|',
@@ -66,22 +67,23 @@ export function renderBundleReadme(topology: Topology, peers: Map<string, Cluste
     p('Each server serves its monitoring endpoints on port 8222:', '', '```sh');
     p(`kubectl port-forward -n ${ns} pod/${pod} 8222:${KUBERNETES_PORTS.monitor} &`);
     p('curl -s localhost:8222/varz    | jq \'{server_name, cluster: .cluster.name, gateway: .gateway.name}\'');
-    p('curl -s localhost:8222/routez  | jq .num_routes');
+    p('curl -s localhost:8222/routez  | jq \'[.routes[].remote_id] | unique | length\'   # route peers');
     p('curl -s localhost:8222/gatewayz | jq \'{name, outbound: (.outbound_gateways | keys), inbound: (.inbound_gateways | keys)}\'');
     p('curl -s localhost:8222/jsz     | jq \'{domain: .config.domain, meta: .meta_cluster}\'');
     p('```', '');
     p('What a healthy bundle shows:', '');
-    p('| cluster | servers | routes per server (`/routez` num_routes) | outbound gateways (`/gatewayz`) |', '|---|---|---|---|');
+    p('| cluster | servers | route peers per server (`/routez`) | outbound gateways (`/gatewayz`) |', '|---|---|---|---|');
     for (const c of clusters) {
       const system = systemOf.get(c.name) ?? [c.name];
       const others = system.filter((n) => n !== c.name);
       const seeds = peers.get(c.name) ?? [];
-      const gw = others.length === 0 ? 'none' : others.map((o) => `\`${o}\``).join(', ') + (others.length > seeds.length ? ' (some learned through gossip)' : '');
+      const gw = others.length === 0 ? 'none' : `\`${others.join('`, `')}\`` + (others.length > seeds.length ? ' (some learned through gossip)' : '');
       p(`| \`${c.name}\` | ${c.replicas} | ${c.replicas - 1} | ${gw} |`);
     }
     p('');
     p(
-      'Server names are the pod names (`nats-<cluster>-<n>`). Inbound gateways land on any server of a cluster, so check',
+      'Server names are the pod names (`nats-<cluster>-<n>`). nats-server 2.10 and later open several route connections to',
+      'each peer, so count distinct `remote_id`s rather than `num_routes`. Inbound gateways land on any server of a cluster, so check',
       'them over all of its servers. With JetStream, `/jsz` on every server names the same `meta_cluster.leader`.',
       '',
     );
