@@ -56,3 +56,15 @@ export async function connect(page: Page, from: string, to: string): Promise<voi
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
   await page.mouse.up();
 }
+
+/** Loads a built-in template from the toolbar's Templates menu. */
+export async function loadTemplate(page: Page, title: RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: title }).click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+}
+
+/** The autosave exactly as stored. */
+export function autosaveText(page: Page): Promise<string | null> {
+  return page.evaluate(() => localStorage.getItem('nats-topology-designer:v1'));
+}

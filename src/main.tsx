@@ -5,13 +5,13 @@ import './ui/app/app.css';
 import { App } from './ui/app/App';
 import { createDesigner } from './ui/app/context';
 import { loadThemePreference, persistThemePreference } from './ui/app/theme';
-import { previewHandle } from './ui/preview/handle';
+import { previewHandle, topologyHandle } from './ui/preview/handle';
 import { createDesignerStore, type DesignerState } from './ui/store/store';
 
 declare global {
   interface Window {
     /** For tests and curious users: read-only views of the designer. */
-    __designer?: { state(): DesignerState; previewPath(): string | null; previewText(): string | null };
+    __designer?: { state(): DesignerState; previewPath(): string | null; previewText(): string | null; topologyText(): string | null };
   }
 }
 
@@ -33,6 +33,7 @@ window.__designer = {
   state: () => store.getState(),
   previewPath: () => previewHandle.path,
   previewText: () => previewHandle.text?.() ?? null,
+  topologyText: () => topologyHandle.text?.() ?? null,
 };
 
 createRoot(document.getElementById('root')!).render(

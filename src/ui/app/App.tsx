@@ -1,14 +1,18 @@
 import { useEffect, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
+import { useShareLinks } from '../hooks/use-share-links';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { Inspector } from '../inspector/Inspector';
 import { BudgetPanel } from '../panels/BudgetPanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { PreviewPanel } from '../preview/PreviewPanel';
 import { DesignerContext, useDesignerContext, type Designer } from './context';
+import { DownloadDialog } from './DownloadDialog';
+import { ImportBanner } from './ImportBanner';
 import { Notice } from './Notice';
 import { RestoreBanner } from './RestoreBanner';
+import { SharedLinkBanner, SharedLinkDialog } from './SharedLink';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useResolvedTheme } from './theme';
 import { Toolbar } from './Toolbar';
@@ -27,12 +31,14 @@ const DOCK_DEFAULT = 300;
 function Shell({ storage }: { storage: Storage | null }) {
   const designer = useDesignerContext();
   useShortcuts(designer.commands);
+  useShareLinks(designer.commands);
   const theme = useResolvedTheme();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
   const [dock, setDock] = useState(DOCK_DEFAULT);
+  useNoFileNavigation();
 
   const startResize = (e: ReactPointerEvent<HTMLDivElement>) => {
     const startY = e.clientY;
@@ -52,6 +58,8 @@ function Shell({ storage }: { storage: Storage | null }) {
     <div className="app" style={{ '--dock-h': `${dock}px` } as CSSProperties}>
       <Toolbar />
       <RestoreBanner storage={storage} />
+      <SharedLinkBanner />
+      <ImportBanner />
       <div className="workspace">
         <Palette />
         <main className="stage">
@@ -73,6 +81,26 @@ function Shell({ storage }: { storage: Storage | null }) {
         </div>
       </div>
       <ShortcutsDialog />
+      <DownloadDialog />
+      <SharedLinkDialog />
     </div>
   );
+}
+
+/**
+ * A file dropped anywhere but the canvas (which imports it) would make the browser open it in place of the app.
+ * React's handlers run first, so the canvas still gets its drop.
+ */
+function useNoFileNavigation(): void {
+  useEffect(() => {
+    const stop = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
 }

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
-import { parseTopology, serializeTopology, TEMPLATES } from '../../core';
+import { TEMPLATES } from '../../core';
 import { COMMANDS, type CommandId } from '../commands/registry';
 import { formatShortcut } from '../commands/keys';
 import { useCommandEnabled, useRunCommand } from '../hooks/use-command';
-import { commit, EMPTY_SELECTION, notify } from '../store/store';
+import { useImportFile } from '../hooks/use-import-file';
 import { useDesigner, useDesignerContext } from './context';
 import { Icon, type IconName } from './icons';
+import { ShareMenu } from './ShareMenu';
 import { NEXT_THEME } from './theme';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -62,15 +63,18 @@ export function Toolbar() {
       <div className="toolbar__spacer" />
       <div className="toolbar__group" role="group" aria-label="Files">
         <ImportButton />
-        <button type="button" className="btn" onClick={() => exportTopology(store.getState().topology)} title="Save topology.yaml">
+        <button type="button" className="btn" onClick={() => run('topology.export')} title="Save the design as topology.yaml">
           <Icon name="export" />
           <span>Export topology</span>
         </button>
-        <button type="button" className="btn" disabled title="Share links arrive in the next release">
-          <Icon name="share" />
-          <span>Share link</span>
-        </button>
-        <button type="button" className="btn btn--primary" disabled title="Bundle download arrives in the next release">
+        <ShareMenu />
+        <button
+          type="button"
+          className="btn btn--primary"
+          aria-haspopup="dialog"
+          onClick={() => run('bundle.download')}
+          title="Save the Kubernetes bundle as a zip (the same files as nats-topology render)"
+        >
           <Icon name="download" />
           <span>Download bundle</span>
         </button>
@@ -155,41 +159,20 @@ function TemplatesMenu() {
 }
 
 function ImportButton() {
-  const { store, view } = useDesignerContext();
+  const importFile = useImportFile();
   const input = useRef<HTMLInputElement>(null);
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (!file) return;
-    const parsed = parseTopology(await file.text());
-    if (!parsed.ok) {
-      const first = parsed.errors[0];
-      const where = first.line ? `line ${first.line}: ` : '';
-      notify(store, `${file.name} is not a topology — ${where}${first.path} ${first.message}`, 'error');
-      return;
-    }
-    commit(store, parsed.topology, { selection: EMPTY_SELECTION });
-    store.setState({ drafts: {}, previewFile: null });
-    notify(store, `Imported ${file.name}.`);
-    view.current?.fitView();
+    if (file) void importFile(file);
   };
   return (
     <>
-      <button type="button" className="btn" onClick={() => input.current?.click()} title="Open a topology.yaml or .json">
+      <button type="button" className="btn" onClick={() => input.current?.click()} title="Open a topology.yaml or .json (or drop one on the canvas, or paste it)">
         <Icon name="import" />
         <span>Import</span>
       </button>
-      <input ref={input} type="file" accept=".yaml,.yml,.json,application/json,application/yaml" hidden onChange={onFile} />
+      <input ref={input} type="file" accept=".yaml,.yml,.json,application/json,application/yaml" hidden onChange={onFile} aria-label="Topology file to import" />
     </>
   );
-}
-
-function exportTopology(topology: Parameters<typeof serializeTopology>[0]): void {
-  const blob = new Blob([serializeTopology(topology)], { type: 'application/yaml' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${topology.name}.topology.yaml`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

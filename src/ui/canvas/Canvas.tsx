@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -19,6 +19,7 @@ import { useDesigner, useDesignerContext } from '../app/context';
 import { EmptyState } from '../app/EmptyState';
 import { useResolvedTheme } from '../app/theme';
 import { runCommand } from '../commands/registry';
+import { useImportFile } from '../hooks/use-import-file';
 import { derive } from '../derive/derive';
 import { linked } from '../edits/ids';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../edits/layout';
@@ -163,25 +164,46 @@ function CanvasFlow() {
     [store],
   );
 
+  // A file dragged over the canvas is imported when dropped.
+  const importFile = useImportFile();
+  const [fileOver, setFileOver] = useState(false);
+
   const onDragOver = useCallback((e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
+    const types = e.dataTransfer.types;
+    if (types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    } else if (types.includes('Files')) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      setFileOver(true);
+    }
+  }, []);
+
+  const onDragLeave = useCallback((e: DragEvent) => {
+    if (!e.currentTarget.contains(e.relatedTarget as globalThis.Node | null)) setFileOver(false);
   }, []);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      setFileOver(false);
+      const file = e.dataTransfer.files[0];
+      if (file) {
+        e.preventDefault();
+        void importFile(file);
+        return;
+      }
       const preset = e.dataTransfer.getData(PALETTE_MIME);
       if (!(preset in CLUSTER_PRESETS)) return;
       e.preventDefault();
       const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       runCommand(designer.commands, 'cluster.add', { position: { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 }, preset: preset as ClusterPreset });
     },
-    [rf, designer],
+    [rf, designer, importFile],
   );
 
   return (
-    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${fileOver ? ' is-file-over' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <ReactFlow<ClusterFlowNode, GatewayFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -212,6 +234,11 @@ function CanvasFlow() {
       </ReactFlow>
       {/* Hidden while the Templates menu is open: one list of templates at a time. */}
       {topology.clusters.length === 0 && !templatesOpen && <EmptyState />}
+      {fileOver && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop a topology.yaml or .json to open it
+        </div>
+      )}
     </div>
   );
 }

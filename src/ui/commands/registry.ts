@@ -2,7 +2,7 @@
  * Every user operation, once: `{id, label, shortcuts, run}`. The toolbar, the keyboard, the canvas, the
  * inspector, the problems panel and the tests all go through here.
  */
-import { templateById, type Position, type Problem } from '../../core';
+import { decodeShareFragment, parseTopology, serializeTopology, templateById, type Position, type Problem, type Topology } from '../../core';
 import { applyFieldEdit, fieldKey, type FieldRef } from '../edits/field-edit';
 import { clusterIds, gatewayIds } from '../edits/ids';
 import { autoTidyMode, GRID, NODE_HEIGHT, NODE_WIDTH, type TidyMode } from '../edits/layout';
@@ -21,14 +21,18 @@ import {
   commit,
   EMPTY_SELECTION,
   keepExisting,
+  emptyTopology,
   notify,
   redo,
+  replaceDesign,
   requestFocus,
   select,
   undo,
   type DesignerState,
   type DesignerStore,
 } from '../store/store';
+import { saveFile } from '../io/save-file';
+import { isShareHash } from '../io/share';
 import { matchesShortcut, type KeyLike } from './keys';
 
 /** What the canvas lends to commands that move the view. Absent in tests without a canvas. */
@@ -57,6 +61,9 @@ export interface CommandArgs {
   'account.remove': { index: number };
   'workload.remove': { index: number };
   'problem.reveal': { problem: Problem };
+  'topology.import': { text: string; source: string };
+  'topology.text': { text: string; burst: number };
+  'link.open': { hash: string };
 }
 
 export type CommandId =
@@ -83,7 +90,15 @@ export type CommandId =
   | 'account.remove'
   | 'workload.add'
   | 'workload.remove'
-  | 'problem.reveal';
+  | 'problem.reveal'
+  | 'topology.import'
+  | 'topology.export'
+  | 'topology.text'
+  | 'bundle.download'
+  | 'share.link'
+  | 'link.open'
+  | 'link.accept'
+  | 'link.dismiss';
 
 type ArgsOf<K extends CommandId> = K extends keyof CommandArgs ? CommandArgs[K] : undefined;
 
@@ -91,7 +106,7 @@ export interface Command<K extends CommandId = CommandId> {
   id: K;
   label: string;
   /** Shown in the shortcuts dialog, grouped. */
-  group: 'Design' | 'Edit' | 'View' | 'Help';
+  group: 'Design' | 'Edit' | 'View' | 'Files' | 'Help';
   shortcuts?: string[];
   /** When false, buttons are disabled and shortcuts do nothing. */
   enabled?: (s: DesignerState) => boolean;
@@ -348,8 +363,7 @@ export const COMMANDS: Registry = {
       const template = templateById(id);
       if (!template) return;
       const hadDesign = store.getState().topology.clusters.length > 0;
-      commit(store, template.topology(), { selection: EMPTY_SELECTION });
-      store.setState({ drafts: {}, previewFile: null });
+      replaceDesign(store, template.topology());
       notify(store, `Loaded “${template.title}”.`, 'info', hadDesign ? { label: 'Bring back the previous design', command: 'history.undo' } : undefined);
       view?.fitView();
     },
@@ -400,7 +414,139 @@ export const COMMANDS: Registry = {
       }
     },
   },
+  'topology.import': {
+    id: 'topology.import',
+    label: 'Import a topology',
+    group: 'Files',
+    run({ store, view }, { text, source }) {
+      const parsed = parseTopology(text);
+      if (!parsed.ok) {
+        store.setState({ importFailure: { source, errors: parsed.errors } });
+        return;
+      }
+      const hadDesign = hasWork(store.getState().topology);
+      replaceDesign(store, parsed.topology);
+      store.setState({ importFailure: null });
+      notify(store, `Imported ${source}.`, 'info', hadDesign ? BRING_BACK : undefined);
+      view?.fitView();
+    },
+  },
+  'topology.export': {
+    id: 'topology.export',
+    label: 'Export topology',
+    group: 'Files',
+    run({ store }) {
+      saveFile(serializeTopology(store.getState().topology), 'topology.yaml', 'application/yaml');
+    },
+  },
+  'topology.text': {
+    id: 'topology.text',
+    label: 'Edit the topology as text',
+    group: 'Edit',
+    run({ store }, { text, burst }) {
+      const s = store.getState();
+      const parsed = parseTopology(text);
+      if (!parsed.ok) {
+        store.setState({ textDraft: { text, errors: parsed.errors, base: s.topology } });
+        return;
+      }
+      if (s.textDraft) store.setState({ textDraft: null });
+      // Comments, spacing or key order: the same design, so no undo step.
+      if (sameDesign(parsed.topology, s.topology)) return;
+      commit(store, parsed.topology, { coalesce: `topology.text:${burst}`, selection: keepExisting(parsed.topology, s.selection) });
+    },
+  },
+  'bundle.download': {
+    id: 'bundle.download',
+    label: 'Download bundle',
+    group: 'Files',
+    run: ({ store }) => store.setState({ dialog: 'download' }),
+  },
+  'share.link': {
+    id: 'share.link',
+    label: 'Share link',
+    group: 'Files',
+    run: ({ store }) => store.setState({ dialog: 'share' }),
+  },
+  'link.open': {
+    id: 'link.open',
+    label: 'Open a share link',
+    group: 'Files',
+    run({ store, view }, { hash }) {
+      if (!isShareHash(hash)) return;
+      const decoded = decodeShareFragment(hash);
+      if (!decoded.ok) {
+        // Nothing changes, so nothing is written over the autosave.
+        store.setState({ incoming: { kind: 'error', message: decoded.error.message } });
+        return;
+      }
+      const current = store.getState().topology;
+      if (sameDesign(decoded.topology, current)) {
+        store.setState({ incoming: null });
+        return;
+      }
+      if (hasWork(current)) {
+        store.setState({ incoming: { kind: 'ask', topology: decoded.topology }, dialog: 'shared-link' });
+        return;
+      }
+      replaceDesign(store, decoded.topology);
+      store.setState({ incoming: null });
+      notify(store, `Opened the shared design “${decoded.topology.name}”.`);
+      view?.fitView();
+    },
+  },
+  'link.accept': {
+    id: 'link.accept',
+    label: 'Open shared',
+    group: 'Files',
+    enabled: (s) => s.incoming?.kind === 'ask',
+    run({ store, view }) {
+      const incoming = store.getState().incoming;
+      if (incoming?.kind !== 'ask') return;
+      replaceDesign(store, incoming.topology);
+      store.setState({ incoming: null, dialog: null });
+      notify(store, `Opened the shared design “${incoming.topology.name}”.`, 'info', BRING_BACK);
+      view?.fitView();
+    },
+  },
+  'link.dismiss': {
+    id: 'link.dismiss',
+    label: 'Keep mine',
+    group: 'Files',
+    run({ store }) {
+      const s = store.getState();
+      store.setState({ incoming: null, dialog: s.dialog === 'shared-link' ? null : s.dialog });
+    },
+  },
 };
+
+const BRING_BACK: NonNullable<DesignerState['notice']>['action'] = { label: 'Bring back the previous design', command: 'history.undo' };
+
+const textCache = new WeakMap<Topology, string>();
+
+function canonical(t: Topology): string {
+  let text = textCache.get(t);
+  if (text === undefined) {
+    text = serializeTopology(t);
+    textCache.set(t, text);
+  }
+  return text;
+}
+
+/** The same design, whatever object holds it: compared as the canonical topology.yaml text. */
+export function sameDesign(a: Topology, b: Topology): boolean {
+  return a === b || canonical(a) === canonical(b);
+}
+
+/** Whether the design holds anything the user would lose: anything but the empty new design. */
+export function hasWork(t: Topology): boolean {
+  return t.clusters.length > 0 || !sameDesign(t, emptyDesign());
+}
+
+let empty: Topology | null = null;
+function emptyDesign(): Topology {
+  return (empty ??= emptyTopology());
+}
 
 function pasteInto({ store, view }: CommandContext, clip: Clip): void {
   const t = store.getState().topology;

@@ -93,3 +93,6 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
     />
   );
 }
+
+// The Topology tab's editor rides in this lazily loaded chunk too, so Monaco is loaded once.
+export { TopologyEditor } from './TopologyEditor';

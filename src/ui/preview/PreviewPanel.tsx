@@ -1,11 +1,22 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BUNDLE_PATHS, type BundleFile } from '../../core';
 import { useDesigner, useDesignerContext } from '../app/context';
 import { Icon } from '../app/icons';
 import { useResolvedTheme } from '../app/theme';
 import { useDerived } from '../hooks/use-derived';
+import { formatParseError } from '../io/import';
+import type { DesignerState } from '../store/store';
+import { topologyHandle } from './handle';
 
 const CodeView = lazy(() => import('./CodeView'));
+// Same chunk as CodeView: Monaco is loaded once for both.
+const TopologyEditor = lazy(() => import('./CodeView').then((m) => ({ default: m.TopologyEditor })));
+
+type Tab = DesignerState['previewTab'];
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'bundle', label: 'Bundle' },
+  { id: 'topology', label: 'Topology' },
+];
 
 /** How long a file stays marked as just changed in the list. */
 const CHANGED_MS = 2000;
@@ -42,10 +53,64 @@ function pickFile(files: BundleFile[], chosen: string | null, cluster: string | 
 
 export function PreviewPanel() {
   const { store } = useDesignerContext();
+  const tab = useDesigner((s) => s.previewTab);
+  const theme = useResolvedTheme();
+
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length].id;
+    store.setState({ previewTab: next });
+    document.getElementById(`preview-tab-${next}`)?.focus();
+  };
+
+  return (
+    <section className="pane pane--preview" aria-label="Preview">
+      <header className="pane__head">
+        <h2 className="visually-hidden">Preview</h2>
+        <div className="tabs" role="tablist" aria-label="Preview" onKeyDown={onTabKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              id={`preview-tab-${t.id}`}
+              type="button"
+              role="tab"
+              className="tab"
+              aria-selected={tab === t.id}
+              aria-controls={`preview-panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => store.setState({ previewTab: t.id })}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        {tab === 'bundle' ? <BundleSub /> : <span className="pane__sub">topology.yaml: edit it, and the design follows</span>}
+      </header>
+      {tab === 'bundle' ? <BundleView theme={theme} /> : <TopologyView theme={theme} />}
+    </section>
+  );
+}
+
+/** The path of the file the bundle tab shows. */
+function BundleSub() {
   const { files } = useDerived();
   const chosen = useDesigner((s) => s.previewFile);
   const cluster = useDesigner((s) => (s.selection.clusters.length === 1 ? s.selection.clusters[0] : null));
-  const theme = useResolvedTheme();
+  const current = pickFile(files, chosen, cluster);
+  return (
+    <span className="pane__sub" title={current?.path}>
+      {current?.path ?? 'no files'}
+    </span>
+  );
+}
+
+function BundleView({ theme }: { theme: 'light' | 'dark' }) {
+  const { store } = useDesignerContext();
+  const { files } = useDerived();
+  const chosen = useDesigner((s) => s.previewFile);
+  const cluster = useDesigner((s) => (s.selection.clusters.length === 1 ? s.selection.clusters[0] : null));
   const recent = useRecentlyChanged(files);
 
   // Selecting a cluster shows its nats.conf; the user can pick another file afterwards.
@@ -57,14 +122,7 @@ export function PreviewPanel() {
   const folders = useMemo(() => groupByFolder(files), [files]);
 
   return (
-    <section className="pane pane--preview" aria-label="Preview">
-      <header className="pane__head">
-        <h2 className="pane__title">Preview</h2>
-        <span className="pane__sub" title={current?.path}>
-          {current?.path ?? 'no files'}
-        </span>
-      </header>
-      <div className="preview">
+    <div className="preview" role="tabpanel" id="preview-panel-bundle" aria-labelledby="preview-tab-bundle">
         <nav className="file-list" aria-label="Bundle files">
           {folders.map((folder) => (
             <div key={folder.name || '/'} className="file-group">
@@ -96,7 +154,7 @@ export function PreviewPanel() {
             </div>
           ))}
         </nav>
-        <div className="code" data-path={current?.path}>
+        <div className="code nokey" data-path={current?.path}>
           {current ? (
             <Suspense fallback={<div className="code-loading">Loading editor…</div>}>
               <CodeView path={current.path} content={current.content} theme={theme} />
@@ -105,8 +163,49 @@ export function PreviewPanel() {
             <div className="code-loading">Nothing to show yet.</div>
           )}
         </div>
+    </div>
+  );
+}
+
+/** The Topology tab: the editor, and under it the errors of text that does not parse. */
+function TopologyView({ theme }: { theme: 'light' | 'dark' }) {
+  const { store } = useDesignerContext();
+  const draft = useDesigner((s) => s.textDraft);
+  const stale = useDesigner((s) => s.textDraft !== null && s.textDraft.base !== s.topology);
+  return (
+    <div className="topology-text" role="tabpanel" id="preview-panel-topology" aria-labelledby="preview-tab-topology">
+      <div className="topology-editor nokey">
+        <Suspense fallback={<div className="code-loading">Loading editor…</div>}>
+          <TopologyEditor theme={theme} />
+        </Suspense>
       </div>
-    </section>
+      {draft ? (
+        <div className="text-errors" role="alert" aria-label="Topology text errors">
+          <p className="text-errors__head">
+            <Icon name="error" size={14} />
+            <span>
+              {draft.errors.length} error{draft.errors.length === 1 ? '' : 's'} in the text. The canvas and the files show the last valid design.
+            </span>
+            {stale && (
+              <button type="button" className="link-button" onClick={() => store.setState({ textDraft: null })}>
+                The design changed since: show it instead of this text
+              </button>
+            )}
+          </p>
+          <ul>
+            {draft.errors.slice(0, 20).map((e, i) => (
+              <li key={i}>
+                <button type="button" className="text-errors__item" onClick={() => e.line !== undefined && topologyHandle.reveal?.(e.line, e.column ?? 1)}>
+                  {formatParseError(e)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="text-ok">Edits apply as you type, and Undo takes them back like any other change.</p>
+      )}
+    </div>
   );
 }
 

@@ -5,7 +5,7 @@
  * Made by a factory so every test and every mounted app gets its own.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { parseTopology, type Position, type Topology } from '../../core';
+import { parseTopology, type ParseError, type Position, type Topology } from '../../core';
 import type { FieldScope } from '../edits/field-edit';
 import type { Clip } from '../edits/topology-edits';
 import { AUTOSAVE_KEY, readAutosave, serializeDesign, writeAutosave } from './autosave';
@@ -45,6 +45,27 @@ export interface Notice {
   nonce: number;
 }
 
+/** A share link being opened: why it cannot be, or its design waiting for the user to choose. */
+export type IncomingLink = { kind: 'error'; message: string } | { kind: 'ask'; topology: Topology };
+
+/** Why the last import failed: every parser error, shown until dismissed. */
+export interface ImportFailure {
+  source: string;
+  errors: ParseError[];
+}
+
+/**
+ * The Topology tab's text while it does not parse. The design keeps its last valid value; `base` is the design the
+ * text was typed over, so the text is kept only while that is still the design.
+ */
+export interface TextDraft {
+  text: string;
+  errors: ParseError[];
+  base: Topology;
+}
+
+export type DialogId = 'shortcuts' | 'templates' | 'download' | 'share' | 'shared-link';
+
 export interface DesignerState {
   topology: Topology;
   past: Topology[];
@@ -59,7 +80,13 @@ export interface DesignerState {
   previewFile: string | null;
   theme: ThemePreference;
   /** An open dialog or menu; keyboard shortcuts wait while one is open (Escape closes it). */
-  dialog: 'shortcuts' | 'templates' | null;
+  dialog: DialogId | null;
+  /** What the dock's first pane shows: the bundle's files or the topology as editable YAML. */
+  previewTab: 'bundle' | 'topology';
+  incoming: IncomingLink | null;
+  importFailure: ImportFailure | null;
+  /** Never autosaved: the autosave holds only the design and its history. */
+  textDraft: TextDraft | null;
   notice: Notice | null;
   clipboard: Clip | null;
   /** Why the autosave could not be restored; while set, autosave is paused so the saved text stays. */
@@ -114,6 +141,10 @@ export function createDesignerStore(options: StoreOptions = {}): DesignerStore {
     previewFile: null,
     theme: 'system',
     dialog: null,
+    previewTab: 'bundle',
+    incoming: null,
+    importFailure: null,
+    textDraft: null,
     notice: null,
     clipboard: null,
     restoreError,
@@ -158,6 +189,15 @@ export function commit(store: DesignerStore, next: Topology, opts: CommitOptions
     coalesceKey: opts.coalesce ?? null,
     ...(opts.selection ? { selection: opts.selection } : {}),
   });
+}
+
+/**
+ * Makes another design current as one undo step (a template, an import, a share link), and drops what belonged
+ * to the old one: selection, field drafts, the chosen preview file, the Topology tab's unparsed text.
+ */
+export function replaceDesign(store: DesignerStore, next: Topology): void {
+  commit(store, next, { selection: EMPTY_SELECTION });
+  store.setState({ drafts: {}, previewFile: null, textDraft: null });
 }
 
 /** Ends a run of folded edits (a field lost focus), so the next edit is a step of its own. */

@@ -1,0 +1,184 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { lint, passwordUsers, type Topology } from '../../core';
+import { browserRandom, bundlePasswords, bundleZip, PASSWORD_RULE, passwordProblem, unsafePathNames } from '../io/bundle';
+import { saveFile } from '../io/save-file';
+import { notify } from '../store/store';
+import { useDesigner, useDesignerContext } from './context';
+import { Icon, SeverityIcon } from './icons';
+
+/** "Download bundle": choose passwords, see the lint's errors first, then save `<name>.zip`. */
+export function DownloadDialog() {
+  const open = useDesigner((s) => s.dialog === 'download');
+  const topology = useDesigner((s) => s.topology);
+  // Mounted only while open: typed passwords live in this component's state and die with it.
+  return open ? <DownloadForm topology={topology} /> : null;
+}
+
+type Mode = 'random' | 'own';
+
+function DownloadForm({ topology }: { topology: Topology }) {
+  const { store } = useDesignerContext();
+  const errors = useMemo(() => lint(topology).filter((p) => p.severity === 'error'), [topology]);
+  const users = useMemo(() => passwordUsers(topology), [topology]);
+  const unsafe = useMemo(() => unsafePathNames(topology), [topology]);
+  const [mode, setMode] = useState<Mode>('random');
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const [show, setShow] = useState(false);
+  const primary = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    primary.current?.focus();
+    return () => previous?.focus?.();
+  }, []);
+
+  const problems = Object.fromEntries(users.map((u) => [u, mode === 'own' ? passwordProblem(typed[u] ?? '') : null]));
+  const passwordsOk = users.every((u) => problems[u] === null);
+  const canDownload = unsafe.length === 0 && passwordsOk;
+
+  const close = () => store.setState({ dialog: null });
+  const download = () => {
+    if (!canDownload) return;
+    const zip = bundleZip(topology, bundlePasswords(topology, mode === 'own' ? typed : {}, browserRandom));
+    saveFile(zip.bytes, zip.filename, 'application/zip');
+    setTyped({});
+    close();
+    notify(store, `Saved ${zip.filename}: ${zip.fileCount} files under ${topology.name}/. Its secret.yaml holds the passwords; keep it out of version control.`);
+  };
+
+  return (
+    <div className="overlay" onPointerDown={(e) => e.target === e.currentTarget && close()}>
+      <div
+        className="dialog dialog--narrow"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="download-title"
+        aria-describedby="download-what"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            close();
+          }
+        }}
+      >
+        <header className="dialog__head">
+          <h2 id="download-title">Download bundle</h2>
+          <button type="button" className="btn btn--icon" aria-label="Close" onClick={close}>
+            <Icon name="close" />
+          </button>
+        </header>
+        <p className="dialog__lead" id="download-what">
+          <code>{topology.name}.zip</code>: the manifests, every <code>nats.conf</code>, a kind config, <code>topology.yaml</code> and a README,
+          under one folder <code>{topology.name}/</code>. The same files as <code>nats-topology render</code> writes.
+        </p>
+
+        {unsafe.length > 0 && (
+          <div className="callout callout--error" role="alert">
+            <Icon name="error" />
+            <div>
+              <strong>This design cannot be saved as a bundle.</strong> {unsafe.map((n) => `“${n}”`).join(', ')} cannot be a file or folder name
+              (a slash, or only dots). Rename it first.
+            </div>
+          </div>
+        )}
+
+        {errors.length > 0 && (
+          <div className="callout callout--warning" role="group" aria-label="Errors in the design">
+            <Icon name="warning" />
+            <div>
+              <strong>
+                This bundle will not work: the design has {errors.length} error{errors.length === 1 ? '' : 's'}.
+              </strong>
+              <ul className="callout__list">
+                {errors.map((p, i) => (
+                  <li key={i}>
+                    <SeverityIcon severity="error" size={12} /> <code>{p.code}</code> {p.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        )}
+
+        <fieldset className="choice">
+          <legend>Passwords</legend>
+          {users.length === 0 ? (
+            <p className="hint">No account has users, so the bundle has no passwords: clients connect without credentials.</p>
+          ) : (
+            <>
+              <label className="choice__option">
+                <input type="radio" name="passwords" value="random" checked={mode === 'random'} onChange={() => setMode('random')} />
+                <span>
+                  <span className="choice__title">Generate strong random passwords</span>
+                  <span className="choice__hint">32 letters and digits for each user, made in this browser by its cryptographic random source.</span>
+                </span>
+              </label>
+              <label className="choice__option">
+                <input type="radio" name="passwords" value="own" checked={mode === 'own'} onChange={() => setMode('own')} />
+                <span>
+                  <span className="choice__title">Use my own</span>
+                  <span className="choice__hint">{PASSWORD_RULE}. A user left blank gets a random one.</span>
+                </span>
+              </label>
+              {mode === 'own' && (
+                <div className="passwords">
+                  {users.map((u) => {
+                    const id = `pw-${u}`;
+                    const problem = problems[u];
+                    return (
+                      <div key={u} className="passwords__row">
+                        <label htmlFor={id}>
+                          <code>{u}</code>
+                        </label>
+                        <input
+                          id={id}
+                          type={show ? 'text' : 'password'}
+                          autoComplete="new-password"
+                          spellCheck={false}
+                          aria-label={`Password for ${u}`}
+                          aria-invalid={problem ? true : undefined}
+                          aria-describedby={problem ? `${id}-msg` : undefined}
+                          className={problem ? 'is-invalid' : undefined}
+                          placeholder="random if blank"
+                          value={typed[u] ?? ''}
+                          onChange={(e) => setTyped((t) => ({ ...t, [u]: e.target.value }))}
+                        />
+                        {problem && (
+                          <p className="field__msg field__msg--error" id={`${id}-msg`} role="alert">
+                            {problem}
+                          </p>
+                        )}
+                      </div>
+                    );
+                  })}
+                  <label className="check">
+                    <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} /> Show passwords
+                  </label>
+                </div>
+              )}
+              <p className="hint">
+                Passwords go only into <code>secret.yaml</code>. The designer never saves them, and share links never carry them.
+              </p>
+            </>
+          )}
+        </fieldset>
+
+        <footer className="dialog__foot">
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
+          <button
+            ref={primary}
+            type="button"
+            className={`btn ${errors.length > 0 ? 'btn--warning' : 'btn--primary'}`}
+            onClick={download}
+            disabled={!canDownload}
+          >
+            <Icon name="download" />
+            <span>{errors.length > 0 ? 'Download anyway' : 'Download'}</span>
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}

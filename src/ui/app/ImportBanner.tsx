@@ -1,0 +1,35 @@
+import { formatParseError } from '../io/import';
+import { useDesigner, useDesignerContext } from './context';
+import { Icon } from './icons';
+
+/** Shown at most this many errors; the rest are counted. */
+const SHOWN = 8;
+
+/** An import that failed: every error with its line and column, until dismissed or the next import works. */
+export function ImportBanner() {
+  const failure = useDesigner((s) => s.importFailure);
+  const { store } = useDesignerContext();
+  if (!failure) return null;
+  const { errors } = failure;
+  return (
+    <div className="banner banner--error banner--list" role="alert" aria-label="Import failed">
+      <Icon name="error" />
+      <div className="banner__body">
+        <strong>
+          Could not import {failure.source}: {errors.length} error{errors.length === 1 ? '' : 's'}. Nothing was changed.
+        </strong>
+        <ul className="banner__list">
+          {errors.slice(0, SHOWN).map((e, i) => (
+            <li key={i}>
+              <code>{formatParseError(e)}</code>
+            </li>
+          ))}
+          {errors.length > SHOWN && <li className="muted">and {errors.length - SHOWN} more</li>}
+        </ul>
+      </div>
+      <button type="button" className="btn btn--small" onClick={() => store.setState({ importFailure: null })}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { encodeShareFragment, serializeTopology, templateById } from '../../core';
+import { AUTOSAVE_KEY } from '../store/autosave';
+import { createDesignerStore, undo, type DesignerStore } from '../store/store';
+import { MemoryStorage } from '../testing/memory-storage';
+import { hasWork, runCommand, sameDesign, type CommandContext } from './registry';
+
+const ctx = (store: DesignerStore): CommandContext => ({ store, view: null });
+const noetl = () => templateById('noetl')!.topology();
+const three = () => templateById('three-region')!.topology();
+
+describe('import', () => {
+  it('keeps the design and lists every error when the text is not a topology', () => {
+    const storage = new MemoryStorage();
+    const store = createDesignerStore({ storage, initial: noetl() });
+    runCommand(ctx(store), 'cluster.add');
+    const saved = storage.getItem(AUTOSAVE_KEY);
+    const before = store.getState().topology;
+
+    runCommand(ctx(store), 'topology.import', { text: 'version: 1\nname: x\nclusters:\n  - name: a\n    replicas: 0\n  - nme: b\n', source: 'bad.yaml' });
+
+    const s = store.getState();
+    expect(s.topology).toBe(before);
+    expect(s.importFailure?.source).toBe('bad.yaml');
+    expect(s.importFailure?.errors.map((e) => [e.line, e.path])).toEqual([
+      [5, 'clusters[0].replicas'],
+      [6, 'clusters[1].nme'],
+      [6, 'clusters[1].name'],
+    ]);
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(saved);
+  });
+
+  it('replaces the design as one undo step and clears the last failure', () => {
+    const store = createDesignerStore({ initial: noetl() });
+    store.setState({ importFailure: { source: 'x', errors: [] }, selection: { clusters: ['a'], gateways: [] } });
+    runCommand(ctx(store), 'topology.import', { text: serializeTopology(three()), source: 'three.yaml' });
+    expect(store.getState().topology).toEqual(three());
+    expect(store.getState().importFailure).toBeNull();
+    expect(store.getState().selection.clusters).toEqual([]);
+    expect(store.getState().notice?.action?.command).toBe('history.undo');
+    undo(store);
+    expect(store.getState().topology).toEqual(noetl());
+  });
+});
+
+describe('the Topology tab', () => {
+  it('commits text that parses, one undo step per burst of typing', () => {
+    const store = createDesignerStore({ initial: noetl() });
+    const text = serializeTopology(noetl());
+    runCommand(ctx(store), 'topology.text', { text: text.replace('  replicas: 3', '  replicas: 4'), burst: 1 });
+    runCommand(ctx(store), 'topology.text', { text: text.replace('  replicas: 3', '  replicas: 5'), burst: 1 });
+    expect(store.getState().past).toHaveLength(1);
+    runCommand(ctx(store), 'topology.text', { text: text.replace('  replicas: 3', '  replicas: 7'), burst: 2 });
+    expect(store.getState().past).toHaveLength(2);
+    expect(store.getState().topology.defaults.replicas).toBe(7);
+    undo(store);
+    expect(store.getState().topology.defaults.replicas).toBe(5);
+    undo(store);
+    expect(store.getState().topology).toEqual(noetl());
+  });
+
+  it('keeps text that does not parse as a draft, with its errors, and the design as it was', () => {
+    const storage = new MemoryStorage();
+    const store = createDesignerStore({ storage, initial: noetl() });
+    runCommand(ctx(store), 'cluster.add');
+    const saved = storage.getItem(AUTOSAVE_KEY);
+    const before = store.getState().topology;
+    const text = serializeTopology(before).replace('  replicas: 3', '  replicas: x');
+
+    runCommand(ctx(store), 'topology.text', { text, burst: 1 });
+
+    const s = store.getState();
+    expect(s.topology).toBe(before);
+    expect(s.textDraft).toMatchObject({ text, base: before });
+    expect(s.textDraft?.errors[0]).toMatchObject({ path: 'defaults.replicas', line: 13 });
+    // Drafts are never autosaved
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(saved);
+
+    // Fixing the text back to the same design drops the draft without an undo step
+    runCommand(ctx(store), 'topology.text', { text: `# a comment\n${serializeTopology(before)}`, burst: 1 });
+    expect(store.getState().textDraft).toBeNull();
+    expect(store.getState().topology).toBe(before);
+    expect(store.getState().past).toHaveLength(1);
+  });
+});
+
+describe('share links', () => {
+  it('open straight away over an empty design, as one undo step', () => {
+    const store = createDesignerStore();
+    runCommand(ctx(store), 'link.open', { hash: `#${encodeShareFragment(noetl())}` });
+    expect(store.getState().topology).toEqual(noetl());
+    expect(store.getState().incoming).toBeNull();
+    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it('ask before replacing different work, then keep it or open the link', () => {
+    const store = createDesignerStore({ initial: noetl() });
+    const hash = `#${encodeShareFragment(three())}`;
+    runCommand(ctx(store), 'link.open', { hash });
+    expect(store.getState().incoming).toEqual({ kind: 'ask', topology: three() });
+    expect(store.getState().dialog).toBe('shared-link');
+    runCommand(ctx(store), 'link.dismiss');
+    expect(store.getState().topology).toEqual(noetl());
+    expect(store.getState().dialog).toBeNull();
+
+    runCommand(ctx(store), 'link.open', { hash });
+    runCommand(ctx(store), 'link.accept');
+    expect(store.getState().topology).toEqual(three());
+    expect(store.getState().incoming).toBeNull();
+    undo(store);
+    expect(store.getState().topology).toEqual(noetl());
+  });
+
+  it('do nothing when they hold the design already open', () => {
+    const store = createDesignerStore({ initial: noetl() });
+    runCommand(ctx(store), 'link.open', { hash: `#${encodeShareFragment(noetl())}` });
+    expect(store.getState().incoming).toBeNull();
+    expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('that are broken say why and write nothing over the autosave', () => {
+    const storage = new MemoryStorage();
+    const first = createDesignerStore({ storage });
+    runCommand(ctx(first), 'template.apply', { id: 'noetl' });
+    const saved = storage.getItem(AUTOSAVE_KEY);
+    const store = createDesignerStore({ storage });
+    for (const hash of ['#v1.garbage', '#v9.x', `#${encodeShareFragment(three()).slice(0, -9)}`]) {
+      runCommand(ctx(store), 'link.open', { hash });
+      const incoming = store.getState().incoming;
+      expect(incoming?.kind).toBe('error');
+      expect(incoming?.kind === 'error' && incoming.message.length).toBeGreaterThan(10);
+      runCommand(ctx(store), 'link.dismiss');
+    }
+    expect(store.getState().topology).toEqual(noetl());
+    expect(storage.getItem(AUTOSAVE_KEY)).toBe(saved);
+  });
+
+  it('ignore hashes that are not links', () => {
+    const store = createDesignerStore();
+    runCommand(ctx(store), 'link.open', { hash: '#section-2' });
+    expect(store.getState().incoming).toBeNull();
+  });
+});
+
+describe('design comparison', () => {
+  it('compares designs by their canonical text and knows an empty design holds no work', () => {
+    expect(sameDesign(noetl(), noetl())).toBe(true);
+    expect(sameDesign(noetl(), three())).toBe(false);
+    expect(hasWork(createDesignerStore().getState().topology)).toBe(false);
+    expect(hasWork(noetl())).toBe(true);
+  });
+});
