@@ -62,3 +62,20 @@ describe('hostile and broken topology files', () => {
     expect(err.join('\n')).toMatch(/broken\.yaml:\d+:\d+: clusters\[0\]\.replicas/);
   });
 });
+
+describe('names that try to leave the bundle', () => {
+  it('never become paths outside it, in files or in the zip', async () => {
+    // Given names a share link could carry, rendered anyway (the lint calls them errors)
+    const r = parseTopology({ version: 1, name: '../../evil', clusters: [{ name: '../../x' }, { name: '.hidden' }, { name: 'a/b' }, { name: 'a_b' }] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const files = renderBundle(r.topology);
+    // Then every path is a plain relative path, and distinct names stay distinct
+    for (const f of files) expect(f.path.split('/').every((seg) => seg !== '..' && seg !== '.' && !seg.startsWith('.') && seg.length > 0)).toBe(true);
+    expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
+    const { zipBundle } = await import('../src/core');
+    const { unzipSync } = await import('fflate');
+    const names = Object.keys(unzipSync(zipBundle(files, r.topology.name)));
+    expect(names.every((n) => !n.split('/').includes('..') && !n.startsWith('/'))).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { generatePasswords, passwordUsers, renderBundle, SAFE_PASSWORD, zipBundle, type BundleFile, type Passwords } from '../../core';
 import { lint } from '../../core/lint';
 import { budget } from '../../core/budget';
@@ -49,8 +49,11 @@ export function renderCommand(file: string, opts: RenderOptions, log: (s: string
       ? renderLocalTarget(topology, passwords, { basePort: opts.basePort })
       : renderBundle(topology, { passwords });
   if (opts.out) {
+    const root = resolve(opts.out);
     for (const f of files) {
-      const path = join(opts.out, ...f.path.split('/'));
+      const path = join(root, ...f.path.split('/'));
+      // The core already makes names safe path segments; this is the last line of defence.
+      if (relative(root, path).startsWith(`..${sep}`)) throw new CliError(`refusing to write ${f.path} outside ${opts.out}`, EXIT.problems);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.content);
       if (f.path.endsWith('.sh')) chmodSync(path, 0o755);

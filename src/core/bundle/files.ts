@@ -1,3 +1,5 @@
+import { hash53 } from '../hash';
+
 /** One file of a rendered bundle; paths are relative to the bundle's top folder and use '/'. */
 export interface BundleFile {
   path: string;
@@ -6,3 +8,16 @@ export interface BundleFile {
 
 /** Passwords by user name (the system user included). They go only into the Secret and local/secrets.env. */
 export type Passwords = Record<string, string>;
+
+const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/**
+ * A user's name as one path segment of a bundle file. Valid names (the lint insists on DNS-1123) pass unchanged;
+ * anything else, which only a forced render meets, is flattened to safe characters plus a hash of the original,
+ * so no name can climb out of the bundle (`../x`), hide (`.x`) or collide with another.
+ */
+export function safePathSegment(name: string): string {
+  if (SAFE_SEGMENT.test(name) && !name.includes('..')) return name;
+  const flat = name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/\.{2,}/g, '_').replace(/^[._-]+/, '').slice(0, 40);
+  return `${flat || 'unnamed'}-${hash53(name).slice(0, 8)}`;
+}

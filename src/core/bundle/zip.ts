@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { BundleFile } from './files';
+import { safePathSegment, type BundleFile } from './files';
 
 /**
  * The bundle as a zip with one top folder. Byte-identical for the same files everywhere: entries sorted, fixed
@@ -12,7 +12,7 @@ export function zipBundle(files: BundleFile[], topFolder: string): Uint8Array {
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
   for (const f of sorted) {
     const mode = f.path.endsWith('.sh') ? 0o755 : 0o644;
-    entries[`${topFolder}/${f.path}`] = [strToU8(f.content), { level: 9, mtime, os: 3, attrs: (mode | 0o100000) << 16 }];
+    entries[`${safePathSegment(topFolder)}/${f.path}`] = [strToU8(f.content), { level: 9, mtime, os: 3, attrs: (mode | 0o100000) << 16 }];
   }
   return zipSync(entries);
 }
