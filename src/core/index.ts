@@ -17,3 +17,5 @@ export { encodeShareFragment, decodeShareFragment, SHARE_PREFIX, SHARE_LIMITS, t
 export { budget, type Budget, type BudgetNode, type BudgetPending, type BudgetTotals, type BudgetVm, type BudgetJetStream, type Usage, type Percent } from './budget';
 export { lint, RULES, PROBLEM_CODES } from './lint';
 export { renderLocalTarget, LOCAL_BASE_PORT } from './local';
+export { createBundleRenderer, type BundleRenderer } from './bundle/incremental';
+export { safePathSegment } from './bundle/files';

@@ -1,6 +1,6 @@
-import { confContext, renderNatsConf } from '../conf/nats-conf';
+import { confContext, renderNatsConf, type ConfContext } from '../conf/nats-conf';
 import { kubernetesAddressing } from '../conf/addressing';
-import { resolveCluster, type Topology } from '../model';
+import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
 import {
   clientServiceFor,
   configMapFor,
@@ -10,7 +10,7 @@ import {
 } from '../k8s/cluster-objects';
 import { namespaceFor, secretFor } from '../k8s/bundle-objects';
 import { toYaml, toYamlDocuments } from '../k8s/yaml';
-import type { BundleFile, Passwords } from './files';
+import { safePathSegment, type BundleFile, type Passwords } from './files';
 import { renderKindConfig } from './kind-config';
 import { renderKustomization } from './kustomization';
 import { renderBundleReadme } from './readme';
@@ -29,8 +29,8 @@ export const BUNDLE_PATHS = {
   secret: 'secret.yaml',
   kindConfig: 'kind-config.yaml',
   topology: 'topology.yaml',
-  clusterManifest: (cluster: string) => `clusters/${cluster}.yaml`,
-  natsConf: (cluster: string) => `nats-conf/${cluster}.conf`,
+  clusterManifest: (cluster: string) => `clusters/${safePathSegment(cluster)}.yaml`,
+  natsConf: (cluster: string) => `nats-conf/${safePathSegment(cluster)}.conf`,
 };
 
 /**
@@ -38,22 +38,47 @@ export const BUNDLE_PATHS = {
  * lint reports the duplicate); nothing here throws on a user's mistake.
  */
 export function renderBundle(topology: Topology, options: BundleOptions = {}): BundleFile[] {
+  const context = confContext(topology);
+  return assembleBundle(topology, options, context, (cluster) => renderClusterFiles(topology, cluster, context));
+}
+
+/** The two files of one cluster: its `nats.conf` and its manifest (which carries the conf in a ConfigMap). */
+export interface ClusterFiles {
+  conf: string;
+  manifest: string;
+}
+
+/** Renders one cluster's files. `context` must be {@link confContext} of the same topology. */
+export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster, context: ConfContext): ClusterFiles {
+  const conf = renderNatsConf(topology, cluster.name, kubernetesAddressing(topology, cluster), context);
+  const manifest = toYamlDocuments([
+    configMapFor(topology, cluster, conf),
+    headlessServiceFor(topology, cluster),
+    clientServiceFor(topology, cluster),
+    statefulSetFor(topology, cluster, conf),
+    podDisruptionBudgetFor(topology, cluster),
+  ]);
+  return { conf, manifest };
+}
+
+/**
+ * The bundle around each cluster's files, which `clusterFiles` supplies: {@link renderBundle} renders them, the
+ * incremental renderer reuses the ones that did not change. The bundle-wide files are rendered here every time.
+ */
+export function assembleBundle(
+  topology: Topology,
+  options: BundleOptions,
+  context: ConfContext,
+  clusterFiles: (cluster: ResolvedCluster) => ClusterFiles,
+): BundleFile[] {
   const files: BundleFile[] = [];
   const resources = [BUNDLE_PATHS.namespace, BUNDLE_PATHS.secret];
   const seen = new Set<string>();
-  const context = confContext(topology);
   for (const spec of topology.clusters) {
     if (seen.has(spec.name)) continue;
     seen.add(spec.name);
     const cluster = resolveCluster(topology, spec);
-    const conf = renderNatsConf(topology, cluster.name, kubernetesAddressing(topology, cluster), context);
-    const manifest = toYamlDocuments([
-      configMapFor(topology, cluster, conf),
-      headlessServiceFor(topology, cluster),
-      clientServiceFor(topology, cluster),
-      statefulSetFor(topology, cluster, conf),
-      podDisruptionBudgetFor(topology, cluster),
-    ]);
+    const { conf, manifest } = clusterFiles(cluster);
     files.push({ path: BUNDLE_PATHS.clusterManifest(cluster.name), content: manifest });
     files.push({ path: BUNDLE_PATHS.natsConf(cluster.name), content: conf });
     resources.push(BUNDLE_PATHS.clusterManifest(cluster.name));

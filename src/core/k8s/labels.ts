@@ -10,7 +10,8 @@ export function bundleLabels(topology: Topology): Record<string, string> {
 
 /** Labels on a cluster's objects and pods: the selector, plus locality that is never selected on. */
 export function clusterLabels(topology: Topology, cluster: ResolvedCluster): Record<string, string> {
-  const labels: Record<string, string> = { ...selectorLabels(cluster.name), ...bundleLabels(topology) };
+  // Object.assign, not two spreads: V8 copies a second spread on a slow path, and this runs six times a cluster.
+  const labels: Record<string, string> = Object.assign({}, selectorLabels(cluster.name), bundleLabels(topology));
   if (cluster.region) labels['nats.io/region'] = cluster.region;
   if (cluster.zone) labels['nats.io/zone'] = cluster.zone;
   return labels;

@@ -17,14 +17,25 @@ export interface FlowStyle {
 /** One YAML document. */
 export function toYaml(value: unknown, flow: FlowStyle = {}): string {
   const out: string[] = [];
-  if (isPlainObject(value) || Array.isArray(value)) emitBlock(value, 0, out, flow, false);
-  else out.push(scalar(value, 0));
+  emitDocument(value, out, flow);
   return `${out.join('\n')}\n`;
 }
 
 /** Several objects as one multi-document YAML file. */
 export function toYamlDocuments(values: unknown[]): string {
-  return values.map((v) => `---\n${toYaml(v)}`).join('');
+  // One list of lines for the whole file: a ConfigMap's conf is copied once, not once per document and again.
+  if (values.length === 0) return '';
+  const out: string[] = [];
+  for (const v of values) {
+    out.push('---');
+    emitDocument(v, out, {});
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function emitDocument(value: unknown, out: string[], flow: FlowStyle): void {
+  if (isPlainObject(value) || Array.isArray(value)) emitBlock(value, 0, out, flow, false);
+  else emitInline('', value, 0, out);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -48,25 +59,26 @@ function emitBlock(value: Record<string, unknown> | unknown[], indent: number, o
         out.push(`${pad}- ${flowText(item)}`);
       } else if ((isPlainObject(item) || Array.isArray(item)) && !isEmptyCollection(item)) {
         // The first entry of a mapping shares the dash's line: `- name: x`.
-        const nested: string[] = [];
-        emitBlock(item, indent + 2, nested, flow, false);
-        out.push(`${pad}- ${nested[0].slice(indent + 2)}`, ...nested.slice(1));
+        const first = out.length;
+        emitBlock(item, indent + 2, out, flow, false);
+        out[first] = `${pad}- ${out[first].slice(indent + 2)}`;
       } else {
-        out.push(`${pad}- ${inline(item, indent + 2)}`);
+        emitInline(`${pad}- `, item, indent + 2, out);
       }
     }
     return;
   }
-  for (const [key, v] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const v = value[key];
     if (v === undefined) continue;
-    const k = scalar(key, indent);
+    const k = scalar(key);
     if ((isPlainObject(v) || Array.isArray(v)) && flow.keys?.has(key)) {
       out.push(`${pad}${k}: ${flowText(v)}`);
     } else if ((isPlainObject(v) || Array.isArray(v)) && !isEmptyCollection(v)) {
       out.push(`${pad}${k}:`);
       emitBlock(v, indent + 2, out, flow, Array.isArray(v) && (flow.itemsOf?.has(key) ?? false));
     } else {
-      out.push(`${pad}${k}: ${inline(v, indent + 2)}`);
+      emitInline(`${pad}${k}: `, v, indent + 2, out);
     }
   }
 }
@@ -76,22 +88,30 @@ function flowText(v: unknown): string {
   if (Array.isArray(v)) return v.length === 0 ? '[]' : `[ ${v.map(flowText).join(', ')} ]`;
   if (isPlainObject(v)) {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
-    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, x]) => `${flowScalar(k)}: ${flowText(x)}`).join(', ')} }`;
+    // Inside flow collections a scalar is plain only if it holds none of `,[]{}`; the plain rules exclude them.
+    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, x]) => `${scalar(k)}: ${flowText(x)}`).join(', ')} }`;
   }
-  return flowScalar(v);
+  return scalar(v);
 }
 
-/** Inside flow collections a scalar is plain only if it holds none of `,[]{}`; the plain rules exclude them. */
-function flowScalar(v: unknown): string {
-  const text = scalar(v, 0);
-  return text.startsWith('|') ? quoted(String(v)) : text;
-}
-
-/** A value that fits after `key: ` or `- `: a scalar, an empty collection, or a block literal. */
-function inline(v: unknown, indent: number): string {
-  if (Array.isArray(v)) return '[]';
-  if (isPlainObject(v)) return '{}';
-  return scalar(v, indent);
+/**
+ * Writes `prefix` (`key: ` or `- `) and a value that fits after it: a scalar, an empty collection, or a block
+ * literal whose lines follow at `indent` spaces. The lines go straight into `out`, so a ConfigMap's conf is not
+ * joined into one more string on its way.
+ */
+function emitInline(prefix: string, v: unknown, indent: number, out: string[]): void {
+  if (typeof v === 'string' && v.includes('\n') && isLiteralSafe(v)) {
+    out.push(`${prefix}|${v.endsWith('\n') ? '' : '-'}`);
+    const body = v.endsWith('\n') ? v.slice(0, -1) : v;
+    const pad = ' '.repeat(indent);
+    for (const line of body.split('\n')) out.push(line === '' ? '' : pad + line);
+  } else if (Array.isArray(v)) {
+    out.push(`${prefix}[]`);
+  } else if (isPlainObject(v)) {
+    out.push(`${prefix}{}`);
+  } else {
+    out.push(prefix + scalar(v));
+  }
 }
 
 const RESERVED = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', 'null', '~', '']);
@@ -101,7 +121,8 @@ const PLAIN = /^(--?)?[A-Za-z_/][A-Za-z0-9_./-]*(:[A-Za-z0-9_./-]+)*$/;
 const PLAIN_QUANTITY = /^\d+(\.\d+)?[A-Za-z]+$/;
 const EXPONENT = /^\d+(\.\d+)?[eE]$/;
 
-function scalar(v: unknown, indent: number): string {
+/** A value on one line: plain when that reads back as the same string, else double-quoted. */
+function scalar(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') {
@@ -109,10 +130,21 @@ function scalar(v: unknown, indent: number): string {
     return String(v);
   }
   const s = String(v);
-  if (s.includes('\n') && isLiteralSafe(s)) return literal(s, indent);
-  if ((PLAIN.test(s) || (PLAIN_QUANTITY.test(s) && !EXPONENT.test(s))) && !RESERVED.has(s.toLowerCase())) return s;
-  return quoted(s);
+  if (s.includes('\n')) return quoted(s);
+  let text = oneLine.get(s);
+  if (text === undefined) {
+    text = (PLAIN.test(s) || (PLAIN_QUANTITY.test(s) && !EXPONENT.test(s))) && !RESERVED.has(s.toLowerCase()) ? s : quoted(s);
+    if (oneLine.size >= 10_000) oneLine.clear();
+    oneLine.set(s, text);
+  }
+  return text;
 }
+
+/**
+ * The text of one-line strings written before. Every manifest repeats the same keys, labels and names, and the
+ * plain-or-quoted tests took a fifth of a 50-cluster render; bounded, so a long session cannot grow it without end.
+ */
+const oneLine = new Map<string, string>();
 
 /** JSON string syntax is valid YAML double-quoted syntax; line and paragraph separators are escaped too. */
 function quoted(s: string): string {
@@ -122,15 +154,7 @@ function quoted(s: string): string {
 /** A literal block keeps text byte for byte when no line starts the block with a space and nothing is a control character. */
 function isLiteralSafe(s: string): boolean {
   // eslint-disable-next-line no-control-regex
-  return !/[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s) && !s.startsWith(' ') && !/ \n|\n\n$| $/.test(s);
-}
-
-function literal(s: string, indent: number): string {
-  const chomp = s.endsWith('\n') ? '' : '-';
-  const body = s.endsWith('\n') ? s.slice(0, -1) : s;
-  const pad = ' '.repeat(indent);
-  return `|${chomp}\n${body
-    .split('\n')
-    .map((line) => (line === '' ? '' : pad + line))
-    .join('\n')}`;
+  if (/[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s)) return false;
+  // Plain string searches, not one more regex: a ConfigMap's whole conf passes through here.
+  return !s.startsWith(' ') && !s.includes(' \n') && !s.endsWith(' ') && !s.endsWith('\n\n');
 }

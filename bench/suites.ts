@@ -1,0 +1,76 @@
+/** Every benchmark suite, and running them into one result. */
+import { cpus, loadavg } from 'node:os';
+import * as sourceCore from '../src/core';
+import { coreSuite } from './core';
+import { shareSuite } from './share';
+import type { BenchOptions, Core, Suite, Target } from './types';
+import { zipSuite } from './zip';
+
+/** The browser suite (Playwright, production build) joins this list when the designer is finished. */
+export const SUITES: Suite[] = [coreSuite, shareSuite, zipSuite];
+
+export interface RunOptions extends BenchOptions {
+  /** Measure the TypeScript source through tsx instead of the production build. @default quick */
+  source?: boolean;
+  /** Suite ids to run. @default every suite */
+  only?: string[];
+}
+
+export interface BenchResults {
+  version: 1;
+  date: string;
+  mode: 'full' | 'quick';
+  core: 'production build' | 'source';
+  environment: {
+    node: string;
+    platform: string;
+    cpu: string;
+    cpus: number;
+    /** 1, 5 and 15 minute load averages before and after: other work on the machine shows in the times. */
+    loadAverage: { before: number[]; after: number[] };
+    /** The 1-minute load average was above the CPU count before or after: times are inflated, rerun when idle. */
+    busy: boolean;
+  };
+  suites: Record<string, { title: string; data: unknown; report: string[] }>;
+  targets: Target[];
+}
+
+export async function runBench(options: RunOptions): Promise<BenchResults> {
+  const useSource = options.source ?? options.quick;
+  // Vite loads only when it builds: quick runs (CI, the test) measure the source.
+  const core: Core = useSource ? sourceCore : await (await import('./build-core')).loadProductionCore();
+  const before = loadavg();
+  const suites: BenchResults['suites'] = {};
+  const targets: Target[] = [];
+  for (const suite of SUITES) {
+    if (options.only && !options.only.includes(suite.id)) continue;
+    const result = await suite.run(core, options);
+    suites[suite.id] = { title: suite.title, data: result.data, report: result.report };
+    targets.push(...result.targets);
+  }
+  const after = loadavg();
+  const load = Math.max(before[0], after[0]);
+  const busy = load > cpus().length;
+  // A busy machine inflates every time; say so beside each timed verdict rather than let it pass for a measurement.
+  const busyNote = `machine busy (load ${load.toFixed(1)} on ${cpus().length} CPUs): rerun when idle`;
+  return {
+    version: 1,
+    date: new Date().toISOString(),
+    mode: options.quick ? 'quick' : 'full',
+    core: useSource ? 'source' : 'production build',
+    environment: {
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cpus: cpus().length,
+      loadAverage: { before: before.map(round2), after: after.map(round2) },
+      busy,
+    },
+    suites,
+    targets: targets.map((t) => (busy && t.unit === 'ms' && t.actual !== null ? { ...t, note: [t.note, busyNote].filter(Boolean).join('; ') } : t)),
+  };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
