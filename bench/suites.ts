@@ -1,13 +1,22 @@
 /** Every benchmark suite, and running them into one result. */
 import { cpus, loadavg } from 'node:os';
 import * as sourceCore from '../src/core';
+import { dragSuite } from './browser/drag';
+import { editSuite } from './browser/edit';
+import { loadSuite } from './browser/load';
 import { coreSuite } from './core';
 import { shareSuite } from './share';
 import type { BenchOptions, Core, Suite, Target } from './types';
 import { zipSuite } from './zip';
 
-/** The browser suite (Playwright, production build) joins this list when the designer is finished. */
-export const SUITES: Suite[] = [coreSuite, shareSuite, zipSuite];
+/**
+ * Node suites first (the core, share links, the zip), then the browser suites: the production build of the
+ * designer served by `vite preview` and driven in Debian's Chromium (bench/browser/).
+ */
+export const SUITES: Suite[] = [coreSuite, shareSuite, zipSuite, loadSuite, editSuite, dragSuite];
+
+/** The suites that need a build and a browser. */
+export const BROWSER_SUITES = ['load', 'edit', 'drag'];
 
 export interface RunOptions extends BenchOptions {
   /** Measure the TypeScript source through tsx instead of the production build. @default quick */
@@ -38,12 +47,14 @@ export interface BenchResults {
 export async function runBench(options: RunOptions): Promise<BenchResults> {
   const useSource = options.source ?? options.quick;
   // Vite loads only when it builds: quick runs (CI, the test) measure the source.
-  const core: Core = useSource ? sourceCore : await (await import('./build-core')).loadProductionCore();
+  const selected = SUITES.filter((s) => !options.only || options.only.includes(s.id));
+  // The browser suites build the whole designer themselves; the core is built only for the node suites.
+  const needsCore = selected.some((s) => !BROWSER_SUITES.includes(s.id));
+  const core: Core = useSource || !needsCore ? sourceCore : await (await import('./build-core')).loadProductionCore();
   const before = loadavg();
   const suites: BenchResults['suites'] = {};
   const targets: Target[] = [];
-  for (const suite of SUITES) {
-    if (options.only && !options.only.includes(suite.id)) continue;
+  for (const suite of selected) {
     const result = await suite.run(core, options);
     suites[suite.id] = { title: suite.title, data: result.data, report: result.report };
     targets.push(...result.targets);

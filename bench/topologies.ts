@@ -45,3 +45,8 @@ export function ringTopology(n: number): Topology {
   for (let i = 0; n >= 6 && i < half; i += Math.ceil(n / 5)) gateways.push([clusters[i].name, clusters[i + half].name]);
   return { ...base, name: `ring-${n}`, clusters, gateways };
 }
+
+/** The same design with its clusters laid out on a grid, `columns` wide: a hundred clusters on a circle overlap. */
+export function onGrid(t: Topology, columns = 10): Topology {
+  return { ...t, clusters: t.clusters.map((c, i) => ({ ...c, position: { x: (i % columns) * 320, y: Math.floor(i / columns) * 220 } })) };
+}

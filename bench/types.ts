@@ -18,7 +18,7 @@ export interface Target {
   label: string;
   /** The most that passes. */
   limit: number;
-  unit: 'ms' | 'chars';
+  unit: 'ms' | 'chars' | 'kB';
   /** What was measured; null when this run did not measure it (quick mode). */
   actual: number | null;
   verdict: Verdict;

@@ -1,5 +1,6 @@
 import { useEffect, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { SettledTopology } from '../derive/settled';
 import { Palette } from '../canvas/Palette';
 import { useShareLinks } from '../hooks/use-share-links';
 import { useShortcuts } from '../hooks/use-shortcuts';
@@ -20,7 +21,9 @@ import { Toolbar } from './Toolbar';
 export function App({ designer, storage }: { designer: Designer; storage: Storage | null }) {
   return (
     <DesignerContext.Provider value={designer}>
-      <Shell storage={storage} />
+      <SettledTopology>
+        <Shell storage={storage} />
+      </SettledTopology>
     </DesignerContext.Provider>
   );
 }

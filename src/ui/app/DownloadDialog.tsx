@@ -8,10 +8,10 @@ import { Icon, SeverityIcon } from './icons';
 
 /** "Download bundle": choose passwords, see the lint's errors first, then save `<name>.zip`. */
 export function DownloadDialog() {
-  const open = useDesigner((s) => s.dialog === 'download');
-  const topology = useDesigner((s) => s.topology);
+  // The topology only while open: closed, an edit does not re-render this.
+  const topology = useDesigner((s) => (s.dialog === 'download' ? s.topology : null));
   // Mounted only while open: typed passwords live in this component's state and die with it.
-  return open ? <DownloadForm topology={topology} /> : null;
+  return topology ? <DownloadForm topology={topology} /> : null;
 }
 
 type Mode = 'random' | 'own';

@@ -24,14 +24,14 @@ export function SharedLinkBanner() {
 /** The link's design differs from the one being worked on: ask before replacing it. */
 export function SharedLinkDialog() {
   const incoming = useDesigner((s) => s.incoming);
-  const mine = useDesigner((s) => s.topology);
+  const mine = useDesigner((s) => (s.incoming?.kind === 'ask' ? s.topology : null));
   const run = useRunCommand();
   const keep = useRef<HTMLButtonElement>(null);
   const asking = incoming?.kind === 'ask';
   useEffect(() => {
     if (asking) keep.current?.focus();
   }, [asking]);
-  if (incoming?.kind !== 'ask') return null;
+  if (incoming?.kind !== 'ask' || !mine) return null;
   const shared = incoming.topology;
   const count = (n: number) => `${n} cluster${n === 1 ? '' : 's'}`;
   return (

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { CommandContext, ViewApi } from '../commands/registry';
+import { createDeriver, type Deriver } from '../derive/derive';
 import type { DesignerState, DesignerStore } from '../store/store';
 
 /** The store and the command context of one mounted designer. */
@@ -9,6 +10,8 @@ export interface Designer {
   commands: CommandContext;
   /** The canvas fills this in when it mounts; commands read it when they run. */
   view: { current: ViewApi | null };
+  /** What the core makes of a topology, rendered incrementally for this designer's edits. */
+  deriver: Deriver;
 }
 
 export function createDesigner(store: DesignerStore): Designer {
@@ -19,7 +22,7 @@ export function createDesigner(store: DesignerStore): Designer {
       return view.current;
     },
   };
-  return { store, commands, view };
+  return { store, commands, view, deriver: createDeriver() };
 }
 
 export const DesignerContext = createContext<Designer | null>(null);

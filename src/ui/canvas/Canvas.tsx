@@ -7,20 +7,24 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  useNodesInitialized,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type Edge,
   type NodeChange,
   type Node,
 } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Position } from '../../core';
 import { useDesigner, useDesignerContext } from '../app/context';
 import { EmptyState } from '../app/EmptyState';
 import { useResolvedTheme } from '../app/theme';
 import { runCommand } from '../commands/registry';
+import { useCanvasInteractiveMark } from '../hooks/use-canvas-interactive';
 import { useImportFile } from '../hooks/use-import-file';
-import { derive } from '../derive/derive';
+import { useDerived } from '../hooks/use-derived';
 import { linked } from '../edits/ids';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../edits/layout';
 import { CLUSTER_PRESETS, type ClusterPreset } from '../edits/topology-edits';
@@ -67,15 +71,28 @@ function CanvasFlow() {
   const measured = useDesigner((s) => s.measured);
   const templatesOpen = useDesigner((s) => s.dialog === 'templates');
   const theme = useResolvedTheme();
-  const derived = derive(topology);
+  // Badges follow the settled topology's problems (a frame after an edit); the nodes follow the live topology.
+  const { byCluster, byGateway } = useDerived();
 
   const buildNodes = useMemo(createNodeBuilder, []);
   const buildEdges = useMemo(createEdgeBuilder, []);
   const nodes = useMemo(
-    () => buildNodes({ topology, selection, drag, measured, byCluster: derived.byCluster }),
-    [buildNodes, topology, selection, drag, measured, derived.byCluster],
+    () => buildNodes({ topology, selection, drag, measured, byCluster }),
+    [buildNodes, topology, selection, drag, measured, byCluster],
   );
-  const edges = useMemo(() => buildEdges({ topology, selection, byGateway: derived.byGateway }), [buildEdges, topology, selection, derived.byGateway]);
+  // Edges depend on the links and the names only: an edit of a cluster's settings does not rebuild them.
+  const gateways = useDesigner((s) => s.topology.gateways);
+  const names = useDesigner(useShallow((s) => s.topology.clusters.map((c) => c.name)));
+  const edges = useMemo(() => buildEdges({ gateways, names, selection, byGateway }), [buildEdges, gateways, names, selection, byGateway]);
+
+  // Interactive: every node measured (React Flow shows nodes once measured), or nothing to show.
+  const flowStore = useStoreApi<ClusterFlowNode, GatewayFlowEdge>();
+  const nodesInitialized = useNodesInitialized();
+  const stillReady = useCallback(() => {
+    const flow = flowStore.getState();
+    return flow.nodes.length === 0 ? store.getState().topology.clusters.length === 0 : flow.nodesInitialized;
+  }, [flowStore, store]);
+  useCanvasInteractiveMark(nodes.length === 0 || nodesInitialized, stillReady);
 
   // Lend the view to commands (fit view, add at the centre).
   useEffect(() => {

@@ -1,16 +1,44 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import type { Severity } from '../../core';
+import { useShallow } from 'zustand/react/shallow';
+import type { Severity, Topology } from '../../core';
+import { useDesigner } from '../app/context';
+import { clusterIds } from '../edits/ids';
 import type { ProblemSummary } from '../derive/derive';
 import { SeverityIcon } from '../app/icons';
 
+/**
+ * What React Flow holds for a node: its name and problem summary only. The cluster's settings (region, zone,
+ * replicas, JetStream) are read from the design store by the node itself, so an edit of a setting re-renders that one
+ * node and never hands React Flow a new node array (which makes it re-check every node and edge).
+ */
 export interface ClusterNodeData extends Record<string, unknown> {
   name: string;
+  problems: ProblemSummary | null;
+}
+
+/** What a node shows of its cluster, looked up by canvas id. */
+export interface ClusterView {
   region: string | null;
   zone: string | null;
   replicas: number;
   jetstream: boolean;
-  problems: ProblemSummary | null;
+}
+
+const NO_CLUSTER: ClusterView = { region: null, zone: null, replicas: 0, jetstream: false };
+
+/** Canvas id → index, once per topology: a hundred nodes each looking themselves up stay linear. */
+const indexes = new WeakMap<Topology, Map<string, number>>();
+
+export function clusterView(t: Topology, id: string): ClusterView {
+  let index = indexes.get(t);
+  if (!index) {
+    index = new Map(clusterIds(t).map((cid, i) => [cid, i]));
+    indexes.set(t, index);
+  }
+  const c = t.clusters[index.get(id) ?? -1];
+  if (!c) return NO_CLUSTER;
+  return { region: c.region, zone: c.zone, replicas: c.replicas ?? t.defaults.replicas, jetstream: t.jetstream.enabled };
 }
 
 export type ClusterFlowNode = Node<ClusterNodeData, 'cluster'>;
@@ -20,8 +48,9 @@ const MAX_DOTS = 9;
 
 const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
-function ClusterNodeView({ data, selected }: NodeProps<ClusterFlowNode>) {
-  const { name, region, zone, replicas, jetstream, problems } = data;
+function ClusterNodeView({ id, data, selected }: NodeProps<ClusterFlowNode>) {
+  const { name, problems } = data;
+  const { region, zone, replicas, jetstream } = useDesigner(useShallow((s) => clusterView(s.topology, id)));
   const dots = Math.min(replicas, MAX_DOTS);
   return (
     <div className={`cluster-node${selected ? ' is-selected' : ''}${problems ? ` has-${problems.worst}` : ''}`}>

@@ -1,6 +1,8 @@
-import { useCallback, type DragEvent } from 'react';
+import { memo, useCallback, useMemo, type DragEvent } from 'react';
+import type { Severity } from '../../core';
 import { useDesigner, useDesignerContext } from '../app/context';
 import { Icon, SeverityIcon } from '../app/icons';
+import { useSettledTopology } from '../derive/settled';
 import { useDerived } from '../hooks/use-derived';
 import { useRunCommand } from '../hooks/use-command';
 import { clusterIds, gatewayIds } from '../edits/ids';
@@ -50,69 +52,112 @@ export function Palette() {
   );
 }
 
+/**
+ * Every cluster and link, with its worst problem. It follows the settled topology (a frame after an edit), and each
+ * row is memoized on plain values, so an edit re-renders only the rows it changed.
+ */
 function Outline() {
-  const { store, view } = useDesignerContext();
-  const topology = useDesigner((s) => s.topology);
+  const topology = useSettledTopology();
   const selection = useDesigner((s) => s.selection);
   const { byCluster, byGateway } = useDerived();
-  const ids = clusterIds(topology);
-  const gws = gatewayIds(topology);
-  if (topology.clusters.length === 0) return null;
+  const { clusters, gateways } = topology;
+  const ids = useMemo(() => clusterIds({ clusters }), [clusters]);
+  const gws = useMemo(() => gatewayIds({ gateways }), [gateways]);
+  const selectedClusters = useMemo(() => new Set(selection.clusters), [selection.clusters]);
+  const selectedGateways = useMemo(() => new Set(selection.gateways), [selection.gateways]);
+  const clusterRows = useMemo(
+    () =>
+      clusters.map((c, i) => {
+        const p = byCluster.get(c.name);
+        return <ClusterRow key={ids[i]} id={ids[i]} name={c.name} selected={selectedClusters.has(ids[i])} worst={p?.worst ?? null} count={p?.count ?? 0} />;
+      }),
+    [clusters, ids, byCluster, selectedClusters],
+  );
+  // A big mesh has a thousand links; an edit of a cluster's settings leaves these rows as they were.
+  const gatewayRows = useMemo(
+    () =>
+      gateways.map(([a, b], i) => {
+        const p = byGateway.get(a < b ? `${a}~${b}` : `${b}~${a}`);
+        return <GatewayRow key={gws[i]} id={gws[i]} a={a} b={b} selected={selectedGateways.has(gws[i])} worst={p?.worst ?? null} />;
+      }),
+    [gateways, gws, byGateway, selectedGateways],
+  );
+  if (clusters.length === 0) return null;
   return (
     <section className="sidebar__section sidebar__section--grow">
       <h2 className="section-title">
-        Outline <span className="count">{topology.clusters.length}</span>
+        Outline <span className="count">{clusters.length}</span>
       </h2>
       <ul className="outline">
-        {topology.clusters.map((c, i) => {
-          const p = byCluster.get(c.name);
-          return (
-            <li key={ids[i]}>
-              <button
-                type="button"
-                className={`outline-item${selection.clusters.includes(ids[i]) ? ' is-selected' : ''}`}
-                onClick={() => {
-                  select(store, { clusters: [ids[i]], gateways: [] });
-                  view.current?.fitView([ids[i]]);
-                }}
-              >
-                <Icon name="server" size={14} />
-                <span className="outline-item__name">{c.name}</span>
-                {p && (
-                  <span className={`sev sev--${p.worst}`} title={`${p.count} problem${p.count === 1 ? '' : 's'}`}>
-                    <SeverityIcon severity={p.worst} size={12} />
-                  </span>
-                )}
-              </button>
-            </li>
-          );
-        })}
-        {topology.gateways.map(([a, b], i) => {
-          const p = byGateway.get(a < b ? `${a}~${b}` : `${b}~${a}`);
-          return (
-            <li key={gws[i]}>
-              <button
-                type="button"
-                className={`outline-item outline-item--link${selection.gateways.includes(gws[i]) ? ' is-selected' : ''}`}
-                onClick={() => {
-                  select(store, { clusters: [], gateways: [gws[i]] });
-                  view.current?.fitView([a, b]);
-                }}
-              >
-                <Icon name="link" size={14} />
-                <span className="outline-item__name">
-                  {a} ↔ {b}
-                </span>
-                {p && (
-                  <span className={`sev sev--${p.worst}`}>
-                    <SeverityIcon severity={p.worst} size={12} />
-                  </span>
-                )}
-              </button>
-            </li>
-          );
-        })}
+        {clusterRows}
+        {gatewayRows}
       </ul>
     </section>
   );
 }
+
+interface ClusterRowProps {
+  id: string;
+  name: string;
+  selected: boolean;
+  worst: Severity | null;
+  count: number;
+}
+
+const ClusterRow = memo(function ClusterRow({ id, name, selected, worst, count }: ClusterRowProps) {
+  const { store, view } = useDesignerContext();
+  return (
+    <li>
+      <button
+        type="button"
+        className={`outline-item${selected ? ' is-selected' : ''}`}
+        onClick={() => {
+          select(store, { clusters: [id], gateways: [] });
+          view.current?.fitView([id]);
+        }}
+      >
+        <Icon name="server" size={14} />
+        <span className="outline-item__name">{name}</span>
+        {worst && (
+          <span className={`sev sev--${worst}`} title={`${count} problem${count === 1 ? '' : 's'}`}>
+            <SeverityIcon severity={worst} size={12} />
+          </span>
+        )}
+      </button>
+    </li>
+  );
+});
+
+interface GatewayRowProps {
+  id: string;
+  a: string;
+  b: string;
+  selected: boolean;
+  worst: Severity | null;
+}
+
+const GatewayRow = memo(function GatewayRow({ id, a, b, selected, worst }: GatewayRowProps) {
+  const { store, view } = useDesignerContext();
+  return (
+    <li>
+      <button
+        type="button"
+        className={`outline-item outline-item--link${selected ? ' is-selected' : ''}`}
+        onClick={() => {
+          select(store, { clusters: [], gateways: [id] });
+          view.current?.fitView([a, b]);
+        }}
+      >
+        <Icon name="link" size={14} />
+        <span className="outline-item__name">
+          {a} ↔ {b}
+        </span>
+        {worst && (
+          <span className={`sev sev--${worst}`}>
+            <SeverityIcon severity={worst} size={12} />
+          </span>
+        )}
+      </button>
+    </li>
+  );
+});

@@ -2,23 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { templateById } from '../../core';
 import { derive } from '../derive/derive';
 import { applyFieldEdit } from '../edits/field-edit';
+import { clusterView } from './ClusterNode';
 import { createEdgeBuilder, createNodeBuilder } from './flow-elements';
 
 const empty = { clusters: [], gateways: [] };
 
 describe('canvas elements', () => {
+  it('gives React Flow the same nodes when an edit changes only a cluster\'s settings (the node reads those itself)', () => {
+    const t = templateById('three-region')!.topology();
+    const build = createNodeBuilder();
+    const first = build({ topology: t, selection: empty, drag: null, measured: {}, byCluster: new Map() });
+    const r = applyFieldEdit(t, { scope: 'cluster', id: 'eu-west', field: 'region' }, 'eu-central-1');
+    if (!r.ok) throw new Error(r.message);
+    const second = build({ topology: r.topology, selection: empty, drag: null, measured: {}, byCluster: new Map() });
+    expect(second).toBe(first);
+    expect(clusterView(r.topology, 'eu-west')).toMatchObject({ region: 'eu-central-1' });
+    expect(second[1].ariaLabel).toBe('Cluster eu-west');
+  });
+
   it('reuses node objects that did not change, so memoized nodes skip rendering', () => {
     const t = templateById('three-region')!.topology();
     const build = createNodeBuilder();
     const first = build({ topology: t, selection: empty, drag: null, measured: {}, byCluster: derive(t).byCluster });
-    const r = applyFieldEdit(t, { scope: 'cluster', id: 'eu-west', field: 'region' }, 'eu-central-1');
+    const r = applyFieldEdit(t, { scope: 'cluster', id: 'eu-west', field: 'name' }, 'eu-central');
     if (!r.ok) throw new Error(r.message);
     const second = build({ topology: r.topology, selection: empty, drag: null, measured: {}, byCluster: derive(r.topology).byCluster });
     expect(second[0]).toBe(first[0]);
     expect(second[2]).toBe(first[2]);
     expect(second[1]).not.toBe(first[1]);
-    expect(second[1].data.region).toBe('eu-central-1');
-    expect(second[1].ariaLabel).toBe('Cluster eu-west');
+    expect(second[1].data.name).toBe('eu-central');
+    expect(second[1].ariaLabel).toBe('Cluster eu-central');
   });
 
   it('draws a dragged node at its transient position without touching the others', () => {
@@ -33,7 +46,12 @@ describe('canvas elements', () => {
 
   it('draws one edge per link between known clusters', () => {
     const t = templateById('three-region')!.topology();
-    const edges = createEdgeBuilder()({ topology: { ...t, gateways: [...t.gateways, ['us-east', 'nowhere'], ['us-east', 'us-east']] }, selection: empty, byGateway: new Map() });
+    const edges = createEdgeBuilder()({
+      gateways: [...t.gateways, ['us-east', 'nowhere'], ['us-east', 'us-east']],
+      names: t.clusters.map((c) => c.name),
+      selection: empty,
+      byGateway: new Map(),
+    });
     expect(edges.map((e) => e.id)).toEqual(['us-east~eu-west', 'us-east~ap-south', 'eu-west~ap-south']);
   });
 });

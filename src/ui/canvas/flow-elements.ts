@@ -1,6 +1,8 @@
 /**
  * React Flow nodes and edges derived from the topology plus UI state. Objects are reused whenever nothing
- * about them changed, so memoized nodes skip rendering and React Flow's equality check keeps its internals.
+ * about them changed, so memoized nodes skip rendering and React Flow's equality check keeps its internals; when
+ * nothing changed at all, the very same array comes back. A node's data is its name and problem summary only (see
+ * ClusterNode.tsx): editing a cluster's settings changes no node.
  */
 import type { Position, Topology } from '../../core';
 import { gatewayKey, type ProblemSummary } from '../derive/derive';
@@ -19,6 +21,7 @@ export interface NodeInputs {
 
 export function createNodeBuilder(): (inputs: NodeInputs) => ClusterFlowNode[] {
   let prev = new Map<string, ClusterFlowNode>();
+  let prevList: ClusterFlowNode[] = [];
   return ({ topology, selection, drag, measured, byCluster }) => {
     const ids = clusterIds(topology);
     const selected = new Set(selection.clusters);
@@ -27,14 +30,7 @@ export function createNodeBuilder(): (inputs: NodeInputs) => ClusterFlowNode[] {
       const id = ids[i];
       const old = prev.get(id);
       const problems = byCluster.get(c.name) ?? null;
-      const candidate: ClusterNodeData = {
-        name: c.name,
-        region: c.region,
-        zone: c.zone,
-        replicas: c.replicas ?? topology.defaults.replicas,
-        jetstream: topology.jetstream.enabled,
-        problems,
-      };
+      const candidate: ClusterNodeData = { name: c.name, problems };
       const data = old && sameData(old.data, candidate) ? old.data : candidate;
       const position = drag?.[id] ?? c.position;
       const size = measured[id];
@@ -60,37 +56,38 @@ export function createNodeBuilder(): (inputs: NodeInputs) => ClusterFlowNode[] {
       return node;
     });
     prev = next;
-    return nodes;
+    prevList = sameItems(prevList, nodes) ? prevList : nodes;
+    return prevList;
   };
 }
 
+/** The same objects in the same order: React Flow need not look at any of them again. */
+function sameItems<T>(a: T[], b: T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function sameData(a: ClusterNodeData, b: ClusterNodeData): boolean {
-  return (
-    a.name === b.name &&
-    a.region === b.region &&
-    a.zone === b.zone &&
-    a.replicas === b.replicas &&
-    a.jetstream === b.jetstream &&
-    a.problems?.count === b.problems?.count &&
-    a.problems?.worst === b.problems?.worst
-  );
+  return a.name === b.name && a.problems?.count === b.problems?.count && a.problems?.worst === b.problems?.worst;
 }
 
 export interface EdgeInputs {
-  topology: Topology;
+  gateways: Topology['gateways'];
+  /** Every cluster's name: a link to anything else is not drawn. */
+  names: string[];
   selection: Selection;
   byGateway: Map<string, ProblemSummary>;
 }
 
 export function createEdgeBuilder(): (inputs: EdgeInputs) => GatewayFlowEdge[] {
   let prev = new Map<string, GatewayFlowEdge>();
-  return ({ topology, selection, byGateway }) => {
-    const ids = gatewayIds(topology);
-    const names = new Set(topology.clusters.map((c) => c.name));
+  let prevList: GatewayFlowEdge[] = [];
+  return ({ gateways, names: nameList, selection, byGateway }) => {
+    const ids = gatewayIds({ gateways });
+    const names = new Set(nameList);
     const selected = new Set(selection.gateways);
     const next = new Map<string, GatewayFlowEdge>();
     const edges: GatewayFlowEdge[] = [];
-    topology.gateways.forEach(([a, b], i) => {
+    gateways.forEach(([a, b], i) => {
       // Links to unknown clusters and self-links have nothing to draw; the lint names them.
       if (a === b || !names.has(a) || !names.has(b)) return;
       const id = ids[i];
@@ -105,6 +102,8 @@ export function createEdgeBuilder(): (inputs: EdgeInputs) => GatewayFlowEdge[] {
       edges.push(edge);
     });
     prev = next;
-    return edges;
+    // An edit that changes no link (most of them) gives React Flow the very same array: no edge is looked at again.
+    prevList = sameItems(prevList, edges) ? prevList : edges;
+    return prevList;
   };
 }

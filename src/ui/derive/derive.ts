@@ -2,12 +2,16 @@
  * Everything the designer shows about a topology, computed by the core once per topology (cached on its
  * identity): the bundle's files, the problems of the lint and the budget, and the budget itself.
  *
+ * Each designer has its own deriver (`createDeriver`), whose incremental bundle renderer re-renders only the
+ * clusters an edit touched. What did not change keeps its identity from one topology to the next (the problems,
+ * the per-cluster summaries, each file), so memoized views skip it.
+ *
  * Nothing here renders anything itself; this is the seam where a Web Worker could take the core later.
  */
 import {
   budget,
+  createBundleRenderer,
   lint,
-  renderBundle,
   sortProblems,
   type Budget,
   type BundleFile,
@@ -35,28 +39,110 @@ export interface Derived {
   millis: number;
 }
 
-const cache = new WeakMap<Topology, Derived>();
+/** What the core makes of topologies, each cached on the topology's identity. */
+export interface Deriver {
+  /** Everything: files, problems, budget. */
+  derive(topology: Topology): Derived;
+  /** The bundle's files alone (what a preview needs within the frame of an edit); the same array `derive` gives. */
+  files(topology: Topology): BundleFile[];
+}
 
+/**
+ * A deriver for one designer: an incremental bundle renderer (the same bytes as `renderBundle`), caches keyed on
+ * the topology's identity, and reuse of the previous result's parts that came out equal.
+ */
+export function createDeriver(): Deriver {
+  const renderer = createBundleRenderer();
+  const filesCache = new WeakMap<Topology, { files: BundleFile[]; failure: string | null; millis: number }>();
+  const cache = new WeakMap<Topology, Derived>();
+  let lastFiles: BundleFile[] | null = null;
+  let last: Derived | null = null;
+  const render = (topology: Topology) => {
+    const hit = filesCache.get(topology);
+    if (hit) return hit;
+    const started = now();
+    const failures: string[] = [];
+    const files = attempt(() => renderer.render(topology), [] as BundleFile[], 'bundle', failures);
+    const out = { files: lastFiles ? keepSameFiles(lastFiles, files) : files, failure: failures[0] ?? null, millis: now() - started };
+    filesCache.set(topology, out);
+    lastFiles = out.files;
+    return out;
+  };
+  return {
+    files: (topology) => render(topology).files,
+    derive(topology) {
+      const hit = cache.get(topology);
+      if (hit) return hit;
+      const out = compute(topology, render(topology), last);
+      cache.set(topology, out);
+      last = out;
+      return out;
+    },
+  };
+}
+
+const shared = createDeriver();
+
+/** Derived output for code outside a designer (tests, tools). */
 export function derive(topology: Topology): Derived {
-  const hit = cache.get(topology);
-  if (hit) return hit;
+  return shared.derive(topology);
+}
+
+function compute(topology: Topology, rendered: { files: BundleFile[]; failure: string | null; millis: number }, previous: Derived | null): Derived {
   const started = now();
-  const failures: string[] = [];
-  const files = attempt(() => renderBundle(topology), [] as BundleFile[], 'bundle', failures);
+  const failures: string[] = rendered.failure ? [rendered.failure] : [];
   const lintProblems = attempt(() => lint(topology), [] as Problem[], 'lint', failures);
   const b = attempt<Budget | null>(() => budget(topology), null, 'budget', failures);
   const problems = sortProblems(dedupe([...lintProblems, ...(b?.problems ?? [])]));
-  const out: Derived = {
-    files,
-    problems,
-    budget: b,
-    byCluster: summarize(problems, (p) => (p.target.kind === 'cluster' ? p.target.cluster : null)),
-    byGateway: summarize(problems, (p) => (p.target.kind === 'gateway' ? gatewayKey(p.target.clusters[0], p.target.clusters[1]) : null)),
+  const byCluster = summarize(problems, (p) => (p.target.kind === 'cluster' ? p.target.cluster : null));
+  const byGateway = summarize(problems, (p) => (p.target.kind === 'gateway' ? gatewayKey(p.target.clusters[0], p.target.clusters[1]) : null));
+  const samePrevious = previous !== null && sameJson(previous.problems, problems);
+  return {
+    files: rendered.files,
+    problems: samePrevious ? previous.problems : problems,
+    budget: previous && b && previous.budget && sameJson(previous.budget, b) ? previous.budget : b,
+    // Summaries keep their identity while their counts do, whatever else changed in the problems.
+    byCluster: keepSameSummaries(previous?.byCluster, byCluster),
+    byGateway: keepSameSummaries(previous?.byGateway, byGateway),
     failure: failures.length ? failures.join('; ') : null,
-    millis: now() - started,
+    millis: rendered.millis + now() - started,
   };
-  cache.set(topology, out);
-  return out;
+}
+
+/** The new list, with each file that did not change replaced by the old object; the old list if nothing changed. */
+function keepSameFiles(old: BundleFile[], next: BundleFile[]): BundleFile[] {
+  const byPath = new Map(old.map((f) => [f.path, f]));
+  let changed = old.length !== next.length;
+  const out = next.map((f, i) => {
+    const o = byPath.get(f.path);
+    if (o && o.content === f.content) {
+      if (old[i] !== o) changed = true;
+      return o;
+    }
+    changed = true;
+    return f;
+  });
+  return changed ? out : old;
+}
+
+/** The new summaries, each equal one replaced by the old object; the old map if every entry is equal. */
+function keepSameSummaries(old: Map<string, ProblemSummary> | undefined, next: Map<string, ProblemSummary>): Map<string, ProblemSummary> {
+  if (!old) return next;
+  let same = old.size === next.size;
+  const out = new Map<string, ProblemSummary>();
+  for (const [key, summary] of next) {
+    const o = old.get(key);
+    if (o && o.count === summary.count && o.worst === summary.worst) out.set(key, o);
+    else {
+      out.set(key, summary);
+      same = false;
+    }
+  }
+  return same ? old : out;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Order-free key of a link. */

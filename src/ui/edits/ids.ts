@@ -4,7 +4,7 @@ import type { Topology } from '../../core';
  * Canvas identities. A cluster's id is its name; a second cluster with the same name (only possible through an
  * imported file, and flagged by the lint) gets `name#2`, so the canvas never sees two nodes with one id.
  */
-export function clusterIds(t: Topology): string[] {
+export function clusterIds(t: Pick<Topology, 'clusters'>): string[] {
   const seen = new Map<string, number>();
   return t.clusters.map((c) => {
     const n = (seen.get(c.name) ?? 0) + 1;
@@ -21,7 +21,7 @@ export function clusterIndex(t: Topology, id: string): number {
 }
 
 /** A gateway's id: its two names in the order given, plus `#n` for a repeated link. */
-export function gatewayIds(t: Topology): string[] {
+export function gatewayIds(t: Pick<Topology, 'gateways'>): string[] {
   const seen = new Map<string, number>();
   return t.gateways.map(([a, b]) => {
     const base = `${a}~${b}`;

@@ -1,7 +1,18 @@
-import { derive, type Derived } from '../derive/derive';
-import { useDesigner } from '../app/context';
+import type { BundleFile } from '../../core';
+import { useDesigner, useDesignerContext } from '../app/context';
+import type { Derived } from '../derive/derive';
+import { useSettledTopology } from '../derive/settled';
 
-/** Derived output of the current topology; computed once per topology however many panels ask. */
+/**
+ * Derived output of the settled topology (see derive/settled.tsx): for the problems, the budget, the outline and
+ * the badges, which follow an edit a frame later. Computed once per topology however many panels ask.
+ */
 export function useDerived(): Derived {
-  return derive(useDesigner((s) => s.topology));
+  return useDesignerContext().deriver.derive(useSettledTopology());
+}
+
+/** The bundle's files for the live topology, within the frame of an edit: for the preview. No lint, no budget. */
+export function useLiveFiles(): BundleFile[] {
+  const { deriver } = useDesignerContext();
+  return deriver.files(useDesigner((s) => s.topology));
 }

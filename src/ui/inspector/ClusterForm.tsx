@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Problem } from '../../core';
 import { useDesigner } from '../app/context';
 import { Icon, SeverityIcon } from '../app/icons';
 import { isOverridden, readField, type FieldRef } from '../edits/field-edit';
-import { clusterIndex, linked } from '../edits/ids';
+import { clusterIndex } from '../edits/ids';
 import { useDerived } from '../hooks/use-derived';
 import { useRunCommand } from '../hooks/use-command';
 import { TextField } from './Field';
@@ -37,15 +38,22 @@ export function fieldProblems(problems: Problem[], match: (p: Problem) => boolea
   });
 }
 
+/** Fields a cluster may override, in the order the form shows them. */
+const OVERRIDABLE = ['replicas', ...RESOURCES.map((r) => r.field), ...JETSTREAM.map((j) => j.field)];
+
+/**
+ * The selected cluster's form. It subscribes to a few plain values (the cluster's name, which fields it overrides,
+ * whether JetStream is on), not to the whole topology: typing in a field re-renders that field, not the form.
+ */
 export function ClusterForm({ id }: { id: string }) {
-  const topology = useDesigner((s) => s.topology);
+  const name = useDesigner((s) => s.topology.clusters[clusterIndex(s.topology, id)]?.name);
+  const overrides = useDesigner((s) => OVERRIDABLE.filter((f) => isOverridden(s.topology, id, f)).join(' '));
+  const jetstream = useDesigner((s) => s.topology.jetstream.enabled);
   const { problems } = useDerived();
   const run = useRunCommand();
-  const index = clusterIndex(topology, id);
-  const cluster = topology.clusters[index];
-  const name = cluster?.name;
   const mine = useMemo(() => problems.filter((p) => p.target.kind === 'cluster' && p.target.cluster === name), [problems, name]);
-  if (!cluster) return null;
+  if (name === undefined) return null;
+  const overridden = new Set(overrides.split(' '));
   const match = (p: Problem) => p.target.kind === 'cluster' && p.target.cluster === name;
   const ref = (field: string): FieldRef => ({ scope: 'cluster', id, field });
   const field = (s: Spec) => (
@@ -56,7 +64,7 @@ export function ClusterForm({ id }: { id: string }) {
       placeholder={s.placeholder}
       numeric={s.numeric}
       problems={fieldProblems(problems, match, s.field)}
-      inherited={!isOverridden(topology, id, s.field)}
+      inherited={!overridden.has(s.field)}
       aside={<OverrideControl id={id} field={s.field} />}
     />
   );
@@ -95,11 +103,11 @@ export function ClusterForm({ id }: { id: string }) {
 
       <fieldset className="group">
         <legend>JetStream per server</legend>
-        {!topology.jetstream.enabled && <p className="hint">JetStream is off for this topology; these sizes apply when it is on.</p>}
+        {!jetstream && <p className="hint">JetStream is off for this topology; these sizes apply when it is on.</p>}
         {JETSTREAM.map(field)}
       </fieldset>
 
-      <Links name={cluster.name} />
+      <Links name={name} />
 
       {mine.length > 0 && (
         <fieldset className="group">
@@ -142,10 +150,13 @@ function OverrideControl({ id, field }: { id: string; field: string }) {
 }
 
 function Links({ name }: { name: string }) {
-  const topology = useDesigner((s) => s.topology);
+  // The links and the names: an edit of a cluster's settings changes neither.
+  const gateways = useDesigner((s) => s.topology.gateways);
+  const names = useDesigner(useShallow((s) => s.topology.clusters.map((c) => c.name)));
   const run = useRunCommand();
-  const peers = topology.gateways.filter(([a, b]) => a === name || b === name).map(([a, b]) => (a === name ? b : a));
-  const candidates = topology.clusters.map((c) => c.name).filter((n) => n !== name && !linked(topology, name, n));
+  const peers = gateways.filter(([a, b]) => a === name || b === name).map(([a, b]) => (a === name ? b : a));
+  const linkedTo = new Set(peers);
+  const candidates = names.filter((n) => n !== name && !linkedTo.has(n));
   return (
     <fieldset className="group">
       <legend>Gateways</legend>

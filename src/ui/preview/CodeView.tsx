@@ -3,8 +3,9 @@ import { monaco } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { previewHandle } from './handle';
-import { diffLines, toRanges } from './line-diff';
+import { diffLines, toRanges, type TextChange } from './line-diff';
 import { languageOf } from './natsconf-language';
+import { afterNextPaint, markPreviewPainted } from '../perf/marks';
 
 export interface CodeViewProps {
   path: string;
@@ -34,12 +35,22 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   padding: { top: 8, bottom: 8 },
   scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
   readOnlyMessage: { value: 'Generated from the topology: edit the design, not this file.' },
+  // Less to redraw on every edit of a read-only view: no overview ruler, indent guides, bracket matching or
+  // whitespace markers.
+  overviewRulerLanes: 0,
+  hideCursorInOverviewRuler: true,
+  overviewRulerBorder: false,
+  guides: { indentation: false, highlightActiveIndentation: false, bracketPairs: false },
+  matchBrackets: 'never',
+  renderWhitespace: 'none',
 };
 
 export default function CodeView({ path, content, theme }: CodeViewProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const highlights = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Counts text changes, so a highlight waiting for the next frame knows when a newer change overtook it. */
+  const highlightToken = useRef(0);
   const [ready, setReady] = useState(false);
 
   const onMount: OnMount = (editor) => {
@@ -54,21 +65,35 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
     const model = editor?.getModel();
     if (!editor || !model || !ready) return;
     const old = model.getValue();
-    if (old === content) return;
-    const { changed } = diffLines(old, content);
-    // Replace the text but keep where the user was looking.
-    const view = editor.saveViewState();
-    model.setValue(content);
-    if (view) editor.restoreViewState(view);
-    highlights.current?.set(
-      toRanges(changed).map(([from, to]) => ({
-        range: new monaco.Range(from, 1, to, 1),
-        options: { isWholeLine: true, className: 'line-changed', linesDecorationsClassName: 'line-changed-gutter' },
-      })),
-    );
+    if (old === content) {
+      // Another file's model, already up to date.
+      markPreviewPainted(path);
+      return;
+    }
+    const { changed, edit } = diffLines(old, content);
+    // Only the lines that differ are replaced: Monaco keeps the rest (and their tokens) and redraws only what
+    // moved, and the view stays where the user was looking.
+    if (edit) {
+      model.applyEdits([lineEdit(model, edit)]);
+      // Never show anything but the file: should the edit be off, the whole text is set.
+      if (model.getValue() !== content) model.setValue(content);
+    }
     if (changed.length > 0) editor.revealLineInCenterIfOutsideViewport(changed[0]);
+    markPreviewPainted(path);
+    // The highlight of the changed lines follows a frame later: the new text first, within the frame of the edit.
+    const ranges = toRanges(changed);
+    const token = ++highlightToken.current;
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => highlights.current?.clear(), HIGHLIGHT_MS);
+    afterNextPaint(() => {
+      if (token !== highlightToken.current || !editorRef.current) return;
+      highlights.current?.set(
+        ranges.map(([from, to]) => ({
+          range: new monaco.Range(from, 1, to, 1),
+          options: { isWholeLine: true, className: 'line-changed', linesDecorationsClassName: 'line-changed-gutter' },
+        })),
+      );
+      timer.current = setTimeout(() => highlights.current?.clear(), HIGHLIGHT_MS);
+    });
   }, [path, content, ready]);
 
   useEffect(() => {
@@ -77,6 +102,7 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
     previewHandle.text = () => editor.getValue();
     return () => {
       clearTimeout(timer.current);
+      highlightToken.current++;
       previewHandle.text = null;
     };
   }, [ready]);
@@ -92,6 +118,21 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
       loading={<div className="code-loading">Loading editor…</div>}
     />
   );
+}
+
+/** Replaces lines [startLine, oldEndLine) (1-based) of the model by `lines`, as one Monaco edit. */
+function lineEdit(model: monaco.editor.ITextModel, edit: NonNullable<TextChange['edit']>): monaco.editor.IIdentifiedSingleEditOperation {
+  const last = model.getLineCount();
+  if (edit.oldEndLine <= last) {
+    // Whole lines up to the start of a line that stays: each new line with its newline.
+    return { range: new monaco.Range(edit.startLine, 1, edit.oldEndLine, 1), text: edit.lines.map((l) => `${l}\n`).join('') };
+  }
+  // The changed lines run to the end of the text: replace from the end of the line before them.
+  if (edit.startLine > 1) {
+    const before = edit.startLine - 1;
+    return { range: new monaco.Range(before, model.getLineMaxColumn(before), last, model.getLineMaxColumn(last)), text: edit.lines.map((l) => `\n${l}`).join('') };
+  }
+  return { range: model.getFullModelRange(), text: edit.lines.join('\n') };
 }
 
 // The Topology tab's editor rides in this lazily loaded chunk too, so Monaco is loaded once.

@@ -1,11 +1,12 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BUNDLE_PATHS, type BundleFile } from '../../core';
 import { useDesigner, useDesignerContext } from '../app/context';
 import { Icon } from '../app/icons';
 import { useResolvedTheme } from '../app/theme';
-import { useDerived } from '../hooks/use-derived';
+import { useDerived, useLiveFiles } from '../hooks/use-derived';
 import { formatParseError } from '../io/import';
 import type { DesignerState } from '../store/store';
+import { isCanvasInteractive, whenCanvasInteractive } from '../perf/marks';
 import { topologyHandle } from './handle';
 
 const CodeView = lazy(() => import('./CodeView'));
@@ -23,20 +24,22 @@ const CHANGED_MS = 2000;
 
 interface Folder {
   name: string;
-  files: BundleFile[];
+  paths: string[];
 }
 
-/** Files grouped by their folder; top-level files first. */
-export function groupByFolder(files: BundleFile[]): Folder[] {
-  const folders = new Map<string, BundleFile[]>();
-  for (const f of files) {
-    const slash = f.path.lastIndexOf('/');
-    const folder = slash < 0 ? '' : f.path.slice(0, slash);
-    folders.set(folder, [...(folders.get(folder) ?? []), f]);
+/** Paths grouped by their folder; top-level files first. */
+export function groupByFolder(paths: string[]): Folder[] {
+  const folders = new Map<string, string[]>();
+  for (const path of paths) {
+    const slash = path.lastIndexOf('/');
+    const folder = slash < 0 ? '' : path.slice(0, slash);
+    const list = folders.get(folder);
+    if (list) list.push(path);
+    else folders.set(folder, [path]);
   }
   return [...folders.entries()]
     .sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1))
-    .map(([name, list]) => ({ name, files: list }));
+    .map(([name, list]) => ({ name, paths: list }));
 }
 
 /** The file to show: the user's pick, else the selected cluster's nats.conf, else the first nats.conf. */
@@ -95,7 +98,7 @@ export function PreviewPanel() {
 
 /** The path of the file the bundle tab shows. */
 function BundleSub() {
-  const { files } = useDerived();
+  const files = useLiveFiles();
   const chosen = useDesigner((s) => s.previewFile);
   const cluster = useDesigner((s) => (s.selection.clusters.length === 1 ? s.selection.clusters[0] : null));
   const current = pickFile(files, chosen, cluster);
@@ -108,10 +111,12 @@ function BundleSub() {
 
 function BundleView({ theme }: { theme: 'light' | 'dark' }) {
   const { store } = useDesignerContext();
-  const { files } = useDerived();
+  // The preview follows the live topology: it must show an edit within the frame.
+  const files = useLiveFiles();
   const chosen = useDesigner((s) => s.previewFile);
   const cluster = useDesigner((s) => (s.selection.clusters.length === 1 ? s.selection.clusters[0] : null));
-  const recent = useRecentlyChanged(files);
+  // The "just changed" dots follow a frame later.
+  const recent = useRecentlyChanged(useDerived().files);
 
   // Selecting a cluster shows its nats.conf; the user can pick another file afterwards.
   useEffect(() => {
@@ -119,65 +124,80 @@ function BundleView({ theme }: { theme: 'light' | 'dark' }) {
   }, [cluster, store]);
 
   const current = pickFile(files, chosen, cluster);
-  const folders = useMemo(() => groupByFolder(files), [files]);
+  // The list changes only when files come or go, not on every edit of their contents.
+  const pathKey = files.map((f) => f.path).join('\n');
+  const folders = useMemo(() => groupByFolder(pathKey === '' ? [] : pathKey.split('\n')), [pathKey]);
+  const editorReady = useAfterCanvasInteractive();
 
   return (
     <div className="preview" role="tabpanel" id="preview-panel-bundle" aria-labelledby="preview-tab-bundle">
-        <nav className="file-list" aria-label="Bundle files">
-          {folders.map((folder) => (
-            <div key={folder.name || '/'} className="file-group">
-              {folder.name && (
-                <div className="file-group__name">
-                  <Icon name="folder" size={13} /> {folder.name}/
-                </div>
-              )}
-              <ul>
-                {folder.files.map((f) => {
-                  const base = f.path.slice(f.path.lastIndexOf('/') + 1);
-                  const active = f.path === current?.path;
-                  return (
-                    <li key={f.path}>
-                      <button
-                        type="button"
-                        className={`file${active ? ' is-active' : ''}${folder.name ? ' file--nested' : ''}`}
-                        aria-current={active ? 'true' : undefined}
-                        title={f.path}
-                        onClick={() => store.setState({ previewFile: f.path })}
-                      >
-                        <span className="file__name">{base}</span>
-                        {recent.has(f.path) && <span className="file__changed" title="Just changed" aria-label="changed" />}
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          ))}
-        </nav>
-        <div className="code nokey" data-path={current?.path}>
-          {current ? (
-            <Suspense fallback={<div className="code-loading">Loading editor…</div>}>
-              <CodeView path={current.path} content={current.content} theme={theme} />
-            </Suspense>
-          ) : (
-            <div className="code-loading">Nothing to show yet.</div>
-          )}
-        </div>
+      <FileList folders={folders} current={current?.path ?? null} recent={recent} />
+      <div className="code nokey" data-path={current?.path}>
+        {current && editorReady ? (
+          <Suspense fallback={<div className="code-loading">Loading editor…</div>}>
+            <CodeView path={current.path} content={current.content} theme={theme} />
+          </Suspense>
+        ) : (
+          <div className="code-loading">{current ? 'Loading editor…' : 'Nothing to show yet.'}</div>
+        )}
+      </div>
     </div>
   );
 }
+
+const FileList = memo(function FileList({ folders, current, recent }: { folders: Folder[]; current: string | null; recent: Set<string> }) {
+  const { store } = useDesignerContext();
+  return (
+    <nav className="file-list" aria-label="Bundle files">
+      {folders.map((folder) => (
+        <div key={folder.name || '/'} className="file-group">
+          {folder.name && (
+            <div className="file-group__name">
+              <Icon name="folder" size={13} /> {folder.name}/
+            </div>
+          )}
+          <ul>
+            {folder.paths.map((path) => {
+              const base = path.slice(path.lastIndexOf('/') + 1);
+              const active = path === current;
+              return (
+                <li key={path}>
+                  <button
+                    type="button"
+                    className={`file${active ? ' is-active' : ''}${folder.name ? ' file--nested' : ''}`}
+                    aria-current={active ? 'true' : undefined}
+                    title={path}
+                    onClick={() => store.setState({ previewFile: path })}
+                  >
+                    <span className="file__name">{base}</span>
+                    {recent.has(path) && <span className="file__changed" title="Just changed" aria-label="changed" />}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+});
 
 /** The Topology tab: the editor, and under it the errors of text that does not parse. */
 function TopologyView({ theme }: { theme: 'light' | 'dark' }) {
   const { store } = useDesignerContext();
   const draft = useDesigner((s) => s.textDraft);
   const stale = useDesigner((s) => s.textDraft !== null && s.textDraft.base !== s.topology);
+  const editorReady = useAfterCanvasInteractive();
   return (
     <div className="topology-text" role="tabpanel" id="preview-panel-topology" aria-labelledby="preview-tab-topology">
       <div className="topology-editor nokey">
-        <Suspense fallback={<div className="code-loading">Loading editor…</div>}>
-          <TopologyEditor theme={theme} />
-        </Suspense>
+        {editorReady ? (
+          <Suspense fallback={<div className="code-loading">Loading editor…</div>}>
+            <TopologyEditor theme={theme} />
+          </Suspense>
+        ) : (
+          <div className="code-loading">Loading editor…</div>
+        )}
       </div>
       {draft ? (
         <div className="text-errors" role="alert" aria-label="Topology text errors">
@@ -209,6 +229,16 @@ function TopologyView({ theme }: { theme: 'light' | 'dark' }) {
   );
 }
 
+/**
+ * Whether the editor may load: only once the canvas is interactive, so its chunk (Monaco, most of the app's
+ * JavaScript) is neither downloaded nor run before the canvas answers.
+ */
+function useAfterCanvasInteractive(): boolean {
+  const [ready, setReady] = useState(isCanvasInteractive);
+  useEffect(() => (ready ? undefined : whenCanvasInteractive(() => setReady(true))), [ready]);
+  return ready;
+}
+
 /** Paths whose content changed in the last couple of seconds. */
 function useRecentlyChanged(files: BundleFile[]): Set<string> {
   const previous = useRef<Map<string, string> | null>(null);
@@ -218,7 +248,7 @@ function useRecentlyChanged(files: BundleFile[]): Set<string> {
     previous.current = new Map(files.map((f) => [f.path, f.content]));
     if (!before) return;
     const changed = files.filter((f) => before.get(f.path) !== f.content).map((f) => f.path);
-    setRecent(new Set(changed));
+    setRecent((prev) => (changed.length === 0 && prev.size === 0 ? prev : new Set(changed)));
     const t = setTimeout(() => setRecent(new Set()), CHANGED_MS);
     return () => clearTimeout(t);
   }, [files]);
