@@ -37,7 +37,10 @@ export interface BenchResults {
     cpus: number;
     /** 1, 5 and 15 minute load averages before and after: other work on the machine shows in the times. */
     loadAverage: { before: number[]; after: number[] };
-    /** The 1-minute load average was above the CPU count before or after: times are inflated, rerun when idle. */
+    /**
+     * The 1-minute load average was above the CPU count when the run started: other work shared the machine and
+     * times are inflated; rerun when idle. (Not after: the browser suites load two cores by themselves.)
+     */
     busy: boolean;
   };
   suites: Record<string, { title: string; data: unknown; report: string[] }>;
@@ -60,7 +63,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
     targets.push(...result.targets);
   }
   const after = loadavg();
-  const load = Math.max(before[0], after[0]);
+  const load = before[0];
   const busy = load > cpus().length;
   // A busy machine inflates every time; say so beside each timed verdict rather than let it pass for a measurement.
   const busyNote = `machine busy (load ${load.toFixed(1)} on ${cpus().length} CPUs): rerun when idle`;

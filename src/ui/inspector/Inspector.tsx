@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import { useDesigner, useDesignerContext } from '../app/context';
 import { Icon, SeverityIcon } from '../app/icons';
 import { gatewayKey } from '../derive/derive';
@@ -11,14 +11,20 @@ import { TopologyForm } from './TopologyForm';
 
 /** Right panel: a form for the selection, or for the topology and kind environment when nothing is selected. */
 export function Inspector() {
-  const selection = useDesigner((s) => s.selection);
+  const live = useDesigner((s) => s.selection);
+  // The form follows the selection at low priority: a click that starts dragging a node moves the node first, and
+  // the form (mounting it costs a few frames' worth) renders when the browser has time, or after the drag.
+  const selection = useDeferredValue(live);
   const focus = useDesigner((s) => s.focus);
   const root = useRef<HTMLDivElement>(null);
+  const served = useRef<number | null>(null);
 
   // Problems ask for a field; focus it once the form for its owner has rendered.
   useEffect(() => {
-    if (focus && root.current) focusField(root.current, focus);
-  }, [focus]);
+    if (!focus || !root.current || served.current === focus.nonce || selection !== live) return;
+    served.current = focus.nonce;
+    focusField(root.current, focus);
+  }, [focus, selection, live]);
 
   let body;
   if (selection.clusters.length === 1 && selection.gateways.length === 0) body = <ClusterForm id={selection.clusters[0]} />;

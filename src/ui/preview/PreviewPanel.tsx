@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BUNDLE_PATHS, type BundleFile } from '../../core';
 import { useDesigner, useDesignerContext } from '../app/context';
 import { Icon } from '../app/icons';
@@ -114,7 +114,8 @@ function BundleView({ theme }: { theme: 'light' | 'dark' }) {
   // The preview follows the live topology: it must show an edit within the frame.
   const files = useLiveFiles();
   const chosen = useDesigner((s) => s.previewFile);
-  const cluster = useDesigner((s) => (s.selection.clusters.length === 1 ? s.selection.clusters[0] : null));
+  // Like the inspector, the file shown follows a newly selected cluster at low priority (a drag moves first).
+  const cluster = useDeferredValue(useDesigner((s) => (s.selection.clusters.length === 1 ? s.selection.clusters[0] : null)));
   // The "just changed" dots follow a frame later.
   const recent = useRecentlyChanged(useDerived().files);
 
