@@ -6,6 +6,7 @@ import { App } from './ui/app/App';
 import { createDesigner } from './ui/app/context';
 import { loadThemePreference, persistThemePreference } from './ui/app/theme';
 import { previewHandle, topologyHandle } from './ui/preview/handle';
+import { idleAutosave } from './ui/store/autosave-schedule';
 import { createDesignerStore, type DesignerState } from './ui/store/store';
 
 declare global {
@@ -24,7 +25,7 @@ function browserStorage(): Storage | null {
 }
 
 const storage = browserStorage();
-const store = createDesignerStore({ storage });
+const store = createDesignerStore({ storage, scheduleAutosave: idleAutosave() });
 store.setState({ theme: loadThemePreference(storage) });
 persistThemePreference(store, storage);
 const designer = createDesigner(store);

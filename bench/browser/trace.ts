@@ -1,7 +1,8 @@
 /**
- * Main-thread time from a Chromium trace: the tasks of the page's renderer main thread that ran between two points,
- * clipped to them. Lighter than it sounds: only the `toplevel` (tasks), `devtools.timeline` (events) and
- * `blink.user_timing` (performance marks) categories are recorded.
+ * Main-thread work from a Chromium trace: the CPU time of the page's renderer main thread in the tasks that ran
+ * between two points, clipped to them. CPU time (the trace's thread duration), not wall time: on a shared machine a
+ * task the OS pauses lasts longer without being more work. Lighter than it sounds: only the `toplevel` (tasks),
+ * `devtools.timeline` (events) and `blink.user_timing` (performance marks) categories are recorded.
  */
 export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
 
@@ -10,6 +11,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { type?: string } };
@@ -21,9 +24,14 @@ export interface Span {
   end: number;
 }
 
+export interface Task extends Span {
+  /** CPU time, µs (the wall time where the trace has none). */
+  cpu: number;
+}
+
 export interface MainThreadTrace {
-  /** Top-level tasks of the main thread that set `mark`, as [start, end] µs. */
-  tasks: Span[];
+  /** Top-level tasks of the main thread that set `mark`. */
+  tasks: Task[];
   /** Trace times (µs) of every `performance.mark(mark)`. */
   marks(name: string): number[];
   /** Start (µs) of the tasks that dispatched each event of this DOM type. */
@@ -41,10 +49,10 @@ export function readTrace(buffer: Buffer, mark: string): MainThreadTrace {
   const mine = all.filter((e) => key(e) === thread);
   const runs = mine
     .filter((e) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.dur !== undefined)
-    .map((e) => ({ start: e.ts, end: e.ts + e.dur! }))
+    .map((e) => ({ start: e.ts, end: e.ts + e.dur!, cpu: e.tdur ?? e.dur! }))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   // Top-level only: a task nested in another (a nested run loop) is already counted in it.
-  const tasks: Span[] = [];
+  const tasks: Task[] = [];
   for (const t of runs) if (!tasks.length || t.start >= tasks[tasks.length - 1].end) tasks.push(t);
   const taskStart = (ts: number) => tasks.find((t) => t.start <= ts && ts < t.end)?.start ?? ts;
   return {
@@ -58,13 +66,15 @@ export function readTrace(buffer: Buffer, mark: string): MainThreadTrace {
   };
 }
 
-/** Milliseconds of main-thread tasks within `span`. */
+/** Milliseconds of main-thread CPU time in the tasks within `span`; a task cut by its ends counts pro rata. */
 export function busyMillis(trace: MainThreadTrace, span: Span): number {
   let us = 0;
   for (const t of trace.tasks) {
     if (t.end <= span.start) continue;
     if (t.start >= span.end) break;
-    us += Math.min(t.end, span.end) - Math.max(t.start, span.start);
+    const wall = t.end - t.start;
+    const inside = Math.min(t.end, span.end) - Math.max(t.start, span.start);
+    us += wall > 0 ? (t.cpu * inside) / wall : 0;
   }
   return us / 1000;
 }

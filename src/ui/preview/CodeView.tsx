@@ -3,7 +3,7 @@ import { monaco } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { previewHandle } from './handle';
-import { diffLines, toRanges, type TextChange } from './line-diff';
+import { diffLines, toRangeEdit, toRanges, type TextChange } from './line-diff';
 import { languageOf } from './natsconf-language';
 import { afterNextPaint, markPreviewPainted } from '../perf/marks';
 
@@ -120,19 +120,10 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
   );
 }
 
-/** Replaces lines [startLine, oldEndLine) (1-based) of the model by `lines`, as one Monaco edit. */
+/** The line edit of `diffLines` as one Monaco edit of the model. */
 function lineEdit(model: monaco.editor.ITextModel, edit: NonNullable<TextChange['edit']>): monaco.editor.IIdentifiedSingleEditOperation {
-  const last = model.getLineCount();
-  if (edit.oldEndLine <= last) {
-    // Whole lines up to the start of a line that stays: each new line with its newline.
-    return { range: new monaco.Range(edit.startLine, 1, edit.oldEndLine, 1), text: edit.lines.map((l) => `${l}\n`).join('') };
-  }
-  // The changed lines run to the end of the text: replace from the end of the line before them.
-  if (edit.startLine > 1) {
-    const before = edit.startLine - 1;
-    return { range: new monaco.Range(before, model.getLineMaxColumn(before), last, model.getLineMaxColumn(last)), text: edit.lines.map((l) => `\n${l}`).join('') };
-  }
-  return { range: model.getFullModelRange(), text: edit.lines.join('\n') };
+  const r = toRangeEdit(edit, model.getLineCount(), (line) => model.getLineLength(line));
+  return { range: new monaco.Range(r.startLine, r.startColumn, r.endLine, r.endColumn), text: r.text };
 }
 
 // The Topology tab's editor rides in this lazily loaded chunk too, so Monaco is loaded once.

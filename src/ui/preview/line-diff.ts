@@ -70,3 +70,30 @@ export function toRanges(lines: number[]): [number, number][] {
   }
   return out;
 }
+
+/** A replacement of the text between two positions (1-based lines and columns, end exclusive), as an editor takes it. */
+export interface RangeEdit {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/**
+ * The edit of `diffLines` as one editor range: lines [startLine, oldEndLine) replaced by `lines`. `lineCount` and
+ * `lineLength` describe the old text (`lineLength(n)` is line n's length without its newline).
+ */
+export function toRangeEdit(edit: NonNullable<TextChange['edit']>, lineCount: number, lineLength: (line: number) => number): RangeEdit {
+  if (edit.oldEndLine <= lineCount) {
+    // Whole lines up to the start of a line that stays: each new line with its newline.
+    return { startLine: edit.startLine, startColumn: 1, endLine: edit.oldEndLine, endColumn: 1, text: edit.lines.map((l) => `${l}\n`).join('') };
+  }
+  const end = { endLine: lineCount, endColumn: lineLength(lineCount) + 1 };
+  if (edit.startLine > 1) {
+    // The changed lines run to the end of the text: replace from the end of the line before them.
+    const before = edit.startLine - 1;
+    return { startLine: before, startColumn: lineLength(before) + 1, ...end, text: edit.lines.map((l) => `\n${l}`).join('') };
+  }
+  return { startLine: 1, startColumn: 1, ...end, text: edit.lines.join('\n') };
+}

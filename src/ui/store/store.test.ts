@@ -107,6 +107,30 @@ describe('autosave', () => {
     expect(store.getState().notice?.tone).toBe('error');
   });
 
+  it('writes a deferred save once, with the design as it is when the write runs', () => {
+    // Given a store whose saves wait for the scheduler
+    const storage = new MemoryStorage();
+    const waiting: (() => void)[] = [];
+    const store = createDesignerStore({ storage, scheduleAutosave: (write) => waiting.push(write) });
+
+    // When three edits are made before the write runs
+    runCommand(ctx(store), 'cluster.add');
+    runCommand(ctx(store), 'cluster.add');
+    runCommand(ctx(store), 'cluster.add');
+
+    // Then one write is scheduled, nothing is written yet, and the write saves all three
+    expect(waiting).toHaveLength(1);
+    expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
+    waiting[0]();
+    expect(JSON.parse(storage.getItem(AUTOSAVE_KEY)!).topology.clusters.map((c: { name: string }) => c.name)).toEqual(['c1', 'c2', 'c3']);
+
+    // And the next edit schedules a new write
+    runCommand(ctx(store), 'history.undo');
+    expect(waiting).toHaveLength(2);
+    waiting[1]();
+    expect(JSON.parse(storage.getItem(AUTOSAVE_KEY)!).topology.clusters).toHaveLength(2);
+  });
+
   it('saves nothing for UI-only changes', () => {
     const storage = new MemoryStorage();
     const store = createDesignerStore({ storage, initial: emptyTopology() });

@@ -106,6 +106,12 @@ export interface StoreOptions {
   /** Where the autosave lives; null turns autosave off. @default null */
   storage?: Storage | null;
   autosaveKey?: string;
+  /**
+   * When to write the autosave after a change: `write` writes the latest design. The browser defers it to an idle
+   * moment (and to the page going away), so a keystroke does not pay for serializing the design and its history.
+   * @default at once
+   */
+  scheduleAutosave?: (write: () => void) => void;
 }
 
 export const EMPTY_SELECTION: Selection = { clusters: [], gateways: [] };
@@ -153,14 +159,24 @@ export function createDesignerStore(options: StoreOptions = {}): DesignerStore {
   }));
 
   if (storage) {
+    const schedule = options.scheduleAutosave ?? ((write: () => void) => write());
     let lastSaved = { topology, past, future };
-    store.subscribe((s) => {
-      if (s.restoreError !== null) return;
-      if (s.topology === lastSaved.topology && s.past === lastSaved.past && s.future === lastSaved.future) return;
+    let scheduled = false;
+    const unsaved = (s: DesignerState) => s.restoreError === null && (s.topology !== lastSaved.topology || s.past !== lastSaved.past || s.future !== lastSaved.future);
+    // Writes whatever the design is by then: changes made while a write waited go in one write.
+    const write = () => {
+      scheduled = false;
+      const s = store.getState();
+      if (!unsaved(s)) return;
       lastSaved = { topology: s.topology, past: s.past, future: s.future };
       if (!writeAutosave(storage, serializeDesign(s.topology, s.past, s.future), key)) {
         notify(store, 'The browser refused to save this design (storage full or disabled). Export it to keep it.', 'error');
       }
+    };
+    store.subscribe((s) => {
+      if (scheduled || !unsaved(s)) return;
+      scheduled = true;
+      schedule(write);
     });
   }
   return store;
