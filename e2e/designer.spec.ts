@@ -128,6 +128,9 @@ test.describe('the designer', () => {
     await page.mouse.move(before.x + before.width / 2, before.y + 20);
     await page.mouse.down();
     await page.mouse.move(before.x + before.width / 2 + 80, before.y + 60, { steps: 6 });
+    // Mid-drag the node follows the pointer while the design stays as it was (it changes once, on the drop)
+    await expect.poll(async () => (await node.boundingBox())!.x - before.x).toBeGreaterThan(50);
+    expect(await position()).toEqual(start);
     await page.mouse.move(before.x + before.width / 2 + 160, before.y + 100, { steps: 6 });
     await page.mouse.up();
 

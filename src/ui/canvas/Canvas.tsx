@@ -7,6 +7,7 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  applyNodeChanges,
   useNodesInitialized,
   useReactFlow,
   useStoreApi,
@@ -67,18 +68,20 @@ function CanvasFlow() {
   const wrapper = useRef<HTMLDivElement>(null);
   const topology = useDesigner((s) => s.topology);
   const selection = useDesigner((s) => s.selection);
-  const drag = useDesigner((s) => s.drag);
   const measured = useDesigner((s) => s.measured);
   const templatesOpen = useDesigner((s) => s.dialog === 'templates');
   const theme = useResolvedTheme();
   // Badges follow the settled topology's problems (a frame after an edit); the nodes follow the live topology.
   const { byCluster, byGateway } = useDerived();
 
+  // Positions of the nodes being dragged, until the drop commits them as one step. Not state: a move goes straight
+  // into React Flow (see onNodesChange), and is read here only if something else re-renders the canvas mid-drag.
+  const drag = useRef<Record<string, Position> | null>(null);
   const buildNodes = useMemo(createNodeBuilder, []);
   const buildEdges = useMemo(createEdgeBuilder, []);
   const nodes = useMemo(
-    () => buildNodes({ topology, selection, drag, measured, byCluster }),
-    [buildNodes, topology, selection, drag, measured, byCluster],
+    () => buildNodes({ topology, selection, drag: drag.current, measured, byCluster }),
+    [buildNodes, topology, selection, measured, byCluster],
   );
   // Edges depend on the links and the names only: an edit of a cluster's settings does not rebuild them.
   const gateways = useDesigner((s) => s.topology.gateways);
@@ -132,15 +135,17 @@ function CanvasFlow() {
   const onNodesChange = useCallback(
     (changes: NodeChange<ClusterFlowNode>[]) => {
       const s = store.getState();
-      let dragging: Record<string, Position> | null = null;
+      const moving: NodeChange<ClusterFlowNode>[] = [];
       const dropped: Record<string, Position> = {};
       let dropCount = 0;
       let sizes: typeof s.measured | null = null;
       const selectChanges: { id: string; selected: boolean }[] = [];
       for (const c of changes) {
         if (c.type === 'position' && c.position) {
-          if (c.dragging) (dragging ??= { ...(s.drag ?? {}) })[c.id] = c.position;
-          else {
+          if (c.dragging) {
+            moving.push(c);
+            (drag.current ??= {})[c.id] = c.position;
+          } else {
             dropped[c.id] = c.position;
             dropCount++;
           }
@@ -153,14 +158,20 @@ function CanvasFlow() {
       }
       if (selectChanges.length) select(store, applySelect(s.selection, 'clusters', selectChanges));
       if (sizes) store.setState({ measured: sizes });
-      if (dragging) store.setState({ drag: dragging });
+      if (moving.length) {
+        // A move mid-drag goes straight to React Flow, as if it held the nodes: neither this component nor a hundred
+        // cluster nodes' store selectors run for it. The design changes once, on the drop.
+        const flow = flowStore.getState();
+        flow.setNodes(applyNodeChanges(moving, flow.nodes));
+      }
       if (dropCount > 0) {
         // Drag end (or a keyboard nudge): the whole gesture becomes one undo step.
-        runCommand(designer.commands, 'cluster.move', { positions: { ...(s.drag ?? {}), ...dropped } });
-        store.setState({ drag: null });
+        const positions = { ...drag.current, ...dropped };
+        drag.current = null;
+        runCommand(designer.commands, 'cluster.move', { positions });
       }
     },
-    [store, designer],
+    [store, designer, flowStore],
   );
 
   const onEdgesChange = useCallback(

@@ -43,6 +43,12 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   guides: { indentation: false, highlightActiveIndentation: false, bracketPairs: false },
   matchBrackets: 'never',
   renderWhitespace: 'none',
+  // Decorations the view would otherwise compute for every line it draws, on every edit.
+  bracketPairColorization: { enabled: false },
+  unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
+  renderValidationDecorations: 'off',
+  links: false,
+  colorDecorators: false,
 };
 
 export default function CodeView({ path, content, theme }: CodeViewProps) {
@@ -55,6 +61,9 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    // Bracket pairs are parsed per model unless the model is told otherwise; nothing here colours or matches them.
+    noBracketPairs(editor.getModel());
+    editor.onDidChangeModel(() => noBracketPairs(editor.getModel()));
     highlights.current = editor.createDecorationsCollection();
     setReady(true);
   };
@@ -118,6 +127,10 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
       loading={<div className="code-loading">Loading editor…</div>}
     />
   );
+}
+
+function noBracketPairs(model: monaco.editor.ITextModel | null): void {
+  model?.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
 }
 
 /** The line edit of `diffLines` as one Monaco edit of the model. */

@@ -1,11 +1,11 @@
 /**
- * The designer's store: the topology (the only source of truth, with its undo history), UI state, and
- * transient drag state. Everything shown on screen is derived from `topology` by the core.
+ * The designer's store: the topology (the only source of truth, with its undo history) and UI state. Everything
+ * shown on screen is derived from `topology` by the core. (A drag in progress lives in the canvas: see Canvas.tsx.)
  *
  * Made by a factory so every test and every mounted app gets its own.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { parseTopology, type ParseError, type Position, type Topology } from '../../core';
+import { parseTopology, type ParseError, type Topology } from '../../core';
 import type { FieldScope } from '../edits/field-edit';
 import type { Clip } from '../edits/topology-edits';
 import { AUTOSAVE_KEY, readAutosave, serializeDesign, writeAutosave } from './autosave';
@@ -92,8 +92,6 @@ export interface DesignerState {
   /** Why the autosave could not be restored; while set, autosave is paused so the saved text stays. */
   restoreError: string | null;
 
-  /** Positions of clusters being dragged (canvas id → position); committed on drag end as one step. */
-  drag: Record<string, Position> | null;
   /** Node sizes measured by the canvas. */
   measured: Record<string, { width: number; height: number }>;
 }
@@ -154,7 +152,6 @@ export function createDesignerStore(options: StoreOptions = {}): DesignerStore {
     notice: null,
     clipboard: null,
     restoreError,
-    drag: null,
     measured: {},
   }));
 
@@ -225,14 +222,14 @@ export function undo(store: DesignerStore): void {
   const s = store.getState();
   if (s.past.length === 0) return;
   const n = undoHistory({ past: s.past, present: s.topology, future: s.future });
-  store.setState({ topology: n.present, past: n.past, future: n.future, coalesceKey: null, drafts: {}, drag: null, selection: keepExisting(n.present, s.selection) });
+  store.setState({ topology: n.present, past: n.past, future: n.future, coalesceKey: null, drafts: {}, selection: keepExisting(n.present, s.selection) });
 }
 
 export function redo(store: DesignerStore): void {
   const s = store.getState();
   if (s.future.length === 0) return;
   const n = redoHistory({ past: s.past, present: s.topology, future: s.future });
-  store.setState({ topology: n.present, past: n.past, future: n.future, coalesceKey: null, drafts: {}, drag: null, selection: keepExisting(n.present, s.selection) });
+  store.setState({ topology: n.present, past: n.past, future: n.future, coalesceKey: null, drafts: {}, selection: keepExisting(n.present, s.selection) });
 }
 
 /** Drops selected ids that no longer exist (after undo, redo or a replaced design). */
