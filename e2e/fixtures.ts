@@ -1,4 +1,5 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { guardPage } from './page-guard';
 
 /**
  * Every test runs with two guards: a request to anything but 127.0.0.1 fails it (Monaco must never reach for a
@@ -7,13 +8,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 export const test = base.extend<{ guard: void }>({
   guard: [
     async ({ page }, use) => {
-      const outside: string[] = [];
-      const errors: string[] = [];
-      page.on('request', (r) => {
-        const url = new URL(r.url());
-        if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') outside.push(r.url());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
+      const { outside, errors } = guardPage(page);
       await use();
       expect(outside, 'requests outside 127.0.0.1').toEqual([]);
       expect(errors, 'uncaught page errors').toEqual([]);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { encodeShareFragment, parseTopology, serializeTopology, SHARE_LIMITS, templateById, type Topology } from '../src/core';
 import { autosaveText, clusterNode, expect, loadTemplate, openDesigner, test } from './fixtures';
+import { guardPage } from './page-guard';
 
 /**
  * Share links carry the design in the URL fragment. Opening one goes through parseTopology; a broken one says
@@ -27,11 +28,7 @@ async function shareLink(page: Page): Promise<{ url: string; shownLength: number
 async function freshPage(browser: Browser): Promise<{ page: Page; outside: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ baseURL: 'http://127.0.0.1:4173' });
   const page = await context.newPage();
-  const outside: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') outside.push(r.url());
-  });
+  const { outside } = guardPage(page);
   return { page, outside, close: () => context.close() };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { join, resolve } from 'node:path';
+import { guardPage } from '../../e2e/page-guard';
 import type { Topology } from '../../src/core';
 import { AUTOSAVE_KEY, serializeDesign } from '../../src/ui/store/autosave';
 
@@ -141,13 +142,7 @@ export async function startSession(): Promise<BrowserSession> {
         await context.addInitScript(([key, text]) => localStorage.setItem(key, text), [AUTOSAVE_KEY, serializeDesign(design, [], [])] as const);
       }
       const page = await context.newPage();
-      const outside: string[] = [];
-      const errors: string[] = [];
-      page.on('request', (r) => {
-        const url = new URL(r.url());
-        if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') outside.push(r.url());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
+      const { outside, errors } = guardPage(page);
       return {
         page,
         context,

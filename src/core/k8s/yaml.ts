@@ -14,7 +14,7 @@ export interface FlowStyle {
   itemsOf?: ReadonlySet<string>;
 }
 
-/** One YAML document. */
+/** `value` as one YAML document, ending in a newline. */
 export function toYaml(value: unknown, flow: FlowStyle = {}): string {
   const out: string[] = [];
   emitDocument(value, out, flow);
