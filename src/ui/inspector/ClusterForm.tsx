@@ -2,12 +2,13 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Problem } from '../../core';
 import { useDesigner } from '../app/context';
-import { Icon, SeverityIcon } from '../app/icons';
+import { Icon } from '../app/icons';
 import { isOverridden, readField, type FieldRef } from '../edits/field-edit';
 import { clusterIndex } from '../edits/ids';
 import { useDerived } from '../hooks/use-derived';
 import { useRunCommand } from '../hooks/use-command';
 import { TextField } from './Field';
+import { MiniProblems } from './MiniProblems';
 
 interface Spec {
   field: string;
@@ -109,18 +110,7 @@ export function ClusterForm({ id }: { id: string }) {
 
       <Links name={name} />
 
-      {mine.length > 0 && (
-        <fieldset className="group">
-          <legend>Problems</legend>
-          <ul className="mini-problems">
-            {mine.map((p, i) => (
-              <li key={i} className={`sev--${p.severity}`}>
-                <SeverityIcon severity={p.severity} size={12} /> <code>{p.code}</code> {p.message}
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      )}
+      <MiniProblems problems={mine} />
     </div>
   );
 }

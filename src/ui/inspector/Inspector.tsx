@@ -1,12 +1,13 @@
 import { useDeferredValue, useEffect, useRef } from 'react';
 import { useDesigner, useDesignerContext } from '../app/context';
-import { Icon, SeverityIcon } from '../app/icons';
+import { Icon } from '../app/icons';
 import { gatewayKey } from '../derive/derive';
 import { gatewayIds } from '../edits/ids';
 import { useDerived } from '../hooks/use-derived';
 import { useRunCommand } from '../hooks/use-command';
 import { select, type FocusRequest } from '../store/store';
 import { ClusterForm } from './ClusterForm';
+import { MiniProblems } from './MiniProblems';
 import { TopologyForm } from './TopologyForm';
 
 /** Right panel: a form for the selection, or for the topology and kind environment when nothing is selected. */
@@ -99,18 +100,7 @@ function GatewayForm({ id }: { id: string }) {
           joins. Gateways carry no settings of their own.
         </p>
       </fieldset>
-      {mine.length > 0 && (
-        <fieldset className="group">
-          <legend>Problems</legend>
-          <ul className="mini-problems">
-            {mine.map((p, i) => (
-              <li key={i} className={`sev--${p.severity}`}>
-                <SeverityIcon severity={p.severity} size={12} /> <code>{p.code}</code> {p.message}
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      )}
+      <MiniProblems problems={mine} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** The read-only Monaco view of one bundle file. Loaded lazily: this module pulls in Monaco. */
-import { monaco } from './monaco-setup';
+import { EDITOR_LOOK, monaco } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { previewHandle } from './handle';
@@ -17,23 +17,14 @@ export interface CodeViewProps {
 const HIGHLIGHT_MS = 1600;
 
 const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  ...EDITOR_LOOK,
   readOnly: true,
   domReadOnly: true,
-  minimap: { enabled: false },
-  fontSize: 12.5,
-  lineHeight: 19,
-  fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
-  lineNumbersMinChars: 3,
-  scrollBeyondLastLine: false,
   renderLineHighlight: 'none',
   occurrencesHighlight: 'off',
   selectionHighlight: false,
   folding: false,
-  glyphMargin: false,
   contextmenu: false,
-  stickyScroll: { enabled: false },
-  padding: { top: 8, bottom: 8 },
-  scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
   readOnlyMessage: { value: 'Generated from the topology: edit the design, not this file.' },
   // Less to redraw on every edit of a read-only view: no overview ruler, indent guides, bracket matching or
   // whitespace markers.

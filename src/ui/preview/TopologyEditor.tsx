@@ -3,7 +3,7 @@
  * undo step per burst of typing); text that does not gets markers at its errors and the design keeps its last
  * valid value. Loaded lazily with the rest of Monaco (re-exported from CodeView, so it shares that chunk).
  */
-import { monaco } from './monaco-setup';
+import { EDITOR_LOOK, monaco } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { serializeTopology, type ParseError, type Topology } from '../../core';
@@ -21,20 +21,11 @@ const MODEL_URI = 'file:///topology.yaml';
 const MARKER_OWNER = 'topology';
 
 const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
-  minimap: { enabled: false },
-  fontSize: 12.5,
-  lineHeight: 19,
-  fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
-  lineNumbersMinChars: 3,
-  scrollBeyondLastLine: false,
+  ...EDITOR_LOOK,
   renderLineHighlight: 'line',
   folding: true,
-  glyphMargin: false,
-  stickyScroll: { enabled: false },
   tabSize: 2,
   insertSpaces: true,
-  padding: { top: 8, bottom: 8 },
-  scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
   quickSuggestions: false,
   wordBasedSuggestions: 'off',
   ariaLabel: 'Topology as YAML',

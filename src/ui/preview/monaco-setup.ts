@@ -47,4 +47,18 @@ monaco.editor.defineTheme('ntd-dark', {
   colors: { 'editor.background': '#161b22', 'editorLineNumber.foreground': '#4d5666', 'editor.lineHighlightBackground': '#00000000' },
 });
 
+/** How both editors look: the bundle preview and the Topology tab. */
+export const EDITOR_LOOK: monaco.editor.IStandaloneEditorConstructionOptions = {
+  minimap: { enabled: false },
+  fontSize: 12.5,
+  lineHeight: 19,
+  fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+  lineNumbersMinChars: 3,
+  scrollBeyondLastLine: false,
+  glyphMargin: false,
+  stickyScroll: { enabled: false },
+  padding: { top: 8, bottom: 8 },
+  scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
+};
+
 export { monaco };
