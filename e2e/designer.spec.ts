@@ -1,4 +1,4 @@
-import { clusterNode, connect, expect, openDesigner, previewOf, test } from './fixtures';
+import { autosaveText, clusterNode, connect, expect, openDesigner, previewOf, test } from './fixtures';
 
 test.describe('the designer', () => {
   test('links two clusters, shows the gateway in both nats.conf previews, and undoes through it all', async ({ page }) => {
@@ -148,5 +148,23 @@ test.describe('the designer', () => {
     await page.reload();
     await expect(clusterNode(page, 'c1')).toBeVisible();
     expect(await position()).toEqual(moved);
+  });
+
+  test('an edit is saved when the page goes away, even before the browser was idle', async ({ page }) => {
+    // Given a browser that is never idle (the autosave waits for an idle moment)
+    await page.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    await openDesigner(page);
+
+    // When a cluster is added, it is not saved yet
+    await page.getByRole('button', { name: 'Add cluster' }).click();
+    await expect(clusterNode(page, 'c1')).toBeVisible();
+    expect(await autosaveText(page)).toBeNull();
+
+    // Then a reload (the page going away) writes it first, and it is back
+    await page.reload();
+    await expect(clusterNode(page, 'c1')).toBeVisible();
+    expect(await autosaveText(page)).toContain('"c1"');
   });
 });
