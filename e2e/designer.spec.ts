@@ -13,7 +13,7 @@ test.describe('the designer', () => {
     await connect(page, 'c1', 'c2');
 
     // Then each cluster's nats.conf has a gateway block naming the other
-    await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+    await expect(page.locator('.gateway-link')).toHaveCount(1);
     await expect.poll(async () => previewOf(page, 'nats-conf/c1.conf'), { intervals: [50] }).toContain('gateway {');
     expect(await previewOf(page, 'nats-conf/c1.conf')).toContain('{ name: "c2", urls:');
     expect(await previewOf(page, 'nats-conf/c2.conf')).toContain('{ name: "c1", urls:');
@@ -21,26 +21,26 @@ test.describe('the designer', () => {
     await expect(page.locator('.code .view-lines')).toContainText('gateway');
 
     // When the link is selected and deleted
-    await page.locator('.react-flow__edge').click();
+    await page.locator('.gateway-link').click();
     await page.keyboard.press('Delete');
 
     // Then the gateway is gone from both
-    await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+    await expect(page.locator('.gateway-link')).toHaveCount(0);
     expect(await previewOf(page, 'nats-conf/c2.conf')).not.toContain('gateway {');
     expect(await previewOf(page, 'nats-conf/c1.conf')).not.toContain('gateway {');
 
     // Undo brings the link back, redo removes it again
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+    await expect(page.locator('.gateway-link')).toHaveCount(1);
     expect(await previewOf(page, 'nats-conf/c1.conf')).toContain('gateway {');
     await page.keyboard.press('Control+Shift+Z');
-    await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+    await expect(page.locator('.gateway-link')).toHaveCount(0);
 
     // Undo twice more with the keyboard: the link is back, then the second cluster is gone
     await page.keyboard.press('Control+Z');
-    await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+    await expect(page.locator('.gateway-link')).toHaveCount(1);
     await page.keyboard.press('Control+Z');
-    await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+    await expect(page.locator('.gateway-link')).toHaveCount(0);
     await expect(clusterNode(page, 'c2')).toHaveCount(1);
     await page.keyboard.press('Control+Z');
     await expect(clusterNode(page, 'c2')).toHaveCount(0);
@@ -52,7 +52,7 @@ test.describe('the designer', () => {
     await page.getByRole('button', { name: 'Redo' }).click();
     await page.getByRole('button', { name: 'Redo' }).click();
     await expect(clusterNode(page, 'c2')).toBeVisible();
-    await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+    await expect(page.locator('.gateway-link')).toHaveCount(1);
   });
 
   test('an even replica count raises a warning that leads to the Replicas field; bad input stays at the field', async ({ page }) => {

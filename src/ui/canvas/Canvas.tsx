@@ -12,7 +12,6 @@ import {
   useReactFlow,
   useStoreApi,
   type Connection,
-  type EdgeChange,
   type Edge,
   type NodeChange,
   type Node,
@@ -31,15 +30,16 @@ import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../edits/layout';
 import { CLUSTER_PRESETS, type ClusterPreset } from '../edits/topology-edits';
 import { select, type Selection } from '../store/store';
 import { ClusterNode, type ClusterFlowNode } from './ClusterNode';
-import { createEdgeBuilder, createNodeBuilder } from './flow-elements';
-import { GatewayEdge, type GatewayFlowEdge } from './GatewayEdge';
+import { createLinkBuilder, createNodeBuilder } from './flow-elements';
+import { GatewayLayer } from './GatewayLayer';
 
 /** Data type of a palette drag. */
 export const PALETTE_MIME = 'application/x-nats-cluster';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { cluster: ClusterNode };
-const edgeTypes = { gateway: GatewayEdge };
+// React Flow gets no edges: the links are drawn by GatewayLayer.
+const NO_EDGES: Edge[] = [];
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -64,7 +64,7 @@ export function Canvas() {
 function CanvasFlow() {
   const designer = useDesignerContext();
   const { store } = designer;
-  const rf = useReactFlow<ClusterFlowNode, GatewayFlowEdge>();
+  const rf = useReactFlow<ClusterFlowNode>();
   const wrapper = useRef<HTMLDivElement>(null);
   const topology = useDesigner((s) => s.topology);
   const selection = useDesigner((s) => s.selection);
@@ -78,18 +78,18 @@ function CanvasFlow() {
   // into React Flow (see onNodesChange), and is read here only if something else re-renders the canvas mid-drag.
   const drag = useRef<Record<string, Position> | null>(null);
   const buildNodes = useMemo(createNodeBuilder, []);
-  const buildEdges = useMemo(createEdgeBuilder, []);
+  const buildLinks = useMemo(createLinkBuilder, []);
   const nodes = useMemo(
     () => buildNodes({ topology, selection, drag: drag.current, measured, byCluster }),
     [buildNodes, topology, selection, measured, byCluster],
   );
-  // Edges depend on the links and the names only: an edit of a cluster's settings does not rebuild them.
+  // Links depend on the gateways and the names only: an edit of a cluster's settings does not rebuild them.
   const gateways = useDesigner((s) => s.topology.gateways);
   const names = useDesigner(useShallow((s) => s.topology.clusters.map((c) => c.name)));
-  const edges = useMemo(() => buildEdges({ gateways, names, selection, byGateway }), [buildEdges, gateways, names, selection, byGateway]);
+  const links = useMemo(() => buildLinks({ gateways, names, selection, byGateway }), [buildLinks, gateways, names, selection, byGateway]);
 
   // Interactive: every node measured (React Flow shows nodes once measured), or nothing to show.
-  const flowStore = useStoreApi<ClusterFlowNode, GatewayFlowEdge>();
+  const flowStore = useStoreApi<ClusterFlowNode>();
   const nodesInitialized = useNodesInitialized();
   const stillReady = useCallback(() => {
     const flow = flowStore.getState();
@@ -156,7 +156,12 @@ function CanvasFlow() {
           }
         } else if (c.type === 'select') selectChanges.push(c);
       }
-      if (selectChanges.length) select(store, applySelect(s.selection, 'clusters', selectChanges));
+      if (selectChanges.length) {
+        const next = applySelect(s.selection, 'clusters', selectChanges);
+        // A plain click on a node selects it alone, links included (React Flow knows nothing of the links).
+        const alone = !flowStore.getState().multiSelectionActive && selectChanges.some((c) => c.selected);
+        select(store, alone ? { ...next, gateways: [] } : next);
+      }
       if (sizes) store.setState({ measured: sizes });
       if (moving.length) {
         // A move mid-drag goes straight to React Flow, as if it held the nodes: neither this component nor a hundred
@@ -174,13 +179,11 @@ function CanvasFlow() {
     [store, designer, flowStore],
   );
 
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<GatewayFlowEdge>[]) => {
-      const selectChanges = changes.filter((c): c is { type: 'select'; id: string; selected: boolean } => c.type === 'select');
-      if (selectChanges.length) select(store, applySelect(store.getState().selection, 'gateways', selectChanges));
-    },
-    [store],
-  );
+  // A click on the empty canvas clears the selection: React Flow clears the nodes, this the links.
+  const onPaneClick = useCallback(() => {
+    const sel = store.getState().selection;
+    if (sel.gateways.length) select(store, { ...sel, gateways: [] });
+  }, [store]);
 
   const onConnect = useCallback(
     (c: Connection) => runCommand(designer.commands, 'gateway.connect', { a: nameOf(c.source), b: nameOf(c.target) }),
@@ -232,13 +235,12 @@ function CanvasFlow() {
 
   return (
     <div className={`canvas${fileOver ? ' is-file-over' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
-      <ReactFlow<ClusterFlowNode, GatewayFlowEdge>
+      <ReactFlow<ClusterFlowNode>
         nodes={nodes}
-        edges={edges}
+        edges={NO_EDGES}
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
+        onPaneClick={onPaneClick}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
@@ -256,6 +258,7 @@ function CanvasFlow() {
         proOptions={PRO_OPTIONS}
         aria-label="Topology canvas"
       >
+        <GatewayLayer links={links} />
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         {nodes.length > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />}
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />

@@ -3,7 +3,7 @@ import { templateById } from '../../core';
 import { derive } from '../derive/derive';
 import { applyFieldEdit } from '../edits/field-edit';
 import { clusterView } from './ClusterNode';
-import { createEdgeBuilder, createNodeBuilder } from './flow-elements';
+import { createLinkBuilder, createNodeBuilder, type LinkInputs } from './flow-elements';
 
 const empty = { clusters: [], gateways: [] };
 
@@ -44,14 +44,20 @@ describe('canvas elements', () => {
     expect(second[1]).toBe(first[1]);
   });
 
-  it('draws one edge per link between known clusters', () => {
+  it('draws one line per link between known clusters, and keeps the same array while no link changed', () => {
     const t = templateById('three-region')!.topology();
-    const edges = createEdgeBuilder()({
+    const build = createLinkBuilder();
+    const inputs: LinkInputs = {
       gateways: [...t.gateways, ['us-east', 'nowhere'], ['us-east', 'us-east']],
       names: t.clusters.map((c) => c.name),
       selection: empty,
       byGateway: new Map(),
-    });
-    expect(edges.map((e) => e.id)).toEqual(['us-east~eu-west', 'us-east~ap-south', 'eu-west~ap-south']);
+    };
+    const links = build(inputs);
+    expect(links.map((l) => l.id)).toEqual(['us-east~eu-west', 'us-east~ap-south', 'eu-west~ap-south']);
+    expect(build({ ...inputs, names: [...inputs.names] })).toBe(links);
+    const selected = build({ ...inputs, selection: { clusters: [], gateways: ['us-east~ap-south'] } });
+    expect(selected[0]).toBe(links[0]);
+    expect(selected[1]).toMatchObject({ id: 'us-east~ap-south', selected: true });
   });
 });

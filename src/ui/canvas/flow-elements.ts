@@ -2,14 +2,14 @@
  * React Flow nodes and edges derived from the topology plus UI state. Objects are reused whenever nothing
  * about them changed, so memoized nodes skip rendering and React Flow's equality check keeps its internals; when
  * nothing changed at all, the very same array comes back. A node's data is its name and problem summary only (see
- * ClusterNode.tsx): editing a cluster's settings changes no node.
+ * ClusterNode.tsx): editing a cluster's settings changes no node. Links are not React Flow edges (see GatewayLayer.tsx).
  */
 import type { Position, Topology } from '../../core';
 import { gatewayKey, type ProblemSummary } from '../derive/derive';
 import { clusterIds, gatewayIds } from '../edits/ids';
 import type { Selection } from '../store/store';
 import type { ClusterFlowNode, ClusterNodeData } from './ClusterNode';
-import type { GatewayFlowEdge } from './GatewayEdge';
+import type { GatewayLink } from './GatewayLayer';
 
 export interface NodeInputs {
   topology: Topology;
@@ -70,7 +70,7 @@ function sameData(a: ClusterNodeData, b: ClusterNodeData): boolean {
   return a.name === b.name && a.problems?.count === b.problems?.count && a.problems?.worst === b.problems?.worst;
 }
 
-export interface EdgeInputs {
+export interface LinkInputs {
   gateways: Topology['gateways'];
   /** Every cluster's name: a link to anything else is not drawn. */
   names: string[];
@@ -78,15 +78,16 @@ export interface EdgeInputs {
   byGateway: Map<string, ProblemSummary>;
 }
 
-export function createEdgeBuilder(): (inputs: EdgeInputs) => GatewayFlowEdge[] {
-  let prev = new Map<string, GatewayFlowEdge>();
-  let prevList: GatewayFlowEdge[] = [];
+/** The links to draw, each object reused while nothing about it changed (see GatewayLayer.tsx). */
+export function createLinkBuilder(): (inputs: LinkInputs) => GatewayLink[] {
+  let prev = new Map<string, GatewayLink>();
+  let prevList: GatewayLink[] = [];
   return ({ gateways, names: nameList, selection, byGateway }) => {
     const ids = gatewayIds({ gateways });
     const names = new Set(nameList);
     const selected = new Set(selection.gateways);
-    const next = new Map<string, GatewayFlowEdge>();
-    const edges: GatewayFlowEdge[] = [];
+    const next = new Map<string, GatewayLink>();
+    const links: GatewayLink[] = [];
     gateways.forEach(([a, b], i) => {
       // Links to unknown clusters and self-links have nothing to draw; the lint names them.
       if (a === b || !names.has(a) || !names.has(b)) return;
@@ -94,16 +95,14 @@ export function createEdgeBuilder(): (inputs: EdgeInputs) => GatewayFlowEdge[] {
       const severity = byGateway.get(gatewayKey(a, b))?.worst ?? null;
       const isSelected = selected.has(id);
       const old = prev.get(id);
-      const edge: GatewayFlowEdge =
-        old && old.source === a && old.target === b && old.selected === isSelected && old.data?.severity === severity
-          ? old
-          : { id, source: a, target: b, type: 'gateway', selected: isSelected, data: { severity }, ariaLabel: `Gateway ${a} to ${b}` };
-      next.set(id, edge);
-      edges.push(edge);
+      const link: GatewayLink =
+        old && old.a === a && old.b === b && old.selected === isSelected && old.severity === severity ? old : { id, a, b, selected: isSelected, severity };
+      next.set(id, link);
+      links.push(link);
     });
     prev = next;
-    // An edit that changes no link (most of them) gives React Flow the very same array: no edge is looked at again.
-    prevList = sameItems(prevList, edges) ? prevList : edges;
+    // An edit that changes no link (most of them) gives the layer the very same array.
+    prevList = sameItems(prevList, links) ? prevList : links;
     return prevList;
   };
 }

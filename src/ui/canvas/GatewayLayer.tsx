@@ -1,0 +1,128 @@
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { useStore, useStoreApi, ViewportPortal, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import type { Severity } from '../../core';
+import { useDesignerContext } from '../app/context';
+import { select } from '../store/store';
+
+/** A gateway link as the canvas draws it. */
+export interface GatewayLink {
+  /** The gateway's id (see edits/ids.ts). */
+  id: string;
+  /** Node ids of its two clusters. */
+  a: string;
+  b: string;
+  selected: boolean;
+  severity: Severity | null;
+}
+
+/**
+ * Every gateway link in one `<svg>` under the nodes, drawn centre to centre and clipped at both nodes' borders.
+ * Not React Flow edges: each of those is a component with its own store subscription and its own `<svg>`, and with a
+ * thousand links the browser spent more time layering those than on anything else an edit or a drag changed. Here a
+ * move of a node redraws the links it touches and nothing else.
+ */
+export function GatewayLayer({ links }: { links: GatewayLink[] }) {
+  // Node positions and sizes live in React Flow's store; `nodes` is a new array whenever any of them changes.
+  useStore(selectNodes);
+  const { nodeLookup } = useStoreApi().getState();
+  const { store } = useDesignerContext();
+  const drawn = [];
+  for (const link of links) {
+    const from = nodeLookup.get(link.a);
+    const to = nodeLookup.get(link.b);
+    if (!from?.measured.width || !to?.measured.width) continue;
+    const p = border(from, centre(to));
+    const q = border(to, centre(from));
+    drawn.push(<Link key={link.id} link={link} x1={p.x} y1={p.y} x2={q.x} y2={q.y} store={store} />);
+  }
+  return (
+    <ViewportPortal>
+      <svg className="gateway-layer" aria-label="Gateway links">
+        {drawn}
+      </svg>
+    </ViewportPortal>
+  );
+}
+
+const selectNodes = (s: ReactFlowState) => s.nodes;
+
+interface LinkProps {
+  link: GatewayLink;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  store: ReturnType<typeof useDesignerContext>['store'];
+}
+
+const Link = memo(function Link({ link, x1, y1, x2, y2, store }: LinkProps) {
+  const choose = (additive: boolean) => {
+    const sel = store.getState().selection;
+    if (!additive) select(store, { clusters: [], gateways: [link.id] });
+    else if (sel.gateways.includes(link.id)) select(store, { ...sel, gateways: sel.gateways.filter((g) => g !== link.id) });
+    else select(store, { ...sel, gateways: [...sel.gateways, link.id] });
+  };
+  const onClick = (e: MouseEvent) => {
+    e.stopPropagation();
+    choose(e.shiftKey || e.metaKey || e.ctrlKey);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    choose(e.shiftKey);
+  };
+  const [a, b] = [link.a.replace(/#\d+$/, ''), link.b.replace(/#\d+$/, '')];
+  return (
+    // `nopan`: a press on a link selects it; it does not start panning the canvas.
+    <g
+      className={`gateway-link nopan${link.selected ? ' is-selected' : ''}${link.severity ? ` has-${link.severity}` : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={`Gateway ${a} to ${b}`}
+      aria-pressed={link.selected}
+      data-id={link.id}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    >
+      {/* The click target: a filled band around the line rather than a wide stroke, so the link has a real box
+          even when it is perfectly horizontal or vertical (strokes do not count towards an SVG box). */}
+      <path className="gateway-link__hit" d={band({ x: x1, y: y1 }, { x: x2, y: y2 }, HIT_HALF_WIDTH)} />
+      <path className="gateway-link__line" d={`M${x1},${y1}L${x2},${y2}`} />
+    </g>
+  );
+});
+
+const HIT_HALF_WIDTH = 9;
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** A rectangle of half-width `w` around the segment a–b, as an SVG path. */
+function band(a: Point, b: Point, w: number): string {
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const nx = (-(b.y - a.y) / len) * w;
+  const ny = ((b.x - a.x) / len) * w;
+  return `M${a.x + nx},${a.y + ny}L${b.x + nx},${b.y + ny}L${b.x - nx},${b.y - ny}L${a.x - nx},${a.y - ny}Z`;
+}
+
+function size(n: InternalNode): { w: number; h: number } {
+  return { w: n.measured.width ?? 0, h: n.measured.height ?? 0 };
+}
+
+function centre(n: InternalNode): Point {
+  const { w, h } = size(n);
+  return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + h / 2 };
+}
+
+/** Where the line from this node's centre towards `toward` leaves its rectangle. */
+function border(n: InternalNode, toward: Point): Point {
+  const c = centre(n);
+  const { w, h } = size(n);
+  const dx = toward.x - c.x;
+  const dy = toward.y - c.y;
+  if (dx === 0 && dy === 0) return c;
+  const scale = 1 / Math.max(Math.abs(dx) / (w / 2 || 1), Math.abs(dy) / (h / 2 || 1));
+  return { x: c.x + dx * scale, y: c.y + dy * scale };
+}
