@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useRef, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import { useStore, useStoreApi, ViewportPortal, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import type { Severity } from '../../core';
 import { useDesignerContext } from '../app/context';
@@ -26,15 +26,27 @@ export function GatewayLayer({ links }: { links: GatewayLink[] }) {
   useStore(selectNodes);
   const { nodeLookup } = useStoreApi().getState();
   const { store } = useDesignerContext();
+  // React Flow keeps a node's internal object while the node is unchanged: a link whose two nodes kept theirs keeps
+  // its very element, which React skips without a look. A drag redraws the dragged node's links only.
+  const previous = useRef(new Map<string, Drawn>());
+  const next = new Map<string, Drawn>();
   const drawn = [];
   for (const link of links) {
     const from = nodeLookup.get(link.a);
     const to = nodeLookup.get(link.b);
     if (!from?.measured.width || !to?.measured.width) continue;
-    const p = border(from, centre(to));
-    const q = border(to, centre(from));
-    drawn.push(<Link key={link.id} link={link} x1={p.x} y1={p.y} x2={q.x} y2={q.y} store={store} />);
+    const old = previous.current.get(link.id);
+    let d: Drawn;
+    if (old && old.link === link && old.from === from && old.to === to) d = old;
+    else {
+      const p = border(from, centre(to));
+      const q = border(to, centre(from));
+      d = { link, from, to, element: <Link key={link.id} link={link} x1={p.x} y1={p.y} x2={q.x} y2={q.y} store={store} /> };
+    }
+    next.set(link.id, d);
+    drawn.push(d.element);
   }
+  previous.current = next;
   return (
     <ViewportPortal>
       <svg className="gateway-layer" aria-label="Gateway links">
@@ -45,6 +57,13 @@ export function GatewayLayer({ links }: { links: GatewayLink[] }) {
 }
 
 const selectNodes = (s: ReactFlowState) => s.nodes;
+
+interface Drawn {
+  link: GatewayLink;
+  from: InternalNode;
+  to: InternalNode;
+  element: ReactElement;
+}
 
 interface LinkProps {
   link: GatewayLink;
