@@ -1,4 +1,6 @@
-import { clusterNode, expect, openDesigner, test } from './fixtures';
+import { parseTopology } from '../src/core';
+import { AUTOSAVE_KEY, serializeDesign } from '../src/ui/store/autosave';
+import { clusterNode, expect, loadTemplate, openDesigner, test } from './fixtures';
 
 test.describe('canvas gestures and commands', () => {
   test('palette drop, duplicate, copy/paste, box select, tidy and the shortcuts dialog', async ({ page }) => {
@@ -65,4 +67,56 @@ test.describe('canvas gestures and commands', () => {
     await expect(page.locator('.react-flow__node')).toHaveCount(count);
     expect(await page.evaluate(() => window.__designer!.state().past.length)).toBe(steps);
   });
+
+  test('links select like nodes: click, Shift-click, the keyboard, a click elsewhere', async ({ page }) => {
+    await openDesigner(page);
+    await loadTemplate(page, /3-region/);
+    const selection = () => page.evaluate(() => window.__designer!.state().selection);
+    const link = (name: string) => page.getByRole('button', { name, exact: true });
+    await expect(page.locator('.gateway-link')).toHaveCount(3);
+
+    // A click selects the link alone, and the inspector shows it
+    await link('Gateway us-east to eu-west').click();
+    expect(await selection()).toEqual({ clusters: [], gateways: ['us-east~eu-west'] });
+    await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('Gateway');
+
+    // A click on a node selects the node alone; Shift-click on a link adds the link
+    await clusterNode(page, 'ap-south').click();
+    expect(await selection()).toEqual({ clusters: ['ap-south'], gateways: [] });
+    await link('Gateway us-east to ap-south').click({ modifiers: ['Shift'] });
+    expect(await selection()).toEqual({ clusters: ['ap-south'], gateways: ['us-east~ap-south'] });
+
+    // A click on the empty canvas clears both
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.click(pane.x + 12, pane.y + 12);
+    expect(await selection()).toEqual({ clusters: [], gateways: [] });
+
+    // The keyboard reaches a link: focus it and press Enter
+    await link('Gateway eu-west to ap-south').focus();
+    await page.keyboard.press('Enter');
+    expect(await selection()).toEqual({ clusters: [], gateways: ['eu-west~ap-south'] });
+  });
+
+  test('a link that runs behind a cluster is drawn under it: the cluster takes the click', async ({ page }) => {
+    // Given three clusters in a row, the outer two linked, so the link runs behind the middle one
+    const parsed = parseTopology({
+      version: 1,
+      name: 'row',
+      clusters: ['a', 'b', 'c'].map((name, i) => ({ name, position: { x: i * 400, y: 0 } })),
+      gateways: [['a', 'c']],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    await page.addInitScript(([key, text]) => localStorage.setItem(key, text), [AUTOSAVE_KEY, serializeDesign(parsed.topology, [], [])] as const);
+    await openDesigner(page);
+    await expect(page.locator('.gateway-link')).toHaveCount(1);
+
+    // Then at the middle cluster's centre, on the link's line, the element is the cluster, and a click selects it
+    const box = (await clusterNode(page, 'b').boundingBox())!;
+    const at = [box.x + box.width / 2, box.y + box.height / 2] as const;
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.react-flow__node, .gateway-link')?.className ?? null, at);
+    expect(hit).toContain('react-flow__node');
+    await page.mouse.click(...at);
+    expect(await page.evaluate(() => window.__designer!.state().selection)).toEqual({ clusters: ['b'], gateways: [] });
+  });
 });
+
