@@ -8,7 +8,7 @@ import { select } from '../store/store';
 export interface GatewayLink {
   /** The gateway's id (see edits/ids.ts). */
   id: string;
-  /** Node ids of its two clusters. */
+  /** Its two clusters' names, which are also the node ids of the first clusters so named. */
   a: string;
   b: string;
   selected: boolean;
@@ -90,14 +90,13 @@ const Link = memo(function Link({ link, x1, y1, x2, y2, store }: LinkProps) {
     e.preventDefault();
     choose(e.shiftKey);
   };
-  const [a, b] = [link.a.replace(/#\d+$/, ''), link.b.replace(/#\d+$/, '')];
   return (
     // `nopan`: a press on a link selects it; it does not start panning the canvas.
     <g
       className={`gateway-link nopan${link.selected ? ' is-selected' : ''}${link.severity ? ` has-${link.severity}` : ''}`}
       role="button"
       tabIndex={0}
-      aria-label={`Gateway ${a} to ${b}`}
+      aria-label={`Gateway ${link.a} to ${link.b}`}
       aria-pressed={link.selected}
       data-id={link.id}
       onClick={onClick}
