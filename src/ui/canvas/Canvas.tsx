@@ -179,6 +179,15 @@ function CanvasFlow() {
     [store, designer, flowStore],
   );
 
+  // Links are ours, not React Flow's: a click on one selects it the way React Flow selects nodes.
+  const chooseLink = useCallback(
+    (id: string, additive: boolean) => {
+      const sel = store.getState().selection;
+      select(store, additive ? applySelect(sel, 'gateways', [{ id, selected: !sel.gateways.includes(id) }]) : { clusters: [], gateways: [id] });
+    },
+    [store],
+  );
+
   // A click on the empty canvas clears the selection: React Flow clears the nodes, this the links.
   const onPaneClick = useCallback(() => {
     const sel = store.getState().selection;
@@ -258,7 +267,7 @@ function CanvasFlow() {
         proOptions={PRO_OPTIONS}
         aria-label="Topology canvas"
       >
-        <GatewayLayer links={links} />
+        <GatewayLayer links={links} onChoose={chooseLink} />
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         {nodes.length > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />}
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />

@@ -1,8 +1,6 @@
 import { memo, useRef, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import { useStore, useStoreApi, ViewportPortal, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import type { Severity } from '../../core';
-import { useDesignerContext } from '../app/context';
-import { select } from '../store/store';
 
 /** A gateway link as the canvas draws it. */
 export interface GatewayLink {
@@ -21,11 +19,10 @@ export interface GatewayLink {
  * thousand links the browser spent more time layering those than on anything else an edit or a drag changed. Here a
  * move of a node redraws the links it touches and nothing else.
  */
-export function GatewayLayer({ links }: { links: GatewayLink[] }) {
+export function GatewayLayer({ links, onChoose }: { links: GatewayLink[]; onChoose: ChooseLink }) {
   // Node positions and sizes live in React Flow's store; `nodes` is a new array whenever any of them changes.
   useStore(selectNodes);
   const { nodeLookup } = useStoreApi().getState();
-  const { store } = useDesignerContext();
   // React Flow keeps a node's internal object while the node is unchanged: a link whose two nodes kept theirs keeps
   // its very element, which React skips without a look. A drag redraws the dragged node's links only.
   const previous = useRef(new Map<string, Drawn>());
@@ -41,7 +38,7 @@ export function GatewayLayer({ links }: { links: GatewayLink[] }) {
     else {
       const p = border(from, centre(to));
       const q = border(to, centre(from));
-      d = { link, from, to, element: <Link key={link.id} link={link} x1={p.x} y1={p.y} x2={q.x} y2={q.y} store={store} /> };
+      d = { link, from, to, element: <Link key={link.id} link={link} x1={p.x} y1={p.y} x2={q.x} y2={q.y} onChoose={onChoose} /> };
     }
     next.set(link.id, d);
     drawn.push(d.element);
@@ -71,24 +68,21 @@ interface LinkProps {
   y1: number;
   x2: number;
   y2: number;
-  store: ReturnType<typeof useDesignerContext>['store'];
+  onChoose: ChooseLink;
 }
 
-const Link = memo(function Link({ link, x1, y1, x2, y2, store }: LinkProps) {
-  const choose = (additive: boolean) => {
-    const sel = store.getState().selection;
-    if (!additive) select(store, { clusters: [], gateways: [link.id] });
-    else if (sel.gateways.includes(link.id)) select(store, { ...sel, gateways: sel.gateways.filter((g) => g !== link.id) });
-    else select(store, { ...sel, gateways: [...sel.gateways, link.id] });
-  };
+/** Selects a link: alone, or added to (or taken from) the selection when `additive`. */
+export type ChooseLink = (id: string, additive: boolean) => void;
+
+const Link = memo(function Link({ link, x1, y1, x2, y2, onChoose }: LinkProps) {
   const onClick = (e: MouseEvent) => {
     e.stopPropagation();
-    choose(e.shiftKey || e.metaKey || e.ctrlKey);
+    onChoose(link.id, e.shiftKey || e.metaKey || e.ctrlKey);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
-    choose(e.shiftKey);
+    onChoose(link.id, e.shiftKey);
   };
   return (
     // `nopan`: a press on a link selects it; it does not start panning the canvas.
