@@ -25,8 +25,8 @@ async function shareLink(page: Page): Promise<{ url: string; shownLength: number
 }
 
 /** A page in a context of its own (own localStorage), with the same guard as the fixtures. */
-async function freshPage(browser: Browser): Promise<{ page: Page; outside: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ baseURL: 'http://127.0.0.1:4173' });
+async function freshPage(browser: Browser, baseURL: string | undefined): Promise<{ page: Page; outside: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   const { outside } = guardPage(page);
   return { page, outside, close: () => context.close() };
@@ -55,7 +55,7 @@ function twentyClusters(): Topology {
 }
 
 test.describe('share links', () => {
-  test('a link opens the same design in a fresh browser, and its length is shown and measured', async ({ page, browser }, testInfo) => {
+  test('a link opens the same design in a fresh browser, and its length is shown and measured', async ({ page, browser, baseURL }, testInfo) => {
     // Given the NoETL template
     await openDesigner(page);
     await loadTemplate(page, /NoETL/);
@@ -65,7 +65,8 @@ test.describe('share links', () => {
     const { url, shownLength } = await shareLink(page);
 
     // Then it is this page with the design in the fragment, the length shown is its length, and it is on the clipboard
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#v1\.[A-Za-z0-9_-]+$/);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v1\.[A-Za-z0-9_-]+$/);
+    expect(url.startsWith(`${baseURL}/#`)).toBe(true);
     expect(shownLength).toBe(url.length);
     expect(url.length).toBeLessThan(500);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
@@ -74,7 +75,7 @@ test.describe('share links', () => {
     testInfo.annotations.push({ type: 'link length', description: `NoETL: ${url.length} characters` });
 
     // When it is opened in a fresh browser context (no autosave there)
-    const fresh = await freshPage(browser);
+    const fresh = await freshPage(browser, baseURL);
     await fresh.page.goto(url);
 
     // Then the same design is there, the hash is gone, and it is autosaved
