@@ -1,7 +1,14 @@
 import type { ClusterSettings, KindProvider } from './model';
 
-/** The server image we render by default: the Helm chart 2.14.2 appVersion, pinned. */
-export const DEFAULT_IMAGE = 'nats:2.14.2-alpine';
+/**
+ * The nats-server release a bundle deploys by default, and the one the tests build from its Go module and run
+ * beside Debian's 2.9.10 (`scripts/install-test-tools.sh` reads this line). The latest patch of the 2.14 line, the
+ * line of the Helm chart whose settings we follow (ARCHITECTURE.md, "The server version").
+ */
+export const NATS_SERVER_VERSION = '2.14.9';
+
+/** The server image we render by default: {@link NATS_SERVER_VERSION}, pinned, on Alpine (it has a shell for preStop). */
+export const DEFAULT_IMAGE = `nats:${NATS_SERVER_VERSION}-alpine`;
 
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   replicas: 3,

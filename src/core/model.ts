@@ -128,7 +128,7 @@ export interface Topology {
   name: string;
   /** Namespace of every object. @default the topology name */
   namespace: string;
-  /** @default "nats:2.14.2-alpine" */
+  /** @default DEFAULT_IMAGE (`nats:<NATS_SERVER_VERSION>-alpine`) */
   image: string;
   jetstream: {
     /** @default true */

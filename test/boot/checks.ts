@@ -1,8 +1,8 @@
 /**
- * What a booted local target must show on its monitoring endpoints (nats-server 2.9.10 field names; see
- * shared/reference/nats-server-behaviour.md, "Monitoring endpoints").
+ * What a booted local target must show on its monitoring endpoints (the fields are in docs/nats-server.md,
+ * "Monitoring fields the boot tests read").
  */
-import { linkedClusters, gatewaySystems, needsClusterBlock } from '../../src/core/conf/topology-facts';
+import { remotesOf, gatewaySystems, needsClusterBlock } from '../../src/core/conf/topology-facts';
 import { resolveCluster, type Topology } from '../../src/core/model';
 import { bytes } from '../../src/core/quantity';
 import type { LocalServer } from '../../src/core/local/plan';
@@ -31,7 +31,7 @@ interface JsConfig {
 interface Jsz {
   disabled?: boolean;
   config?: JsConfig;
-  meta_cluster?: { name?: string; leader?: string; cluster_size?: number };
+  meta_cluster?: { name?: string; leader?: string; cluster_size?: number; replicas?: { name: string; current?: boolean; offline?: boolean }[] };
 }
 
 /** What the design says about one server. */
@@ -50,7 +50,7 @@ export interface Expected {
 export function expectations(topology: Topology, servers: LocalServer[]): Expected[] {
   const systems = gatewaySystems(topology);
   return servers.map((server) => {
-    const linkCount = linkedClusters(topology, server.cluster.name).length;
+    const linkCount = remotesOf(topology, server.cluster.name).length;
     const system = systems.find((names) => names.includes(server.cluster.name)) ?? [server.cluster.name];
     return {
       server,
@@ -140,8 +140,18 @@ export async function convergenceProblems(b: Boot): Promise<string[]> {
   // One meta leader per gateway system, named the same by every server of it.
   if (t.jetstream.enabled) {
     for (const system of new Set(obs.filter((o) => o.e.clustered).map((o) => o.e.system.join(' ')))) {
-      const leaders = [...new Set(obs.filter((o) => o.e.system.join(' ') === system).map((o) => o.jsz.meta_cluster?.leader ?? '(none)'))];
-      if (leaders.length !== 1) problems.push(`servers ${system} name different meta leaders: ${leaders.join(', ')}`);
+      const mine = obs.filter((o) => o.e.system.join(' ') === system);
+      const leaders = [...new Set(mine.map((o) => o.jsz.meta_cluster?.leader ?? '(none)'))];
+      if (leaders.length !== 1) {
+        problems.push(`servers ${system} name different meta leaders: ${leaders.join(', ')}`);
+        continue;
+      }
+      // The leader sees every other server of the system as an online, current peer (what `nats server check meta` asks).
+      const lead = mine.find((o) => o.e.server.name === leaders[0]);
+      const peers = lead?.jsz.meta_cluster?.replicas ?? [];
+      const want = mine.map((o) => o.e.server.name).filter((n) => n !== leaders[0]).sort();
+      const good = peers.filter((r) => r.current && !r.offline).map((r) => r.name).sort();
+      if (!sameList(good, want)) problems.push(`meta leader ${leaders[0]} sees ${JSON.stringify(good)} online and current, want ${JSON.stringify(want)}`);
     }
   }
   return problems;

@@ -4,58 +4,25 @@
  * by pid whatever is left of the processes it recorded. Only 127.0.0.1 is ever used.
  */
 import { execFile, type ExecFileException } from 'node:child_process';
-import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
-import { describe, it } from 'vitest';
+import { dirname, join } from 'node:path';
 import { generatePasswords } from '../../src/core/bundle/passwords';
 import type { Passwords } from '../../src/core/bundle/files';
 import type { Topology } from '../../src/core/model';
 import { LOCAL_HOST, LOCAL_PORT_BLOCK, localServers, type LocalServer } from '../../src/core/local/plan';
 import { LOCAL_DIR, renderLocalTarget } from '../../src/core/local/local-target';
 import { LOCAL_PATHS } from '../../src/core/local/addressing';
-
-/** Where the binary is: `$NATS_SERVER`, Debian's /usr/sbin/nats-server, or the PATH. */
-export function findNatsServer(): string | null {
-  const candidates = [
-    process.env.NATS_SERVER,
-    '/usr/sbin/nats-server',
-    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'nats-server')),
-  ];
-  for (const c of candidates) {
-    if (!c) continue;
-    try {
-      accessSync(c, constants.X_OK);
-      return c;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
-
-export const NATS_SERVER = findNatsServer();
-const IN_CI = process.env.CI === 'true';
+import { describeEachServer, type NatsServerBinary } from '../support/tools';
 
 /**
- * `describe` for tests that boot servers. Without nats-server they fail under CI (`CI=true`) and are skipped,
- * loudly, everywhere else.
+ * `describe` for tests that boot servers: the body runs once per server version the tests use (Debian's 2.9.10 and
+ * the release bundles deploy). A missing version fails under CI (`CI=true`) and is skipped, loudly, elsewhere.
  */
-export function bootSuite(name: string, body: () => void): void {
-  if (NATS_SERVER) {
-    describe(name, body);
-  } else if (IN_CI) {
-    describe(name, () => {
-      it('needs nats-server', () => {
-        throw new Error('nats-server not found (checked $NATS_SERVER, /usr/sbin/nats-server and PATH); CI=true requires it');
-      });
-    });
-  } else {
-    console.warn(`\n!!! SKIPPING "${name}": nats-server not found (install it, e.g. apt-get install nats-server, or set NATS_SERVER) !!!\n`);
-    describe.skip(name, body);
-  }
+export function bootSuite(name: string, body: (server: NatsServerBinary) => void): void {
+  describeEachServer(name, body);
 }
 
 /**
@@ -68,11 +35,14 @@ export interface PortBand {
 }
 
 export const PORT_BANDS = {
+  generatedOldest: { from: 15000, to: 17499 },
+  generatedCurrent: { from: 17500, to: 19999 },
+  dayTwo: { from: 20000, to: 20999 },
   templates: { from: 21000, to: 23999 },
   shapesSmall: { from: 24000, to: 25999 },
   shapesLarge: { from: 26000, to: 28999 },
   scripts: { from: 29000, to: 30999 },
-  property: { from: 31000, to: 32699 },
+  spare: { from: 31000, to: 32699 },
 } satisfies Record<string, PortBand>;
 
 /** Convergence deadline: typically 0–7 s here (2-server meta groups are the slowest), with room for a busy machine. */
@@ -129,13 +99,13 @@ interface Run {
   stderr: string;
 }
 
-/** Runs a shell script of the local folder from another working directory, as `sh <path>`. Never rejects. */
-export function runScript(path: string, timeoutMs = 30_000): Promise<Run> {
+/** Runs a shell script of the local folder from another working directory, as `sh <path>`, with `server` as NATS_SERVER. Never rejects. */
+export function runScript(path: string, server: NatsServerBinary, timeoutMs = 30_000): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       'sh',
       [path],
-      { cwd: tmpdir(), timeout: timeoutMs, env: { ...process.env, NATS_SERVER: NATS_SERVER ?? 'nats-server' } },
+      { cwd: tmpdir(), timeout: timeoutMs, env: { ...process.env, NATS_SERVER: server.path } },
       (err: ExecFileException | null, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
     );
   });
@@ -170,6 +140,8 @@ export class Boot {
   readonly basePort: number;
   /** Environment of `secrets.env`: the password of user u is `secrets[passwordEnvVar(u)]`. */
   readonly secrets: Record<string, string>;
+  /** The nats-server it runs. */
+  readonly binary: NatsServerBinary;
 
   constructor(
     p: Prepared,
@@ -177,7 +149,7 @@ export class Boot {
     readonly pids: Map<string, number>,
     startMs: number,
   ) {
-    ({ label: this.label, topology: this.topology, dir: this.dir, servers: this.servers, basePort: this.basePort, secrets: this.secrets } = p);
+    ({ label: this.label, topology: this.topology, dir: this.dir, servers: this.servers, basePort: this.basePort, secrets: this.secrets, binary: this.binary } = p);
     this.timings = { startMs };
   }
 
@@ -240,7 +212,7 @@ export class Boot {
     if (this.stopped) return undefined;
     this.stopped = true;
     const t0 = performance.now();
-    const run = await runScript(join(this.local, 'stop.sh')); // never rejects
+    const run = await runScript(join(this.local, 'stop.sh'), this.binary); // never rejects
     this.timings.stopMs = performance.now() - t0;
     return { run, leftovers: this.killLeftovers() };
   }
@@ -267,12 +239,13 @@ export class Boot {
   summary(): string {
     const f = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
     const t = this.timings;
-    return `[boot] ${this.label}: ${this.servers.length} servers from port ${this.basePort}; start.sh ${f(t.startMs)}, converged ${f(t.convergeMs)} later, stop.sh ${f(t.stopMs)}`;
+    return `[boot] ${this.label} on ${this.binary.version}: ${this.servers.length} servers from port ${this.basePort}; start.sh ${f(t.startMs)}, converged ${f(t.convergeMs)} later, stop.sh ${f(t.stopMs)}`;
   }
 }
 
 export interface BootOptions {
   band: PortBand;
+  binary: NatsServerBinary;
   /** Defaults to fresh random passwords, as a downloaded bundle has. */
   passwords?: Passwords;
 }
@@ -286,6 +259,7 @@ export interface Prepared {
   servers: LocalServer[];
   /** Environment of `secrets.env`: the password of user u is `secrets[passwordEnvVar(u)]`. */
   secrets: Record<string, string>;
+  binary: NatsServerBinary;
 }
 
 /** Renders the local target on free ports of the band into a new temp folder. */
@@ -300,14 +274,14 @@ export async function prepare(label: string, topology: Topology, options: BootOp
     await writeFile(path, f.content);
   }
   const secrets = parseSecretsEnv(await readFile(join(dir, LOCAL_DIR, 'secrets.env'), 'utf8'));
-  return { label, topology, dir, basePort, servers: localServers(topology, { basePort }), secrets };
+  return { label, topology, dir, basePort, servers: localServers(topology, { basePort }), secrets, binary: options.binary };
 }
 
 /** Runs the folder's start.sh and records every pid it wrote, whatever its exit code. */
 export async function start(p: Prepared): Promise<{ run: Run; boot: Boot }> {
   const local = join(p.dir, LOCAL_DIR);
   const t0 = performance.now();
-  const run = await runScript(join(local, 'start.sh'));
+  const run = await runScript(join(local, 'start.sh'), p.binary);
   const startMs = performance.now() - t0;
   const pids = new Map<string, number>();
   for (const s of p.servers) {
@@ -329,7 +303,6 @@ export async function start(p: Prepared): Promise<{ run: Run; boot: Boot }> {
  * port was taken in the meantime (another run on this machine). On failure nothing it started is left running.
  */
 export async function boot(label: string, topology: Topology, options: BootOptions): Promise<Boot> {
-  if (!NATS_SERVER) throw new Error('nats-server not found');
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     const { run, boot: b } = await start(await prepare(label, topology, options));

@@ -7,7 +7,10 @@ import type { Topology } from '../../src/core/model';
 import { LOCAL_PATHS } from '../../src/core/local/addressing';
 import { convergenceProblems } from './checks';
 import { appIdentity, attempt, farEnds, loginEveryUser, placeStream, requestAcross } from './clients';
-import { boot, NATS_SERVER, waitFor, type Boot, type PortBand } from './harness';
+import { boot, waitFor, type Boot, type PortBand } from './harness';
+import { IN_CI, NATS_CLI, NATSCLI_VERSION, type NatsServerBinary } from '../support/tools';
+import { checkJetStream, checkMeta, metaGroupRows, reportJetStream } from './natscli';
+import { expectations } from './checks';
 
 export interface BootCase {
   label: string;
@@ -17,7 +20,7 @@ export interface BootCase {
 /** `nats-server -t` of one conf with the environment of secrets.env: rc and output. */
 function configTest(b: Boot, conf: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(NATS_SERVER!, ['-t', '-c', conf], { env: { ...b.secrets }, timeout: 10_000 }, (err, stdout, stderr) =>
+    execFile(b.binary.path, ['-t', '-c', conf], { env: { ...b.secrets }, timeout: 10_000 }, (err, stdout, stderr) =>
       resolve({ code: err ? Number(err.code ?? -1) : 0, output: `${stdout}${stderr}`.trim() }),
     );
   });
@@ -27,7 +30,7 @@ function configTest(b: Boot, conf: string): Promise<{ code: number; output: stri
  * One describe per case, run in order: boot with the rendered start.sh, converge, talk to it with real
  * clients, stop with the rendered stop.sh. The servers are stopped in afterAll whatever happened.
  */
-export function bootCases(cases: BootCase[], band: PortBand): void {
+export function bootCases(cases: BootCase[], band: PortBand, server: NatsServerBinary): void {
   for (const c of cases) {
     describe(c.label, () => {
       let b: Boot | undefined;
@@ -42,7 +45,7 @@ export function bootCases(cases: BootCase[], band: PortBand): void {
       };
 
       beforeAll(async () => {
-        b = await boot(c.label, c.topology(), { band });
+        b = await boot(c.label, c.topology(), { band, binary: server });
       });
       afterAll(async () => {
         if (!b) return;
@@ -55,7 +58,8 @@ export function bootCases(cases: BootCase[], band: PortBand): void {
         for (const s of x.servers) {
           const r = await configTest(x, x.conf(s.name));
           expect(r.code, `${s.name}: ${r.output}`).toBe(0);
-          expect(r.output).toMatch(/is valid$/);
+          // 2.10+ add the file's hash: "is valid (sha256:…)".
+          expect(r.output).toMatch(/is valid( \(sha256:[0-9a-f]{64}\))?$/);
         }
       });
 
@@ -63,6 +67,42 @@ export function bootCases(cases: BootCase[], band: PortBand): void {
         const x = booted();
         x.timings.convergeMs = await waitFor(x, 'convergence', () => convergenceProblems(x));
         converged = true;
+      });
+
+      it('passes the operators\' checks: nats server check jetstream and check meta, and report jetstream names the meta group', async (ctx) => {
+        const x = ready();
+        if (!x.topology.jetstream.enabled) ctx.skip();
+        if (!NATS_CLI) {
+          if (IN_CI) throw new Error(`natscli v${NATSCLI_VERSION} not found; CI=true requires it (sh scripts/install-test-tools.sh)`);
+          console.warn(`!!! SKIPPING the natscli checks of ${x.label}: natscli v${NATSCLI_VERSION} not found (sh scripts/install-test-tools.sh) !!!`);
+          ctx.skip();
+        }
+        const cli = NATS_CLI!;
+        const s = x.servers[0];
+        const js = await checkJetStream(cli, x, s);
+        if (js) {
+          expect(js.out, js.out).toMatch(/^OK JetStream /);
+          expect(js.code).toBe(0);
+        }
+        const e = expectations(x.topology, x.servers).find((o) => o.server.name === s.name)!;
+        const leader = (await x.monitor<{ meta_cluster?: { leader?: string } }>(s, '/jsz')).meta_cluster?.leader;
+        const meta = e.clustered ? await checkMeta(cli, x, s, e.system.length) : null;
+        if (meta) {
+          expect(meta.out, meta.out).toContain(`OK JetStream Meta Cluster OK:${e.system.length} peers led by ${leader}`);
+          expect(meta.code).toBe(0);
+        }
+        const report = await reportJetStream(cli, x, s);
+        if (report) {
+          expect(report.code, report.out).toBe(0);
+          for (const name of e.system) expect(report.out, report.out).toContain(name);
+          if (e.clustered) {
+            const rows = metaGroupRows(report.out);
+            expect(rows.map((r) => r.server).sort(), report.out).toEqual([...e.system].sort());
+            expect(rows.filter((r) => r.leader).map((r) => r.server), report.out).toEqual([leader]);
+          }
+        }
+        // Without any account user there is no system user to ask, and no account with JetStream but $G.
+        if (!js && !meta && !report) expect(x.topology.accounts.some((a) => a.users.length > 0)).toBe(false);
       });
 
       it('answers a request sent in the first cluster from the last cluster, across the gateways', async () => {

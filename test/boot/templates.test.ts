@@ -3,9 +3,10 @@ import { TEMPLATES } from '../../src/core/templates/index';
 import { bootSuite, PORT_BANDS } from './harness';
 import { bootCases } from './suite';
 
-bootSuite('local run of every built-in template', () => {
+bootSuite('local run of every built-in template', (server) => {
   bootCases(
     TEMPLATES.map((t) => ({ label: `template ${t.id}`, topology: t.topology })),
     PORT_BANDS.templates,
+    server,
   );
 });

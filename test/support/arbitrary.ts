@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { KIND_PROVIDERS, PROVIDERS, type Cluster, type Topology } from '../../src/core';
+import { DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS, type Cluster, type Topology } from '../../src/core';
 
 const label = fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?$/);
 const cpu = fc.constantFrom('100m', '250m', '500m', '1', '2', '1500m');
@@ -51,7 +51,7 @@ export function arbitraryTopology(maxClusters = 6): fc.Arbitrary<Topology> {
         version: 1,
         name: r.name,
         namespace: r.namespace ?? r.name,
-        image: 'nats:2.14.2-alpine',
+        image: DEFAULT_IMAGE,
         jetstream: { enabled: r.jetstream, domain: r.jetstream ? r.domain : null },
         accounts: r.accounts.map((name, i) => ({ name, jetstream: r.jetstream, users: users.splice(0, i === r.accounts.length - 1 ? users.length : 1) })),
         defaults: {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology } from './parse-topology';
 import { serializeTopology } from '../bundle/topology-file';
 import { TEMPLATES } from '../templates/index';
+import { DEFAULT_IMAGE, NATS_SERVER_VERSION } from '../defaults';
 
 const MINIMAL = 'version: 1\nname: demo\nclusters:\n  - name: a\n';
 
@@ -19,7 +20,8 @@ describe('parseTopology', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.topology.namespace).toBe('demo');
-    expect(r.topology.image).toBe('nats:2.14.2-alpine');
+    expect(r.topology.image).toBe(DEFAULT_IMAGE);
+    expect(DEFAULT_IMAGE).toBe(`nats:${NATS_SERVER_VERSION}-alpine`);
     expect(r.topology.jetstream).toEqual({ enabled: true, domain: null });
     expect(r.topology.defaults.replicas).toBe(3);
     expect(r.topology.defaults.jetstream).toEqual({ memoryStore: '1Gi', fileStore: '4Gi', volumeSize: '5Gi', storageClass: null });
