@@ -122,10 +122,14 @@ test.describe('the bundle download', () => {
   });
 
   test('asks before saving a bundle with errors, lists them, and saves what the CLI writes with --force', async ({ page }) => {
-    // Given two clusters that no gateway joins (an error: two separate systems)
+    // Given a cluster whose JetStream memory store does not fit under its memory limit (an error)
     await openDesigner(page);
     await page.getByRole('button', { name: 'Add cluster' }).click();
-    await page.getByRole('button', { name: 'Add cluster' }).click();
+    const memoryStore = page.getByLabel('Memory store', { exact: true });
+    await memoryStore.click();
+    await memoryStore.press('ControlOrMeta+A');
+    await memoryStore.pressSequentially('3Gi');
+    await expect(memoryStore).toHaveValue('3Gi');
 
     // When the download is asked for
     await page.getByRole('button', { name: 'Download bundle' }).click();
@@ -134,7 +138,7 @@ test.describe('the bundle download', () => {
     // Then the errors are listed and the button says what it does
     const errors = dialog.getByRole('group', { name: 'Errors in the design' });
     await expect(errors).toContainText('This bundle will not work');
-    await expect(errors).toContainText('GATEWAY_SEPARATE_SYSTEM');
+    await expect(errors).toContainText('MEMORY_STORE_EXCEEDS_LIMIT');
     await expect(dialog.getByRole('button', { name: 'Download anyway' })).toBeVisible();
     // No account users: no passwords to choose
     await expect(dialog).toContainText('no passwords');

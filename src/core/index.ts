@@ -6,7 +6,7 @@ export * from './names';
 export * from './defaults';
 export { parseTopology, FORMAT_VERSION, LIMITS, type ParseError, type ParseResult } from './parse/parse-topology';
 export { renderNatsConf, LAME_DUCK } from './conf/nats-conf';
-export { linkedClusters, gatewaySystems } from './conf/topology-facts';
+export { gatewayRemotes, gatewaySystems, peerMap } from './conf/topology-facts';
 export { TEMPLATES, templateById, type Template } from './templates/index';
 export type { BundleFile, Passwords } from './bundle/files';
 export { renderBundle, BUNDLE_PATHS, type BundleOptions } from './bundle/bundle';

@@ -3,7 +3,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, StorageType, type PubAck, type StreamInfo } from '@nats-io/jetstream';
 import { passwordEnvVar } from '../../src/core/names';
 import { passwordUsers } from '../../src/core/bundle/passwords';
-import { gatewaySystems, needsClusterBlock, linkedClusters } from '../../src/core/conf/topology-facts';
+import { gatewaySystems, needsClusterBlock, remotesOf } from '../../src/core/conf/topology-facts';
 import type { LocalServer } from '../../src/core/local/plan';
 import { retry, type Boot } from './harness';
 
@@ -91,7 +91,7 @@ export async function placeStream(b: Boot): Promise<Placed> {
   if (!who) throw new Error('no account with JetStream and users');
   const { near, farCluster } = farEnds(b);
   const cluster = b.servers.find((s) => s.cluster.name === farCluster)!.cluster;
-  const clustered = needsClusterBlock(cluster, linkedClusters(b.topology, farCluster).length);
+  const clustered = needsClusterBlock(cluster, remotesOf(b.topology, farCluster).length);
   const target = clustered ? farCluster : null;
   const replicas = Math.min(3, cluster.replicas);
   return withConnection(b, near, who, async (nc) => {

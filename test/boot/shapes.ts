@@ -15,7 +15,7 @@ export interface ShapeSpec {
 
 /**
  * The shapes the issue asks to boot: 1×1, 1×3, 2×1, 2×3, 3×3 full mesh, a 4-cluster chain (a-b, b-c, c-d) and
- * 5×3 (a star around a: the other links come from gateway gossip). Three have a JetStream domain (1×1: a standalone server).
+ * 5×3 (a star around a: every conf still names all five clusters). Three have a JetStream domain (1×1: a standalone server).
  */
 export const SHAPES: ShapeSpec[] = [
   { id: '1x1', clusters: 1, replicas: 1, links: 'none', domain: 'edge' },

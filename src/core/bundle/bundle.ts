@@ -89,7 +89,7 @@ export function assembleBundle(
     { path: BUNDLE_PATHS.kustomization, content: renderKustomization(resources) },
     { path: BUNDLE_PATHS.kindConfig, content: renderKindConfig(topology) },
     { path: BUNDLE_PATHS.topology, content: serializeTopology(topology) },
-    { path: BUNDLE_PATHS.readme, content: renderBundleReadme(topology, context.peers) },
+    { path: BUNDLE_PATHS.readme, content: renderBundleReadme(topology, context.remotes) },
   );
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

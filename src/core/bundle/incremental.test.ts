@@ -142,7 +142,7 @@ describe('the incremental bundle renderer', () => {
     expect(files).toEqual(renderBundle(scaled));
   });
 
-  it('renders a renamed cluster and the clusters linked to it, and everything when a shared input changes', () => {
+  it('renders every cluster of a system when one of them is renamed (each gateway block names them all), and everything when a shared input changes', () => {
     // Given a warm renderer over a chain a–b–c–d
     const base = meshTopology(4);
     const chain: Topology = { ...base, gateways: [['c000', 'c001'], ['c001', 'c002'], ['c002', 'c003']] };
@@ -155,9 +155,25 @@ describe('the incremental bundle renderer', () => {
     const renamedStats = renderer.stats();
     renderer.render({ ...renamed, namespace: 'elsewhere' });
 
-    // Then the rename renders tail and its peer c002; the namespace renders all four
-    expect(renamedStats).toEqual({ rendered: 2, reused: 2 });
+    // Then the rename renders all four: every conf of the system lists tail; so does the namespace change
+    expect(renamedStats).toEqual({ rendered: 4, reused: 0 });
     expect(renderer.stats()).toEqual({ rendered: 4, reused: 0 });
+  });
+
+  it('renders only the clusters of the system that changed when a design holds two systems', () => {
+    // Given a warm renderer over two systems, c000–c001 and c002–c003
+    const base = meshTopology(4);
+    const two: Topology = { ...base, gateways: [['c000', 'c001'], ['c002', 'c003']] };
+    const renderer = createBundleRenderer();
+    renderer.render(two);
+
+    // When c003 is renamed (with its link)
+    const renamed: Topology = { ...two, clusters: two.clusters.map((c) => (c.name === 'c003' ? { ...c, name: 'tail' } : c)), gateways: [['c000', 'c001'], ['c002', 'tail']] };
+    const files = renderer.render(renamed);
+
+    // Then only its own system is rendered again
+    expect(renderer.stats()).toEqual({ rendered: 2, reused: 2 });
+    expect(files).toEqual(renderBundle(renamed));
   });
 
   it('keeps reusing nothing stale when a render of the same topology repeats', () => {

@@ -64,10 +64,10 @@ function sharedInputs(topology: Topology): string {
 }
 
 /**
- * What one cluster's files read of the clusters: itself with its defaults merged in, and the names of the
- * clusters it links to, in order. A remote's gateway URL is its headless Service name, so a remote's replicas or
- * resources never change this cluster's files.
+ * What one cluster's files read of the clusters: itself with its defaults merged in, and the names of its gateway
+ * remotes (every other cluster of its gateway system), in order. A remote's gateway URL is its headless Service
+ * name, so a remote's replicas or resources never change this cluster's files.
  */
 function clusterInputs(cluster: ResolvedCluster, context: ConfContext): string {
-  return JSON.stringify([cluster, (context.peers.get(cluster.name) ?? []).map((peer) => peer.name)]);
+  return JSON.stringify([cluster, (context.remotes.get(cluster.name) ?? []).map((remote) => remote.name)]);
 }

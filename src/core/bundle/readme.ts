@@ -1,15 +1,16 @@
 import { KUBERNETES_PORTS } from '../conf/addressing';
-import { gatewaySystems, peerMap } from '../conf/topology-facts';
+import { gatewayRemotes, gatewaySystems, peerMap } from '../conf/topology-facts';
 import { clusterNames, passwordEnvVar, SECRET_NAME } from '../names';
 import { resolveCluster, type Cluster, type Topology } from '../model';
 import { passwordUsers } from './passwords';
 
 /** The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. */
-export function renderBundleReadme(topology: Topology, peers: Map<string, Cluster[]> = peerMap(topology)): string {
+export function renderBundleReadme(topology: Topology, remotes: Map<string, Cluster[]> = gatewayRemotes(topology)): string {
   const ns = topology.namespace;
   const clusters = dedupe(topology.clusters.map((c) => resolveCluster(topology, c)));
   const first = clusters[0];
-  const systemOf = new Map(gatewaySystems(topology).flatMap((s) => s.map((n) => [n, s] as const)));
+  const systems = gatewaySystems(topology);
+  const drawn = peerMap(topology);
   const users = passwordUsers(topology);
   const out: string[] = [];
   const p = (...lines: string[]) => out.push(...lines);
@@ -74,13 +75,28 @@ export function renderBundleReadme(topology: Topology, peers: Map<string, Cluste
     p('What a healthy bundle shows:', '');
     p('| cluster | servers | route peers per server (`/routez`) | outbound gateways (`/gatewayz`) |', '|---|---|---|---|');
     for (const c of clusters) {
-      const system = systemOf.get(c.name) ?? [c.name];
-      const others = system.filter((n) => n !== c.name);
-      const seeds = peers.get(c.name) ?? [];
-      const gw = others.length === 0 ? 'none' : `\`${others.join('`, `')}\`` + (others.length > seeds.length ? ' (some learned through gossip)' : '');
+      const mine = (remotes.get(c.name) ?? []).map((r) => r.name);
+      const linked = new Set((drawn.get(c.name) ?? []).map((r) => r.name));
+      const gw = mine.length === 0 ? 'none' : mine.map((n) => (linked.has(n) ? `\`${n}\`` : `\`${n}\`*`)).join(', ');
       p(`| \`${c.name}\` | ${c.replicas} | ${c.replicas - 1} | ${gw} |`);
     }
     p('');
+    if (clusters.some((c) => (remotes.get(c.name)?.length ?? 0) > (drawn.get(c.name)?.length ?? 0))) {
+      p(
+        '\\* not drawn as a link, but connected all the same: NATS joins every pair of clusters that gateway links connect, directly',
+        'or through others. Each `nats.conf` names all of them, so every server knows the whole system (and its whole JetStream',
+        'meta group) from its first start.',
+        '',
+      );
+    }
+    if (systems.length > 1) {
+      p(
+        `No gateway path joins these ${systems.length} groups, so each is a supercluster of its own: no message crosses between them${topology.jetstream.enabled ? ', and each elects its own JetStream meta leader' : ''}:`,
+        '',
+        ...systems.map((s) => `- ${s.map((n) => `\`${n}\``).join(', ')}`),
+        '',
+      );
+    }
     p(
       'Server names are the pod names (`nats-<cluster>-<n>`). nats-server 2.10 and later open several route connections to',
       'each peer, so count distinct `remote_id`s rather than `num_routes`. Inbound gateways land on any server of a cluster, so check',

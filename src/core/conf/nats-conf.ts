@@ -2,7 +2,7 @@ import { bytes } from '../quantity';
 import { passwordEnvVar, SYSTEM_ACCOUNT, SYSTEM_PASSWORD_ENV, SYSTEM_USER } from '../names';
 import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
 import { kubernetesAddressing, type Addressing } from './addressing';
-import { peerMap, needsClusterBlock } from './topology-facts';
+import { gatewayRemotes, needsClusterBlock } from './topology-facts';
 
 /** Lame duck timings of the Helm chart: grace strictly below duration (the server refuses otherwise). */
 export const LAME_DUCK = { duration: '30s', gracePeriod: '10s', durationSeconds: 30, graceSeconds: 10 };
@@ -12,14 +12,15 @@ export const LAME_DUCK = { duration: '30s', gracePeriod: '10s', durationSeconds:
  * text in every conf that links to it). Make one per topology with {@link confContext}.
  */
 export interface ConfContext {
-  peers: Map<string, Cluster[]>;
+  /** Each cluster's gateway remotes: every other cluster of its gateway system ({@link gatewayRemotes}). */
+  remotes: Map<string, Cluster[]>;
   resolved: Map<string, ResolvedCluster>;
   /** By address plan, then by remote cluster name. */
   gatewayEntries: Record<Addressing['target'], Map<string, string>>;
 }
 
 export function confContext(topology: Topology): ConfContext {
-  return { peers: peerMap(topology), resolved: new Map(), gatewayEntries: { kubernetes: new Map(), local: new Map() } };
+  return { remotes: gatewayRemotes(topology), resolved: new Map(), gatewayEntries: { kubernetes: new Map(), local: new Map() } };
 }
 
 /**
@@ -59,7 +60,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.close();
   }
 
-  const remotes = (ctx.peers.get(cluster.name) ?? []).map((c) => resolved(topology, ctx, c));
+  const remotes = (ctx.remotes.get(cluster.name) ?? []).map((c) => resolved(topology, ctx, c));
   if (needsClusterBlock(cluster, remotes.length)) {
     w.blank();
     w.open('cluster');

@@ -1,16 +1,8 @@
 import type { Cluster, ResolvedCluster, Topology } from '../model';
 
 /**
- * The clusters a cluster has a gateway link to, in topology order. Self-links, links to unknown clusters and
- * repeated links are dropped here; the lint names each of them.
- */
-export function linkedClusters(topology: Topology, name: string): Cluster[] {
-  return peerMap(topology).get(name) ?? [];
-}
-
-/**
- * Every cluster's linked clusters at once, in O(clusters + links): renderers that visit every cluster use
- * this instead of calling {@link linkedClusters} per cluster (a full mesh of n has n²/2 links).
+ * Every cluster's drawn links: the clusters it has a gateway link to, in topology order, in O(clusters + links).
+ * Self-links, links to unknown clusters and repeated links are dropped here; the lint names each of them.
  */
 export function peerMap(topology: Topology): Map<string, Cluster[]> {
   // Each name stands for its first cluster's index: sorted indices are in topology order, repeats side by side.
@@ -36,11 +28,34 @@ export function peerMap(topology: Topology): Map<string, Cluster[]> {
 }
 
 /**
+ * Every cluster's gateway remotes: the other clusters of its gateway system (connected through drawn links, directly
+ * or not), in topology order. NATS connects every pair of a system anyway (gateways gossip), but a server that
+ * starts knowing only its drawn links can elect a JetStream meta leader before it hears of the rest: a chain or star
+ * through a cluster of 1 or 2 servers booted with two leaders on 2.9.10. So each gateway block names them all.
+ */
+export function gatewayRemotes(topology: Topology): Map<string, Cluster[]> {
+  const first = new Map<string, Cluster>();
+  for (const c of topology.clusters) if (!first.has(c.name)) first.set(c.name, c);
+  const out = new Map<string, Cluster[]>();
+  for (const system of gatewaySystems(topology)) {
+    if (system.length < 2) continue;
+    const members = system.map((n) => first.get(n)!);
+    for (const c of members) out.set(c.name, members.filter((m) => m !== c));
+  }
+  return out;
+}
+
+/** The gateway remotes of one cluster (see {@link gatewayRemotes}); renderers of many clusters use that instead. */
+export function remotesOf(topology: Topology, name: string): Cluster[] {
+  return gatewayRemotes(topology).get(name) ?? [];
+}
+
+/**
  * Whether a cluster gets a `cluster {}` block. A lone server with one never elects a JetStream leader (its only
  * route is to itself), so a single-server cluster gets the block only when gateways join it to others.
  */
-export function needsClusterBlock(cluster: ResolvedCluster, linkCount: number): boolean {
-  return cluster.replicas > 1 || linkCount > 0;
+export function needsClusterBlock(cluster: ResolvedCluster, remoteCount: number): boolean {
+  return cluster.replicas > 1 || remoteCount > 0;
 }
 
 /** Groups cluster names into the separate systems the gateway links make (connected components). */

@@ -65,7 +65,7 @@ export const PROBLEM_CODES = {
   GATEWAY_UNKNOWN_CLUSTER:     { severity: 'error',   rule: 'gateway-unknown-cluster', meaning: 'a gateway link names a cluster that does not exist' },
   GATEWAY_SELF_LINK:           { severity: 'error',   rule: 'gateway-self-link',       meaning: 'a gateway link joins a cluster to itself' },
   GATEWAY_DUPLICATE:           { severity: 'warning', rule: 'gateway-duplicate',       meaning: 'a pair of clusters is linked more than once (either direction)' },
-  GATEWAY_SEPARATE_SYSTEM:     { severity: 'error',   rule: 'gateway-separate-system', meaning: 'some clusters are not gateway-connected to the rest' },
+  GATEWAY_SEPARATE_SYSTEM:     { severity: 'warning', rule: 'gateway-separate-system', meaning: 'some clusters are not gateway-connected to the rest: separate systems' },
   JETSTREAM_DOMAIN_INVALID:    { severity: 'error',   rule: 'jetstream-domain',        meaning: 'the JetStream domain is not [A-Za-z0-9_-]+; the server refuses it' },
   JETSTREAM_DOMAIN_IGNORED:    { severity: 'warning', rule: 'jetstream-disabled',      meaning: 'a JetStream domain is set while JetStream is disabled' },
   JETSTREAM_ACCOUNT_IGNORED:   { severity: 'warning', rule: 'jetstream-disabled',      meaning: 'an account has jetstream: true while JetStream is disabled' },

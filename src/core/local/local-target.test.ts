@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../templates/index';
 import { renderNatsConf } from '../conf/nats-conf';
-import { linkedClusters, needsClusterBlock } from '../conf/topology-facts';
+import { remotesOf, needsClusterBlock } from '../conf/topology-facts';
 import { resolveCluster, type Topology } from '../model';
 import { clusterNames, passwordEnvVar, SYSTEM_PASSWORD_ENV } from '../names';
 import { generatePasswords, PASSWORD_PLACEHOLDER } from '../bundle/passwords';
@@ -148,7 +148,7 @@ describe('renderLocalTarget', () => {
         const mine = local.get(`local/${server.name}.conf`)!;
         expect(kubernetes).not.toMatch(/^\s*host:/m);
         expect(mine).toContain(`server_name: "${server.name}"`);
-        const links = linkedClusters(topology, server.cluster.name).length;
+        const links = remotesOf(topology, server.cluster.name).length;
         const hosts = 1 + (needsClusterBlock(server.cluster, links) ? 1 : 0) + (links > 0 ? 1 : 0);
         expect(mine.match(/^\s*host: "127\.0\.0\.1"$/gm)).toHaveLength(hosts);
         expect(normalise(mine)).toBe(normalise(kubernetes));

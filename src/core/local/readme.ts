@@ -1,6 +1,6 @@
 import { SYSTEM_USER } from '../names';
 import type { Topology } from '../model';
-import { gatewaySystems, linkedClusters, needsClusterBlock } from '../conf/topology-facts';
+import { gatewaySystems, remotesOf, needsClusterBlock } from '../conf/topology-facts';
 import { LOCAL_PATHS } from './addressing';
 import { LOCAL_BASE_PORT, LOCAL_HOST, LOCAL_PORT_BLOCK, LOCAL_PORT_OFFSETS, type LocalServer } from './plan';
 import { shellQuote, type PasswordVariable } from './secrets-env';
@@ -56,7 +56,7 @@ export function renderLocalReadme(topology: Topology, servers: LocalServer[], ba
     p(`curl -s ${mon}/varz      # server_name ${first.name}${js ? ', JetStream limits in bytes' : ''}`);
     const replicas = first.cluster.replicas;
     const routes = replicas > 1 ? `one route to each other server of cluster ${first.cluster.name}` : 'a lone server has no routes';
-    const clustered = needsClusterBlock(first.cluster, linkedClusters(topology, first.cluster.name).length);
+    const clustered = needsClusterBlock(first.cluster, remotesOf(topology, first.cluster.name).length);
     p(`curl -s ${mon}/routez    # num_routes ${replicas - 1}: ${routes}`);
     p(`curl -s ${mon}/gatewayz  # outbound_gateways: ${peers === 0 ? 'none, no gateway links' : `one per other cluster (${peers})`}`);
     if (js) {

@@ -13,10 +13,10 @@ describe('gateway-separate-system', () => {
     const problems = gatewaySeparateSystem.check(t);
     // then
     expect(problems).toEqual([
-      expect.objectContaining({ code: 'GATEWAY_SEPARATE_SYSTEM', severity: 'error', target: { kind: 'cluster', cluster: 'd' } }),
+      expect.objectContaining({ code: 'GATEWAY_SEPARATE_SYSTEM', severity: 'warning', target: { kind: 'cluster', cluster: 'd' } }),
     ]);
     expect(problems[0].message).toBe(
-      'clusters d and e are a separate system: no gateway path joins them to a, b and c, so no messages cross between them and each side runs its own JetStream meta group',
+      'clusters d and e are a separate system: no gateway path joins them to a, b and c, so no messages cross between them and each side elects its own JetStream meta leader',
     );
     expect(problems[0].fix).toContain('[d, a]');
   });
