@@ -10,6 +10,9 @@ export const NATS_SERVER_VERSION = '2.14.9';
 /** The server image we render by default: {@link NATS_SERVER_VERSION}, pinned, on Alpine (it has a shell for preStop). */
 export const DEFAULT_IMAGE = `nats:${NATS_SERVER_VERSION}-alpine`;
 
+/** Kubernetes' default cluster DNS domain; clusters set up with another (kubelet `clusterDomain`) must say so. */
+export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
+
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   replicas: 3,
   resources: {

@@ -128,6 +128,8 @@ export interface Topology {
   name: string;
   /** Namespace of every object. @default the topology name */
   namespace: string;
+  /** DNS domain of the Kubernetes cluster, in every in-cluster address (`<svc>.<ns>.svc.<clusterDomain>`). @default "cluster.local" */
+  clusterDomain: string;
   /** @default DEFAULT_IMAGE (`nats:<NATS_SERVER_VERSION>-alpine`) */
   image: string;
   jetstream: {

@@ -1,4 +1,4 @@
-import { DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, PROVIDERS } from '../../src/core/defaults';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, PROVIDERS } from '../../src/core/defaults';
 import type { Cluster, Topology } from '../../src/core/model';
 
 /** Gateway links between a shape's clusters. */
@@ -54,6 +54,7 @@ export function shapeTopology(spec: ShapeSpec): Topology {
     version: 1,
     name: `shape-${spec.id}`,
     namespace: `shape-${spec.id}`,
+    clusterDomain: DEFAULT_CLUSTER_DOMAIN,
     image: DEFAULT_IMAGE,
     jetstream: { enabled: true, domain: spec.domain },
     accounts: [

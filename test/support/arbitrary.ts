@@ -26,6 +26,7 @@ export function arbitraryTopology(maxClusters = 6): fc.Arbitrary<Topology> {
       provider: fc.constantFrom(...KIND_PROVIDERS),
       workers: fc.integer({ min: 0, max: 3 }),
       region: fc.option(fc.constantFrom('us-east-1', 'eu-west-1'), { nil: null }),
+      clusterDomain: fc.constantFrom('cluster.local', 'cluster.local', 'k8s.example.internal'),
     })
     .map((r) => {
       const clusters: Cluster[] = r.clusterNames.map((name, i) => {
@@ -51,6 +52,7 @@ export function arbitraryTopology(maxClusters = 6): fc.Arbitrary<Topology> {
         version: 1,
         name: r.name,
         namespace: r.namespace ?? r.name,
+        clusterDomain: r.clusterDomain,
         image: DEFAULT_IMAGE,
         jetstream: { enabled: r.jetstream, domain: r.jetstream ? r.domain : null },
         accounts: r.accounts.map((name, i) => ({ name, jetstream: r.jetstream, users: users.splice(0, i === r.accounts.length - 1 ? users.length : 1) })),

@@ -32,6 +32,7 @@ export function topologyData(topology: Topology): Record<string, unknown> {
     version: topology.version,
     name: topology.name,
     namespace: topology.namespace,
+    clusterDomain: topology.clusterDomain,
     image: topology.image,
     jetstream: { enabled: topology.jetstream.enabled, domain: topology.jetstream.domain },
     accounts: topology.accounts.map((a) => ({ name: a.name, jetstream: a.jetstream, users: [...a.users] })),

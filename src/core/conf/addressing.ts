@@ -35,12 +35,12 @@ export const KUBERNETES_PATHS = { configDir: '/etc/nats-config', storeDir: '/dat
 /** DNS name of pod i of a cluster, through its headless Service. */
 export function podHost(topology: Topology, cluster: string, i: number): string {
   const n = clusterNames(cluster);
-  return `${n.pod(i)}.${n.headless}.${topology.namespace}.svc.cluster.local`;
+  return `${n.pod(i)}.${n.headless}.${topology.namespace}.svc.${topology.clusterDomain}`;
 }
 
 /** DNS name of a cluster's headless Service: it resolves to the addresses of all its pods. */
 export function serviceHost(topology: Topology, cluster: string): string {
-  return `${clusterNames(cluster).headless}.${topology.namespace}.svc.cluster.local`;
+  return `${clusterNames(cluster).headless}.${topology.namespace}.svc.${topology.clusterDomain}`;
 }
 
 export function kubernetesAddressing(topology: Topology, cluster: ResolvedCluster): Addressing {

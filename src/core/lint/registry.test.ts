@@ -35,6 +35,7 @@ const SCENARIOS = [
   topologyFrom({ accounts: [{ name: 'APP', jetstream: true }] }),
   topologyFrom({ image: 'nats:2.14.2-nanoserver-ltsc2022' }),
   topologyFrom({ image: 'example.com/custom:1.0.0' }),
+  topologyFrom({ clusterDomain: 'Not A Domain' }),
 ];
 
 function run(): { rule: string; problem: Problem }[] {

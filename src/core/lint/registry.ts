@@ -10,6 +10,7 @@ import { accountName } from './rules/account-name';
 import { accountUnique } from './rules/account-unique';
 import { accountUsers } from './rules/account-users';
 import { authentication } from './rules/authentication';
+import { clusterDomain } from './rules/cluster-domain';
 import { clusterName } from './rules/cluster-name';
 import { clusterNameUnique } from './rules/cluster-name-unique';
 import { fileStoreSize } from './rules/file-store-size';
@@ -54,6 +55,7 @@ export const PROBLEM_CODES = {
   TOPOLOGY_EMPTY:              { severity: 'error',   rule: 'topology-empty',          meaning: 'the topology has no clusters' },
   TOPOLOGY_NAME_INVALID:       { severity: 'error',   rule: 'topology-name',           meaning: 'the topology name is not a DNS-1123 label' },
   NAMESPACE_INVALID:           { severity: 'error',   rule: 'namespace',               meaning: 'the namespace is not a DNS-1123 label' },
+  CLUSTER_DOMAIN_INVALID:      { severity: 'error',   rule: 'cluster-domain',          meaning: 'the Kubernetes cluster domain is not a DNS name' },
   CLUSTER_NAME_INVALID:        { severity: 'error',   rule: 'cluster-name',            meaning: 'a cluster name is not a DNS-1123 label' },
   CLUSTER_NAME_TOO_LONG:       { severity: 'error',   rule: 'cluster-name',            meaning: 'a cluster name is longer than MAX_CLUSTER_NAME (47), so nats-<name> exceeds 52' },
   CLUSTER_NAME_DUPLICATE:      { severity: 'error',   rule: 'cluster-name-unique',     meaning: 'two clusters share a name' },
@@ -102,6 +104,7 @@ export const RULES: readonly LintRule[] = [
   topologyEmpty,
   topologyName,
   namespace,
+  clusterDomain,
   clusterName,
   clusterNameUnique,
   objectNameCollision,

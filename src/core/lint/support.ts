@@ -47,6 +47,11 @@ export function repeated<T>(items: readonly T[], key: (item: T) => string): T[][
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
+/** A DNS-1123 subdomain: dot-separated DNS-1123 labels, at most 253 characters (StorageClass names, DNS domains). */
+export function isDns1123Subdomain(s: string): boolean {
+  return s.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s);
+}
+
 /** Why `s` is not a DNS-1123 label (ignoring length when `max` is Infinity), or null when it is one. */
 export function dns1123Reason(s: string, max = 63): string | null {
   if (s.length === 0) return 'it is empty';

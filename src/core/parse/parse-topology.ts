@@ -1,5 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
 import type {
   Account,
   Cluster,
@@ -42,7 +42,7 @@ export const LIMITS = {
   coordinate: 1_000_000,
 } as const;
 
-const TOP_KEYS = ['version', 'name', 'namespace', 'image', 'jetstream', 'accounts', 'defaults', 'clusters', 'gateways', 'kind'];
+const TOP_KEYS = ['version', 'name', 'namespace', 'clusterDomain', 'image', 'jetstream', 'accounts', 'defaults', 'clusters', 'gateways', 'kind'];
 
 /**
  * The one door into the model: file text (YAML or JSON), share-link payloads, pasted text and autosaves all
@@ -99,6 +99,7 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
 
   const name = 'name' in o ? r.string(o.name, ['name']) : r.fail(['name'], 'is required (a DNS-1123 label, e.g. my-supercluster)');
   const namespace = o.namespace === undefined ? name : r.string(o.namespace, ['namespace']);
+  const clusterDomain = o.clusterDomain === undefined ? DEFAULT_CLUSTER_DOMAIN : r.string(o.clusterDomain, ['clusterDomain'], 253);
   const image = o.image === undefined ? DEFAULT_IMAGE : r.string(o.image, ['image']);
   const jetstream = readJetStreamToggle(r, o.jetstream);
   const accounts = o.accounts === undefined || o.accounts === null ? [] : readAccounts(r, o.accounts);
@@ -107,10 +108,10 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   const gateways = o.gateways === undefined || o.gateways === null ? [] : readGateways(r, o.gateways);
   const kind = readKind(r, o.kind);
 
-  if (r.errors.length > 0 || !name || !namespace || !image || !jetstream || !accounts || !defaults || !clusters || !gateways || !kind) {
+  if (r.errors.length > 0 || !name || !namespace || clusterDomain === undefined || !image || !jetstream || !accounts || !defaults || !clusters || !gateways || !kind) {
     return undefined;
   }
-  return { version: 1, name, namespace, image, jetstream, accounts, defaults, clusters, gateways, kind };
+  return { version: 1, name, namespace, clusterDomain, image, jetstream, accounts, defaults, clusters, gateways, kind };
 }
 
 function readJetStreamToggle(r: Reader, v: unknown): Topology['jetstream'] | undefined {

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, Unzlib, zlibSync } from 'fflate';
-import { DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, PROVIDERS } from '../defaults';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, PROVIDERS } from '../defaults';
 import type { Topology } from '../model';
 import { parseTopology, type ParseError } from '../parse/parse-topology';
 import { topologyData } from '../bundle/topology-file';
@@ -105,6 +105,7 @@ function inflate(bytes: Uint8Array): Uint8Array | 'too-large' | null {
 function compact(data: Record<string, unknown>, t: Topology): Record<string, unknown> {
   const out: Record<string, unknown> = { ...data };
   if (t.namespace === t.name) delete out.namespace;
+  if (t.clusterDomain === DEFAULT_CLUSTER_DOMAIN) delete out.clusterDomain;
   if (t.image === DEFAULT_IMAGE) delete out.image;
   if (t.jetstream.enabled && t.jetstream.domain === null) delete out.jetstream;
   if (t.accounts.length === 0) delete out.accounts;

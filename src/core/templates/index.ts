@@ -1,4 +1,4 @@
-import { DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, PROVIDERS } from '../defaults';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, PROVIDERS } from '../defaults';
 import type { Cluster, KindEnvironment, Topology } from '../model';
 
 /** A built-in starting point, offered by `nats-topology templates` and the designer's Templates menu. */
@@ -19,6 +19,7 @@ function base(name: string, namespace: string): Omit<Topology, 'clusters' | 'gat
     version: 1,
     name,
     namespace,
+    clusterDomain: DEFAULT_CLUSTER_DOMAIN,
     image: DEFAULT_IMAGE,
     jetstream: { enabled: true, domain: null },
     accounts: [],

@@ -72,7 +72,7 @@ describe('the Topology tab', () => {
     const s = store.getState();
     expect(s.topology).toBe(before);
     expect(s.textDraft).toMatchObject({ text, base: before });
-    expect(s.textDraft?.errors[0]).toMatchObject({ path: 'defaults.replicas', line: 13 });
+    expect(s.textDraft?.errors[0]).toMatchObject({ path: 'defaults.replicas', line: text.split('\n').indexOf('  replicas: x') + 1 });
     // Drafts are never autosaved
     expect(storage.getItem(AUTOSAVE_KEY)).toBe(saved);
 

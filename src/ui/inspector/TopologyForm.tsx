@@ -31,6 +31,13 @@ export function TopologyForm() {
         <legend>Topology</legend>
         <TextField fref={t('name')} label="Name" wide problems={fieldProblems(problems, isTopology, 'name')} hint="Names the bundle." />
         <TextField fref={t('namespace')} label="Namespace" wide problems={fieldProblems(problems, isTopology, 'namespace')} />
+        <TextField
+          fref={t('clusterDomain')}
+          label="Cluster DNS domain"
+          wide
+          problems={fieldProblems(problems, isTopology, 'clusterDomain')}
+          hint="Of the Kubernetes cluster: every route and gateway address ends in it."
+        />
         <TextField fref={t('image')} label="Image" wide problems={fieldProblems(problems, isTopology, 'image')} />
         <CheckboxField fref={t('jetstream.enabled')} label="JetStream enabled" />
         {jetstream && (

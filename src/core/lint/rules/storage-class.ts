@@ -1,9 +1,6 @@
 import type { Problem } from '../../problems';
 import type { LintRule } from '../rule';
-import { origin, q, resolvedClusters } from '../support';
-
-/** A DNS-1123 subdomain, the form Kubernetes requires of a StorageClass name. */
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+import { isDns1123Subdomain, origin, q, resolvedClusters } from '../support';
 
 /** STORAGE_CLASS_INVALID: the API server refuses a claim whose storageClassName is not a DNS-1123 subdomain. */
 export const storageClass: LintRule = {
@@ -15,7 +12,7 @@ export const storageClass: LintRule = {
     for (const { spec, cluster } of resolvedClusters(topology)) {
       const sc = cluster.jetstream.storageClass;
       // Empty means "no dynamic provisioning", which Kubernetes accepts.
-      if (sc === null || sc === '' || (sc.length <= 253 && SUBDOMAIN.test(sc))) continue;
+      if (sc === null || sc === '' || isDns1123Subdomain(sc)) continue;
       out.push({
         code: 'STORAGE_CLASS_INVALID',
         severity: 'error',
