@@ -8,7 +8,7 @@ import { autosaveText, expect, loadTemplate, openDesigner, test } from './fixtur
 
 /**
  * "Download bundle" saves the CLI's zip: the same topology and passwords give the same bytes in the browser and
- * from `nats-topology render --zip`, in any time zone; random passwords change secret.yaml and nothing else.
+ * from `nats-topology render --zip`, in any time zone; random passwords change secret.yaml and the Secret's name.
  */
 
 const TYPED = { sys: 'SysPassword0001', noetl: 'NoetlPassword002' };
@@ -61,9 +61,16 @@ function files(zip: Buffer): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(new Uint8Array(zip))).map(([path, bytes]) => [path, strFromU8(bytes)]));
 }
 
+/** Every file but secret.yaml, with the content-named Secret's name (which each password set changes) masked. */
 function withoutSecret(f: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(f).filter(([path]) => !path.endsWith('/secret.yaml')));
+  return Object.fromEntries(
+    Object.entries(f)
+      .filter(([path]) => !path.endsWith('/secret.yaml'))
+      .map(([path, text]) => [path, text.replace(/nats-credentials-[0-9a-f]{10}/g, 'nats-credentials-<hash>')]),
+  );
 }
+
+const secretName = (f: Record<string, string>) => /^ {2}name: (nats-credentials-[0-9a-f]{10})$/m.exec(f['noetl-supercluster/secret.yaml'])![1];
 
 /** The whole check, run in the browser's time zone of the test and against the CLI in another one. */
 async function checkBundle(page: Page, cliTz: string): Promise<void> {
@@ -101,7 +108,8 @@ async function checkBundle(page: Page, cliTz: string): Promise<void> {
   const first = await downloadBundle(page);
   const second = await downloadBundle(page);
 
-  // Then every file but secret.yaml is the CLI's, and the secrets hold fresh strong passwords each time
+  // Then every file but secret.yaml is the CLI's but for the Secret's name, which every StatefulSet follows (new
+  // passwords roll the pods), and the secrets hold fresh strong passwords each time
   const cli = files(cliZip(topologyYaml, { tz: cliTz }));
   const a = files(first.bytes);
   const b = files(second.bytes);
@@ -110,6 +118,8 @@ async function checkBundle(page: Page, cliTz: string): Promise<void> {
   expect(withoutSecret(b)).toEqual(withoutSecret(cli));
   const secret = a['noetl-supercluster/secret.yaml'];
   expect(secret).not.toBe(b['noetl-supercluster/secret.yaml']);
+  expect(secretName(a)).not.toBe(secretName(b));
+  expect(a['noetl-supercluster/clusters/a.yaml']).toContain(`name: ${secretName(a)}`);
   expect(secret).not.toContain(TYPED.noetl);
   const passwords = [...secret.matchAll(/NATS_PASSWORD_\w+: "?([A-Za-z0-9]+)"?/g)].map((m) => m[1]);
   expect(passwords).toHaveLength(2);
@@ -117,7 +127,7 @@ async function checkBundle(page: Page, cliTz: string): Promise<void> {
 }
 
 test.describe('the bundle download', () => {
-  test('gives the CLI’s zip byte for byte with typed passwords, and differs only in secret.yaml with random ones', async ({ page }) => {
+  test('gives the CLI’s zip byte for byte with typed passwords, and differs only in its Secret with random ones', async ({ page }) => {
     await checkBundle(page, 'UTC');
   });
 
@@ -183,5 +193,38 @@ test.describe('the bundle download west of UTC', () => {
     await checkBundle(page, 'Asia/Tokyo');
     // The page really ran west of UTC: zip timestamps are local time there
     expect(await page.evaluate(() => new Date(1980, 0, 1).getTimezoneOffset())).toBe(480);
+  });
+});
+
+test.describe('keeping the passwords of a previous bundle', () => {
+  test('a bundle chosen as the previous one gives a download with the same Secret, byte for byte', async ({ page }) => {
+    // Given a bundle downloaded with random passwords
+    await openDesigner(page);
+    await loadTemplate(page, /NoETL/);
+    const first = await downloadBundle(page);
+
+    // When the next download keeps the passwords of that zip
+    await page.getByRole('button', { name: 'Download bundle' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Download bundle' });
+    await dialog.getByRole('radio', { name: /Keep the passwords of a previous bundle/ }).check();
+    const download = dialog.getByRole('button', { name: 'Download', exact: true });
+    await expect(download).toBeDisabled();
+    await dialog.getByLabel('Previous bundle or its secret.yaml').setInputFiles({ name: 'noetl-supercluster.zip', mimeType: 'application/zip', buffer: first.bytes });
+    await expect(dialog.getByRole('status')).toHaveText('From noetl-supercluster.zip (noetl-supercluster/secret.yaml): the passwords of “sys”, “noetl”.');
+    const [saved] = await Promise.all([page.waitForEvent('download'), download.click()]);
+
+    // Then it is the same zip: same passwords, same Secret name, so applying it rolls nothing
+    expect(readFileSync(await saved.path()).equals(first.bytes)).toBe(true);
+  });
+
+  test('a file that is not a bundle says why and offers no download', async ({ page }) => {
+    await openDesigner(page);
+    await loadTemplate(page, /NoETL/);
+    await page.getByRole('button', { name: 'Download bundle' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Download bundle' });
+    await dialog.getByRole('radio', { name: /Keep the passwords of a previous bundle/ }).check();
+    await dialog.getByLabel('Previous bundle or its secret.yaml').setInputFiles({ name: 'notes.yaml', mimeType: 'application/yaml', buffer: Buffer.from('- just\n- a list\n') });
+    await expect(dialog.getByRole('alert')).toContainText('notes.yaml: must be a Secret, a secrets.env, a bundle zip, or a map of user: password');
+    await expect(dialog.getByRole('button', { name: 'Download', exact: true })).toBeDisabled();
   });
 });

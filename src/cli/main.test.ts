@@ -138,3 +138,94 @@ describe('nats-topology render --passwords', () => {
     expect(cli('render', noetl, '--zip', join(dir, 'x.zip'), '--passwords', writeTopology('who.yaml', 'alice: Alice-password-12\n')).code).toBe(2);
   });
 });
+
+describe('nats-topology render into an existing bundle (day 2)', () => {
+  const secretOf = (out: string) => readFileSync(join(out, 'secret.yaml'), 'utf8');
+  const passwordsIn = (text: string) => Object.fromEntries([...text.matchAll(/^ {2}(NATS_PASSWORD_[A-Z0-9_]+): (\S+)$/gm)].map((m) => [m[1], m[2]]));
+
+  it('keeps every password already in the output, says so, and writes the same bytes again', () => {
+    // Given a rendered bundle
+    const out = join(dir, 'day2-keep');
+    expect(cli('render', noetl, '--out', out).code).toBe(0);
+    const before = Object.fromEntries(walk(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+
+    // When it is rendered again into the same folder
+    const again = cli('render', noetl, '--out', out);
+
+    // Then nothing changes, and the log says where the passwords came from without showing them
+    expect(again.code).toBe(0);
+    expect(again.err).toContain(`kept the passwords of 2 users from ${join(out, 'secret.yaml')}`);
+    for (const pw of Object.values(passwordsIn(before['secret.yaml']))) expect(`${again.out}${again.err}`).not.toContain(pw);
+    expect(Object.fromEntries(walk(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]))).toEqual(before);
+  });
+
+  it('gives a new user a new password and keeps the others; the Secret gets a new name and every StatefulSet follows it', () => {
+    const out = join(dir, 'day2-new-user');
+    expect(cli('render', noetl, '--out', out).code).toBe(0);
+    const first = passwordsIn(secretOf(out));
+    const t = TEMPLATES[0].topology();
+    t.accounts[0].users.push('worker');
+    const grown = writeTopology('noetl-grown.yaml', serializeTopology(t));
+
+    const r = cli('render', grown, '--out', out);
+
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('new random passwords for: worker');
+    const second = passwordsIn(secretOf(out));
+    expect(second).toMatchObject(first);
+    expect(second.NATS_PASSWORD_WORKER).toMatch(/^[A-Za-z][A-Za-z0-9]{31}$/);
+    const name = /^ {2}name: (nats-credentials-[0-9a-f]{10})$/m.exec(secretOf(out))![1];
+    for (const c of ['a', 'b']) {
+      const refs = [...readFileSync(join(out, `clusters/${c}.yaml`), 'utf8').matchAll(/secretKeyRef:\n\s+name: (\S+)/g)].map((m) => m[1]);
+      expect(new Set(refs)).toEqual(new Set([name]));
+    }
+  });
+
+  it('rolls the pods when a password changes: a new Secret name in the pod template, and nothing else in the manifests', () => {
+    const [one, two] = ['day2-roll-1', 'day2-roll-2'].map((d) => join(dir, d));
+    expect(cli('render', noetl, '--out', one, '--passwords', writeTopology('pw1.yaml', 'sys: Sysadmin-password-1\nnoetl: Noetl-password-12\n')).code).toBe(0);
+    expect(cli('render', noetl, '--out', two, '--passwords', writeTopology('pw2.yaml', 'sys: Sysadmin-password-1\nnoetl: Noetl-password-13\n')).code).toBe(0);
+    const a = readFileSync(join(one, 'clusters/a.yaml'), 'utf8').split('\n');
+    const b = readFileSync(join(two, 'clusters/a.yaml'), 'utf8').split('\n');
+    const differing = a.filter((line, i) => line !== b[i]);
+    expect(differing.length).toBeGreaterThan(0);
+    for (const line of differing) expect(line).toMatch(/^\s+name: nats-credentials-[0-9a-f]{10}$/);
+  });
+
+  it.each([
+    ['its secret.yaml', (out: string) => join(out, 'secret.yaml')],
+    ['its zip', (out: string) => join(out, '..', 'day2-previous.zip')],
+    ['a local secrets.env', (out: string) => join(out, 'local', 'secrets.env')],
+  ])('reuses a previous bundle’s passwords from %s with --passwords', (_label, fileOf) => {
+    const out = join(dir, `day2-prev-${_label.replace(/\W/g, '')}`);
+    expect(cli('render', noetl, '--out', out, '--zip', join(out, '..', 'day2-previous.zip')).code).toBe(0);
+    expect(cli('render', noetl, '--target', 'local', '--out', out).code).toBe(0);
+    const previous = passwordsIn(secretOf(out));
+    const fresh = join(dir, `day2-fresh-${_label.replace(/\W/g, '')}`);
+
+    const r = cli('render', noetl, '--out', fresh, '--passwords', fileOf(out));
+
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/used the passwords of 2 users from /);
+    expect(passwordsIn(secretOf(fresh))).toEqual(previous);
+  });
+
+  it('renders the local target of a bundle folder with the bundle’s passwords', () => {
+    const out = join(dir, 'day2-local');
+    expect(cli('render', noetl, '--out', out).code).toBe(0);
+    const r = cli('render', noetl, '--target', 'local', '--out', out);
+    expect(r.code).toBe(0);
+    const env = readFileSync(join(out, 'local/secrets.env'), 'utf8');
+    for (const [key, pw] of Object.entries(passwordsIn(secretOf(out)))) expect(env).toContain(`export ${key}='${pw}'`);
+  });
+
+  it('refuses an unreadable Secret in the output instead of replacing it', () => {
+    const out = join(dir, 'day2-bad');
+    expect(cli('render', noetl, '--out', out).code).toBe(0);
+    writeFileSync(join(out, 'secret.yaml'), 'kind: Secret\nstringData:\n  NATS_PASSWORD_NOETL: "1 # not a password"\n');
+    const r = cli('render', noetl, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('the password of noetl must be');
+    expect(r.err).toContain('it is already in the output');
+  });
+});

@@ -10,7 +10,7 @@ const USAGE = `nats-topology: NATS superclusters on Kubernetes from one topology
 usage:
   nats-topology render <file> --out <dir> [--zip <file>] [--target kubernetes|local] [--base-port N]
                        [--passwords <file>] [--force]
-  nats-topology lint <file> [--format text|json]
+  nats-topology lint <file> [--format text|json] [--previous <file>]
   nats-topology budget <file> [--format text|json]
   nats-topology templates
   nats-topology init <template> [file] [--force]
@@ -30,6 +30,7 @@ export function run(argv: string[], out: (s: string) => void = console.log, err:
         target: { type: 'string', default: 'kubernetes' },
         'base-port': { type: 'string' },
         passwords: { type: 'string' },
+        previous: { type: 'string' },
         force: { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -64,7 +65,7 @@ export function run(argv: string[], out: (s: string) => void = console.log, err:
       }
       case 'lint':
         need(1);
-        return lintCommand(args[0], format, out);
+        return lintCommand(args[0], format, out, v.previous);
       case 'budget':
         need(1);
         return budgetCommand(args[0], format, out);

@@ -35,8 +35,12 @@ export function clusterNames(cluster: string): ClusterNames {
   };
 }
 
-/** Bundle-wide object names. */
-export const SECRET_NAME = 'nats-credentials';
+/**
+ * The credentials Secret is named `nats-credentials-<hash of its data>`, as kustomize's secretGenerator names what it
+ * makes: new passwords mean a new Secret name in every StatefulSet, so the pods roll, while running pods keep
+ * reading the old Secret until they are replaced (never a mix of passwords within one cluster).
+ */
+export const SECRET_PREFIX = 'nats-credentials';
 
 /** The system account every bundle renders, and its user. */
 export const SYSTEM_ACCOUNT = 'SYS';

@@ -3,8 +3,8 @@
  * `start.sh` (as users do), polls the monitoring endpoints and always stops with its own `stop.sh`, then kills
  * by pid whatever is left of the processes it recorded. Only 127.0.0.1 is ever used.
  */
-import { execFile, type ExecFileException } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFile, spawn, type ExecFileException } from 'node:child_process';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { generatePasswords } from '../../src/core/bundle/passwords';
 import type { Passwords } from '../../src/core/bundle/files';
 import type { Topology } from '../../src/core/model';
+import { parseTopology } from '../../src/core/parse/parse-topology';
 import { LOCAL_HOST, LOCAL_PORT_BLOCK, localServers, type LocalServer } from '../../src/core/local/plan';
 import { LOCAL_DIR, renderLocalTarget } from '../../src/core/local/local-target';
 import { LOCAL_PATHS } from '../../src/core/local/addressing';
@@ -76,7 +77,7 @@ function portFree(port: number): Promise<boolean> {
 }
 
 /** The next base port in the band whose whole plan is free right now. */
-async function pickBase(band: PortBand, count: number): Promise<number> {
+export async function pickBase(band: PortBand, count: number): Promise<number> {
   const span = Math.max(count, 1) * LOCAL_PORT_BLOCK;
   const start = cursors.get(band) ?? band.from;
   const candidates: number[] = [];
@@ -134,12 +135,13 @@ export class Boot {
   private stopped = false;
 
   readonly label: string;
-  readonly topology: Topology;
+  /** What the folder runs now; {@link refresh} reads it again after a new render into the folder. */
+  topology: Topology;
   readonly dir: string;
-  readonly servers: LocalServer[];
+  servers: LocalServer[];
   readonly basePort: number;
   /** Environment of `secrets.env`: the password of user u is `secrets[passwordEnvVar(u)]`. */
-  readonly secrets: Record<string, string>;
+  secrets: Record<string, string>;
   /** The nats-server it runs. */
   readonly binary: NatsServerBinary;
 
@@ -182,6 +184,38 @@ export class Boot {
     const { status, body } = await this.http(s, path);
     if (status !== 200) throw new Error(`${s.name} ${path}: HTTP ${status} ${body.trim()}`);
     return JSON.parse(body) as T;
+  }
+
+  /** After a new render into the folder (day-2 changes): reads its topology.yaml and secrets.env again. */
+  async refresh(): Promise<void> {
+    const p = await prepareFromDir(this.label, this.dir, this.basePort, this.binary);
+    this.topology = p.topology;
+    this.servers = p.servers;
+    this.secrets = p.secrets;
+  }
+
+  /** Stops one server as Kubernetes stops a pod (SIGTERM), and waits until it is gone. */
+  async stopServer(name: string, deadlineMs = 30_000): Promise<void> {
+    const pid = this.pids.get(name);
+    if (pid === undefined || !this.alive(name)) return;
+    process.kill(pid, 'SIGTERM');
+    await waitFor(this, `${name} to exit`, async () => (this.alive(name) ? [`${name} still runs`] : []), deadlineMs);
+    livePids.delete(pid);
+    this.pids.delete(name);
+  }
+
+  /** Starts one server from its conf in the folder, with secrets.env's environment, as start.sh would. */
+  startServer(name: string): void {
+    if (this.alive(name)) throw new Error(`${name} already runs`);
+    const log = openSync(join(this.local, LOCAL_PATHS.log(name)), 'a');
+    try {
+      const child = spawn(this.binary.path, ['-c', this.conf(name)], { cwd: this.local, env: { ...process.env, ...this.secrets }, stdio: ['ignore', log, log], detached: true });
+      child.unref();
+      this.pids.set(name, child.pid!);
+      livePids.set(child.pid!, this.conf(name));
+    } finally {
+      closeSync(log);
+    }
   }
 
   /** Whether a recorded server process still runs. */
@@ -275,6 +309,17 @@ export async function prepare(label: string, topology: Topology, options: BootOp
   }
   const secrets = parseSecretsEnv(await readFile(join(dir, LOCAL_DIR, 'secrets.env'), 'utf8'));
   return { label, topology, dir, basePort, servers: localServers(topology, { basePort }), secrets, binary: options.binary };
+}
+
+/**
+ * A local target that the CLI rendered into `dir` (`render --target local --out dir --base-port basePort`): the
+ * design it runs from its local/topology.yaml, the passwords from its secrets.env.
+ */
+export async function prepareFromDir(label: string, dir: string, basePort: number, binary: NatsServerBinary): Promise<Prepared> {
+  const parsed = parseTopology(await readFile(join(dir, LOCAL_DIR, 'topology.yaml'), 'utf8'));
+  if (!parsed.ok) throw new Error(`${dir}: local/topology.yaml does not parse`);
+  const secrets = parseSecretsEnv(await readFile(join(dir, LOCAL_DIR, 'secrets.env'), 'utf8'));
+  return { label, topology: parsed.topology, dir, basePort, servers: localServers(parsed.topology, { basePort }), secrets, binary };
 }
 
 /** Runs the folder's start.sh and records every pid it wrote, whatever its exit code. */

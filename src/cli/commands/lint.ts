@@ -1,13 +1,17 @@
-import { sortProblems } from '../../core';
+import { changes, sortProblems } from '../../core';
 import { lint } from '../../core/lint';
 import { budget } from '../../core/budget';
 import { EXIT, readTopologyFile } from '../io';
 import { countBySeverity, formatProblems } from '../format';
 
-/** `lint <file>`: the design's problems and the kind budget's; exit 1 when any is an error. */
-export function lintCommand(file: string, format: 'text' | 'json', log: (s: string) => void): number {
+/**
+ * `lint <file>`: the design's problems and the kind budget's, and with `--previous <file>` (the design that runs now)
+ * the day-2 changes between them; exit 1 when any is an error.
+ */
+export function lintCommand(file: string, format: 'text' | 'json', log: (s: string) => void, previousFile?: string): number {
   const topology = readTopologyFile(file);
-  const problems = sortProblems([...lint(topology), ...budget(topology).problems]);
+  const previous = previousFile === undefined ? null : readTopologyFile(previousFile);
+  const problems = sortProblems([...lint(topology), ...budget(topology).problems, ...(previous ? changes(previous, topology) : [])]);
   if (format === 'json') log(JSON.stringify({ file, problems }, null, 2));
   else log(`${formatProblems(problems)}\n\n${file}: ${countBySeverity(problems)}`);
   return problems.some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;

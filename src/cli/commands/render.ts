@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { generatePasswords, passwordUsers, renderBundle, SAFE_PASSWORD, zipBundle, type BundleFile, type Passwords } from '../../core';
+import { BUNDLE_PATHS, changes, generatePasswords, parseTopology, readPreviousPasswords, renderBundle, zipBundle, type BundleFile, type Passwords, type Topology } from '../../core';
+import { strFromU8, unzipSync } from 'fflate';
 import { lint } from '../../core/lint';
 import { budget } from '../../core/budget';
-import { localTargetProblem, renderLocalTarget } from '../../core/local';
+import { LOCAL_DIR, localTargetProblem, renderLocalTarget } from '../../core/local';
 import { CliError, EXIT, readTopologyFile } from '../io';
 import { countBySeverity, formatProblems } from '../format';
 
@@ -15,7 +15,10 @@ export interface RenderOptions {
   force: boolean;
   target: 'kubernetes' | 'local';
   basePort?: number;
-  /** A YAML or JSON map of user → password; users it leaves out get random ones. */
+  /**
+   * Passwords to use: a previous bundle's `secret.yaml`, `local/secrets.env` or zip, or a YAML/JSON map of user →
+   * password. Users it leaves out keep the output's existing passwords, or get random ones.
+   */
   passwordsFile?: string;
 }
 
@@ -43,7 +46,8 @@ export function renderCommand(file: string, opts: RenderOptions, log: (s: string
     const problem = localTargetProblem(topology, { basePort: opts.basePort });
     if (problem) throw new CliError(`${file}: cannot render the local target: ${problem}`, EXIT.problems);
   }
-  const passwords = { ...generatePasswords(topology, (n) => new Uint8Array(randomBytes(n))), ...readPasswords(opts.passwordsFile, passwordUsers(topology)) };
+  reportChanges(topology, opts, log);
+  const passwords = choosePasswords(topology, opts, log);
   const files: BundleFile[] =
     opts.target === 'local'
       ? renderLocalTarget(topology, passwords, { basePort: opts.basePort })
@@ -68,25 +72,76 @@ export function renderCommand(file: string, opts: RenderOptions, log: (s: string
 }
 
 /**
- * Passwords the user chose, from a YAML or JSON map `user: password`. Each must be one the server reads back
- * unchanged from the environment (SAFE_PASSWORD), and name a user of the topology.
+ * When the output already holds a design (a bundle's or a local run's topology.yaml, or the zip's), says what applying
+ * this one over it needs beyond `kubectl apply` (day-2 changes). Never blocks: the procedures are in the README.
  */
-function readPasswords(file: string | undefined, users: string[]): Passwords {
-  if (!file) return {};
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CliError(`${file}: cannot read passwords: ${(e as Error).message.split('\n')[0]}`, EXIT.unreadable);
+function reportChanges(topology: Topology, opts: RenderOptions, log: (s: string) => void): void {
+  const previous = previousDesign(opts);
+  if (!previous) return;
+  const parsed = parseTopology(previous.text);
+  if (!parsed.ok) {
+    log(`note: ${previous.source} is not a valid topology, so this render cannot say what changes since it`);
+    return;
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new CliError(`${file}: must be a map of user: password`, EXIT.unreadable);
-  const out: Passwords = {};
-  for (const [user, pw] of Object.entries(data as Record<string, unknown>)) {
-    if (!users.includes(user)) throw new CliError(`${file}: "${user}" is not a user of this topology (users: ${users.join(', ') || 'none'})`, EXIT.unreadable);
-    if (typeof pw !== 'string' || !SAFE_PASSWORD.test(pw)) {
-      throw new CliError(`${file}: the password of ${user} must be 12 to 128 letters, digits or ._~- and start with a letter`, EXIT.unreadable);
+  const found = changes(parsed.topology, topology);
+  if (found.length > 0) log(`Changes since the design in ${previous.source} that need more than applying the bundle:\n${formatProblems(found)}`);
+}
+
+function previousDesign(opts: RenderOptions): { source: string; text: string } | null {
+  const file = opts.out && (opts.target === 'local' ? join(opts.out, LOCAL_DIR, 'topology.yaml') : join(opts.out, BUNDLE_PATHS.topology));
+  if (file && existsSync(file)) return { source: file, text: readFileSync(file, 'utf8') };
+  if (opts.zip && existsSync(opts.zip)) {
+    try {
+      const entries = unzipSync(readFileSync(opts.zip), { filter: (f) => /^[^/]+\/topology\.yaml$/.test(f.name) });
+      const [name] = Object.keys(entries);
+      if (name) return { source: `${opts.zip} (${name})`, text: strFromU8(entries[name]) };
+    } catch {
+      // not a zip we wrote: nothing to compare with
     }
-    out[user] = pw;
   }
-  return out;
+  return null;
+}
+
+/**
+ * Random passwords, overridden by those already in the output (re-rendering never changes a password: running pods
+ * keep theirs until they restart), overridden by `--passwords`. Says where each came from, never what it is.
+ */
+function choosePasswords(topology: Topology, opts: RenderOptions, log: (s: string) => void): Passwords {
+  const passwords: Passwords = Object.assign(Object.create(null) as Passwords, generatePasswords(topology, (n) => new Uint8Array(randomBytes(n))));
+  const existing = existingSecrets(opts);
+  const sources = [existing && { file: existing, explicit: false }, opts.passwordsFile && { file: opts.passwordsFile, explicit: true }].filter(Boolean) as { file: string; explicit: boolean }[];
+  const chosen = new Set<string>();
+  for (const { file, explicit } of sources) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      throw new CliError(`${file}: cannot read passwords: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.unreadable);
+    }
+    const r = readPreviousPasswords(topology, file, bytes);
+    if (!r.ok) throw new CliError(`${r.error}${explicit ? '' : ' (it is already in the output; pass --passwords, or move it away, to start afresh)'}`, EXIT.unreadable);
+    const { value } = r;
+    if (explicit && !value.fromBundle && value.unused.length > 0) {
+      throw new CliError(`${file}: ${value.unused.map((u) => JSON.stringify(u)).join(', ')} ${value.unused.length === 1 ? 'is' : 'are'} not a user of this topology`, EXIT.unreadable);
+    }
+    Object.assign(passwords, value.passwords);
+    const users = Object.keys(value.passwords);
+    users.forEach((u) => chosen.add(u));
+    const ignored = value.unused.length ? `; ignored ${value.unused.length} entr${value.unused.length === 1 ? 'y' : 'ies'} for users no longer in the design` : '';
+    log(`${explicit ? 'used' : 'kept'} the passwords of ${users.length} user${users.length === 1 ? '' : 's'} from ${value.source}${ignored}`);
+  }
+  const fresh = Object.keys(passwords).filter((u) => !chosen.has(u));
+  if (sources.length > 0 && fresh.length > 0) log(`new random passwords for: ${fresh.join(', ')}`);
+  return passwords;
+}
+
+/**
+ * The passwords a previous render left where this one writes, if any: the Secret or the local secrets.env (a local
+ * target rendered into a bundle folder takes the bundle's passwords, and the other way round), or the zip.
+ */
+function existingSecrets(opts: RenderOptions): string | null {
+  const secret = opts.out && join(opts.out, BUNDLE_PATHS.secret);
+  const env = opts.out && join(opts.out, LOCAL_DIR, 'secrets.env');
+  const candidates = opts.target === 'local' ? [env, secret, opts.zip] : [secret, env, opts.zip];
+  return candidates.find((f): f is string => typeof f === 'string' && existsSync(f)) ?? null;
 }

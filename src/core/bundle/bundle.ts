@@ -8,7 +8,7 @@ import {
   podDisruptionBudgetFor,
   statefulSetFor,
 } from '../k8s/cluster-objects';
-import { namespaceFor, secretFor } from '../k8s/bundle-objects';
+import { credentialsFor, namespaceFor, secretFor, type Credentials } from '../k8s/bundle-objects';
 import { toYaml, toYamlDocuments } from '../k8s/yaml';
 import { safePathSegment, type BundleFile, type Passwords } from './files';
 import { renderKindConfig } from './kind-config';
@@ -39,7 +39,8 @@ export const BUNDLE_PATHS = {
  */
 export function renderBundle(topology: Topology, options: BundleOptions = {}): BundleFile[] {
   const context = confContext(topology);
-  return assembleBundle(topology, options, context, (cluster) => renderClusterFiles(topology, cluster, context));
+  const credentials = credentialsFor(topology, options.passwords);
+  return assembleBundle(topology, credentials, context, (cluster) => renderClusterFiles(topology, cluster, context, credentials.name));
 }
 
 /** The two files of one cluster: its `nats.conf` and its manifest (which carries the conf in a ConfigMap). */
@@ -48,14 +49,17 @@ export interface ClusterFiles {
   manifest: string;
 }
 
-/** Renders one cluster's files. `context` must be {@link confContext} of the same topology. */
-export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster, context: ConfContext): ClusterFiles {
+/**
+ * Renders one cluster's files. `context` must be {@link confContext} of the same topology; `secretName` is the
+ * credentials Secret's name ({@link credentialsFor}).
+ */
+export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster, context: ConfContext, secretName: string): ClusterFiles {
   const conf = renderNatsConf(topology, cluster.name, kubernetesAddressing(topology, cluster), context);
   const manifest = toYamlDocuments([
     configMapFor(topology, cluster, conf),
     headlessServiceFor(topology, cluster),
     clientServiceFor(topology, cluster),
-    statefulSetFor(topology, cluster, conf),
+    statefulSetFor(topology, cluster, conf, secretName),
     podDisruptionBudgetFor(topology, cluster),
   ]);
   return { conf, manifest };
@@ -67,7 +71,7 @@ export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster,
  */
 export function assembleBundle(
   topology: Topology,
-  options: BundleOptions,
+  credentials: Credentials,
   context: ConfContext,
   clusterFiles: (cluster: ResolvedCluster) => ClusterFiles,
 ): BundleFile[] {
@@ -85,7 +89,7 @@ export function assembleBundle(
   }
   files.push(
     { path: BUNDLE_PATHS.namespace, content: toYaml(namespaceFor(topology)) },
-    { path: BUNDLE_PATHS.secret, content: toYaml(secretFor(topology, options.passwords)) },
+    { path: BUNDLE_PATHS.secret, content: toYaml(secretFor(topology, credentials)) },
     { path: BUNDLE_PATHS.kustomization, content: renderKustomization(resources) },
     { path: BUNDLE_PATHS.kindConfig, content: renderKindConfig(topology) },
     { path: BUNDLE_PATHS.topology, content: serializeTopology(topology) },

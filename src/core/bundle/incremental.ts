@@ -1,5 +1,6 @@
 import { confContext, type ConfContext } from '../conf/nats-conf';
 import type { ResolvedCluster, Topology } from '../model';
+import { credentialsFor } from '../k8s/bundle-objects';
 import { assembleBundle, renderClusterFiles, type BundleOptions, type ClusterFiles } from './bundle';
 import type { BundleFile } from './files';
 
@@ -30,16 +31,17 @@ export function createBundleRenderer(): BundleRenderer {
   let stats = { rendered: 0, reused: 0 };
   return {
     render(topology, options = {}) {
-      const shared = sharedInputs(topology);
+      const credentials = credentialsFor(topology, options.passwords);
+      const shared = sharedInputs(topology, credentials.name);
       const previous = shared === lastShared ? cache : new Map<string, CachedCluster>();
       const next = new Map<string, CachedCluster>();
       const counts = { rendered: 0, reused: 0 };
       const context = confContext(topology);
-      const files = assembleBundle(topology, options, context, (cluster) => {
+      const files = assembleBundle(topology, credentials, context, (cluster) => {
         const inputs = clusterInputs(cluster, context);
         const hit = previous.get(cluster.name);
         const reuse = hit !== undefined && hit.inputs === inputs;
-        const clusterFiles = reuse ? hit.files : renderClusterFiles(topology, cluster, context);
+        const clusterFiles = reuse ? hit.files : renderClusterFiles(topology, cluster, context, credentials.name);
         counts[reuse ? 'reused' : 'rendered']++;
         next.set(cluster.name, { inputs, files: clusterFiles });
         return clusterFiles;
@@ -56,11 +58,12 @@ export function createBundleRenderer(): BundleRenderer {
 
 /**
  * What every cluster's files read from the topology besides the clusters: the name (labels, conf comment),
- * namespace (DNS names), image, JetStream settings and the accounts with their users (conf, password env vars).
- * Whoever makes a cluster's files read another topology field adds it here; the property test fails otherwise.
+ * namespace and cluster domain (DNS names), image, JetStream settings and the accounts with their users (conf, password env vars),
+ * and the credentials Secret's name. Whoever makes a cluster's files read another topology field adds it here; the
+ * property test fails otherwise.
  */
-function sharedInputs(topology: Topology): string {
-  return JSON.stringify([topology.name, topology.namespace, topology.image, topology.jetstream, topology.accounts]);
+function sharedInputs(topology: Topology, secretName: string): string {
+  return JSON.stringify([topology.name, topology.namespace, topology.clusterDomain, topology.image, topology.jetstream, topology.accounts, secretName]);
 }
 
 /**

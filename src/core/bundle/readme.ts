@@ -1,6 +1,6 @@
 import { KUBERNETES_PORTS } from '../conf/addressing';
 import { gatewayRemotes, gatewaySystems, peerMap } from '../conf/topology-facts';
-import { clusterNames, passwordEnvVar, SECRET_NAME } from '../names';
+import { clusterNames, passwordEnvVar, SECRET_PREFIX } from '../names';
 import { resolveCluster, type Cluster, type Topology } from '../model';
 import { passwordUsers } from './passwords';
 
@@ -25,7 +25,7 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   p('## Files', '', '| file | what it is |', '|---|---|');
   p('| `kustomization.yaml` | lists every manifest; apply the bundle with `kubectl apply -k .` |');
   p('| `namespace.yaml` | the namespace |');
-  p(`| \`secret.yaml\` | Secret \`${SECRET_NAME}\`: the password of every account user |`);
+  p(`| \`secret.yaml\` | Secret \`${SECRET_PREFIX}-<hash>\`: the password of every account user; the name is a hash of the content |`);
   for (const c of clusters) {
     p(`| \`clusters/${c.name}.yaml\` | cluster \`${c.name}\`: ConfigMap, headless Service, client Service, StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}), PodDisruptionBudget |`);
   }
@@ -106,7 +106,7 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   }
 
   p('## Connect', '');
-  for (const c of clusters) p(`- \`${c.name}\`: \`nats://${clusterNames(c.name).statefulSet}.${ns}.svc.cluster.local:${KUBERNETES_PORTS.client}\``);
+  for (const c of clusters) p(`- \`${c.name}\`: \`nats://${clusterNames(c.name).statefulSet}.${ns}.svc.${topology.clusterDomain}:${KUBERNETES_PORTS.client}\``);
   p('');
 
   p('## Run locally', '');

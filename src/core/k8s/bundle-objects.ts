@@ -1,5 +1,6 @@
 import type { Namespace, Secret } from 'kubernetes-types/core/v1';
-import { passwordEnvVar, SECRET_NAME } from '../names';
+import { passwordEnvVar, SECRET_PREFIX } from '../names';
+import { sha256Hex } from '../sha256';
 import type { Topology } from '../model';
 import { PASSWORD_PLACEHOLDER, passwordUsers } from '../bundle/passwords';
 import type { Passwords } from '../bundle/files';
@@ -9,20 +10,35 @@ export function namespaceFor(topology: Topology): Namespace {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: topology.namespace, labels: bundleLabels(topology) } };
 }
 
+/** What the credentials Secret holds, and the name that content gives it. */
+export interface Credentials {
+  /** `nats-credentials-<10 hex digits of the SHA-256 of the data>`. */
+  name: string;
+  /** Password by environment variable name (the keys the StatefulSets read). */
+  data: Record<string, string>;
+}
+
 /**
- * Every account user's password, keyed by the environment variable the confs read. The only file of a bundle
- * that holds secrets, and the only one that differs between two downloads of one design.
+ * Every account user's password, keyed by the environment variable the confs read; without `passwords` (a
+ * preview), placeholders. The Secret is content-named (see SECRET_PREFIX): only SHA-256 of the data shows, in the
+ * name, never a weak hash.
  */
-export function secretFor(topology: Topology, passwords: Passwords | undefined): Secret {
-  const stringData: Record<string, string> = {};
+export function credentialsFor(topology: Topology, passwords: Passwords | undefined): Credentials {
+  const data: Record<string, string> = {};
   for (const user of passwordUsers(topology)) {
-    stringData[passwordEnvVar(user)] = passwords?.[user] ?? PASSWORD_PLACEHOLDER;
+    data[passwordEnvVar(user)] = passwords?.[user] ?? PASSWORD_PLACEHOLDER;
   }
+  const canonical = JSON.stringify(Object.keys(data).sort().map((k) => [k, data[k]]));
+  return { name: `${SECRET_PREFIX}-${sha256Hex(canonical).slice(0, 10)}`, data };
+}
+
+/** The bundle's only file that holds secrets, and the only one that differs between two downloads of one design. */
+export function secretFor(topology: Topology, credentials: Credentials): Secret {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: { name: SECRET_NAME, namespace: topology.namespace, labels: bundleLabels(topology) },
+    metadata: { name: credentials.name, namespace: topology.namespace, labels: bundleLabels(topology) },
     type: 'Opaque',
-    stringData,
+    stringData: { ...credentials.data },
   };
 }

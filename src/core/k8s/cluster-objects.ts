@@ -4,7 +4,7 @@ import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import { KUBERNETES_PATHS, KUBERNETES_PORTS } from '../conf/addressing';
 import { LAME_DUCK } from '../conf/nats-conf';
 import { hash53 } from '../hash';
-import { clusterNames, SECRET_NAME, selectorLabels } from '../names';
+import { clusterNames, selectorLabels } from '../names';
 import { bytes, MiB } from '../quantity';
 import type { ResolvedCluster, Topology } from '../model';
 import { passwordEnvVars } from '../bundle/passwords';
@@ -90,7 +90,7 @@ export function goMemLimit(cluster: ResolvedCluster): string | null {
   return limit ? `${Math.floor((bytes(limit) * 0.8) / MiB)}MiB` : null;
 }
 
-function env(topology: Topology, cluster: ResolvedCluster): EnvVar[] {
+function env(topology: Topology, cluster: ResolvedCluster, secretName: string): EnvVar[] {
   const vars: EnvVar[] = [
     { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
     { name: 'SERVER_NAME', value: '$(POD_NAME)' },
@@ -98,12 +98,13 @@ function env(topology: Topology, cluster: ResolvedCluster): EnvVar[] {
   const gomem = goMemLimit(cluster);
   if (gomem) vars.push({ name: 'GOMEMLIMIT', value: gomem });
   for (const name of passwordEnvVars(topology)) {
-    vars.push({ name, valueFrom: { secretKeyRef: { name: SECRET_NAME, key: name } } });
+    vars.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
   }
   return vars;
 }
 
-export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, conf: string): StatefulSet {
+/** `secretName`: the content-named credentials Secret ({@link credentialsFor}); a new one rolls the pods. */
+export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, conf: string, secretName: string): StatefulSet {
   const names = clusterNames(cluster.name);
   const js = topology.jetstream.enabled;
   const resources: Container['resources'] = {};
@@ -113,7 +114,7 @@ export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, con
     name: 'nats',
     image: topology.image,
     args: ['--config', `${KUBERNETES_PATHS.configDir}/${CONFIG_FILE}`],
-    env: env(topology, cluster),
+    env: env(topology, cluster, secretName),
     ports: PORTS.map((p) => ({ name: p.name, containerPort: p.port })),
     resources,
     ...probes(js),

@@ -114,7 +114,7 @@ describe('localAddressing', () => {
 });
 
 describe('renderLocalTarget', () => {
-  it.each(topologies())('renders %s as one conf per server and four other files, none of them .conf', (_label, topology) => {
+  it.each(topologies())('renders %s as one conf per server and five other files, none of them .conf', (_label, topology) => {
     const files = renderLocalTarget(topology, generatePasswords(topology, fixedRandom));
     const names = localServers(topology).map((s) => s.name);
     expect(files.map((f) => f.path)).toEqual([
@@ -123,6 +123,7 @@ describe('renderLocalTarget', () => {
       'local/start.sh',
       'local/stop.sh',
       'local/README.md',
+      'local/topology.yaml',
     ]);
   });
 

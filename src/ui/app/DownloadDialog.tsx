@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { lint, passwordUsers, type Topology } from '../../core';
+import { lint, passwordUsers, readPreviousPasswords, type PreviousPasswords, type Topology } from '../../core';
 import { browserRandom, bundlePasswords, bundleZip, PASSWORD_RULE, passwordProblem, unsafePathNames } from '../io/bundle';
 import { saveFile } from '../io/save-file';
 import { notify } from '../store/store';
@@ -14,7 +14,10 @@ export function DownloadDialog() {
   return topology ? <DownloadForm topology={topology} /> : null;
 }
 
-type Mode = 'random' | 'own';
+type Mode = 'random' | 'own' | 'previous';
+
+/** A previous bundle's passwords as read, or why they could not be. Held in memory while the dialog is open. */
+type Previous = { file: string; read: PreviousPasswords } | { file: string; error: string };
 
 function DownloadForm({ topology }: { topology: Topology }) {
   const { store } = useDesignerContext();
@@ -24,6 +27,7 @@ function DownloadForm({ topology }: { topology: Topology }) {
   const [mode, setMode] = useState<Mode>('random');
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [show, setShow] = useState(false);
+  const [previous, setPrevious] = useState<Previous | null>(null);
   const primary = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -33,15 +37,17 @@ function DownloadForm({ topology }: { topology: Topology }) {
   }, []);
 
   const problems = Object.fromEntries(users.map((u) => [u, mode === 'own' ? passwordProblem(typed[u] ?? '') : null]));
-  const passwordsOk = users.every((u) => problems[u] === null);
+  const passwordsOk = users.every((u) => problems[u] === null) && (mode !== 'previous' || (previous !== null && 'read' in previous));
   const canDownload = unsafe.length === 0 && passwordsOk;
 
   const close = () => store.setState({ dialog: null });
   const download = () => {
     if (!canDownload) return;
-    const zip = bundleZip(topology, bundlePasswords(topology, mode === 'own' ? typed : {}, browserRandom));
+    const chosen = mode === 'own' ? typed : mode === 'previous' && previous && 'read' in previous ? previous.read.passwords : {};
+    const zip = bundleZip(topology, bundlePasswords(topology, chosen, browserRandom));
     saveFile(zip.bytes, zip.filename, 'application/zip');
     setTyped({});
+    setPrevious(null);
     close();
     notify(store, `Saved ${zip.filename}: ${zip.fileCount} files under ${topology.name}/. Its secret.yaml holds the passwords; keep it out of version control.`);
   };
@@ -120,6 +126,17 @@ function DownloadForm({ topology }: { topology: Topology }) {
                   <span className="choice__hint">{PASSWORD_RULE}. A user left blank gets a random one.</span>
                 </span>
               </label>
+              <label className="choice__option">
+                <input type="radio" name="passwords" value="previous" checked={mode === 'previous'} onChange={() => setMode('previous')} />
+                <span>
+                  <span className="choice__title">Keep the passwords of a previous bundle</span>
+                  <span className="choice__hint">
+                    Its zip, <code>secret.yaml</code> or <code>local/secrets.env</code>. Running servers keep their passwords until they restart, so
+                    a bundle that changes them would leave a cluster with two.
+                  </span>
+                </span>
+              </label>
+              {mode === 'previous' && <PreviousBundle topology={topology} previous={previous} onRead={setPrevious} />}
               {mode === 'own' && (
                 <div className="passwords">
                   {users.map((u) => {
@@ -181,4 +198,42 @@ function DownloadForm({ topology }: { topology: Topology }) {
       </div>
     </div>
   );
+}
+
+/** Picks a previous bundle (or its Secret) and says which users it had passwords for; never shows a password. */
+function PreviousBundle({ topology, previous, onRead }: { topology: Topology; previous: Previous | null; onRead: (p: Previous) => void }) {
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    const r = readPreviousPasswords(topology, file.name, new Uint8Array(await file.arrayBuffer()));
+    onRead(r.ok ? { file: file.name, read: r.value } : { file: file.name, error: r.error });
+  };
+  return (
+    <div className="passwords">
+      <label className="passwords__file">
+        <span>Previous bundle</span>
+        <input
+          type="file"
+          accept=".zip,.yaml,.yml,.env,.json,application/zip,application/yaml"
+          aria-label="Previous bundle or its secret.yaml"
+          onChange={(e) => void pick(e.target.files?.[0])}
+        />
+      </label>
+      {previous && 'error' in previous && (
+        <p className="field__msg field__msg--error" role="alert">
+          {previous.error}
+        </p>
+      )}
+      {previous && 'read' in previous && (
+        <p className="hint" role="status">
+          From {previous.read.source}: the passwords of {joinUsers(Object.keys(previous.read.passwords))}.
+          {previous.read.missing.length > 0 && <> New random ones for {joinUsers(previous.read.missing)}.</>}
+          {previous.read.unused.length > 0 && <> Ignored {previous.read.unused.length} for users no longer in the design.</>}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function joinUsers(users: string[]): string {
+  return users.length === 0 ? 'no user' : users.map((u) => `“${u}”`).join(', ');
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { topologyFrom } from '../lint/testing';
+import { CHANGE_CODES, changes } from './changes';
+
+const codes = (ps: { code: string }[]) => ps.map((p) => p.code);
+
+describe('changes', () => {
+  const three = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], gateways: [['a', 'b'], ['b', 'c']] });
+
+  it('says nothing when the design did not change in a way that needs a procedure', () => {
+    const scaled = structuredClone(three);
+    scaled.clusters[0].replicas = 5;
+    scaled.clusters[0].jetstream = { memoryStore: '2Gi' };
+    expect(changes(three, three)).toEqual([]);
+    expect(changes(three, scaled)).toEqual([]);
+  });
+
+  it('names a removed cluster, and guesses a rename', () => {
+    const removed = { ...three, clusters: three.clusters.slice(0, 2), gateways: [['a', 'b']] as [string, string][] };
+    const [p] = changes(three, removed);
+    expect(p).toMatchObject({ code: 'CHANGE_CLUSTER_REMOVED', severity: 'warning', target: { kind: 'cluster', cluster: 'c' } });
+    expect(p.message).toBe('cluster c is gone from the design: applying leaves its 3 servers running, gatewayed to the others and voting in the JetStream meta group, and the streams placed there stay with them');
+    expect(p.fix).toContain('peer-remove');
+    const renamed = structuredClone(three);
+    renamed.clusters[2].name = 'd';
+    renamed.gateways = [['a', 'b'], ['b', 'd']];
+    expect(changes(three, renamed)[0].message).toContain('(renamed to d? A rename is a new cluster: new pods, new volumes)');
+  });
+
+  it('warns when a cluster switches between standalone and clustered JetStream, both ways, by scaling or by linking', () => {
+    const lone = topologyFrom({ defaults: { replicas: 1 }, clusters: [{ name: 'a' }] });
+    const scaled = structuredClone(lone);
+    scaled.clusters[0].replicas = 3;
+    const linked = topologyFrom({ defaults: { replicas: 1 }, clusters: [{ name: 'a' }, { name: 'b' }], gateways: [['a', 'b']] });
+    expect(changes(lone, scaled).map((p) => p.message)).toEqual([
+      'cluster a runs JetStream standalone (one server, no gateway links) and will run it clustered (3 servers): the two modes keep streams apart, so after the restart its streams answer "stream not found"',
+    ]);
+    expect(codes(changes(lone, linked))).toEqual(['CHANGE_JETSTREAM_MODE']);
+    expect(codes(changes(scaled, lone))).toEqual(['CHANGE_JETSTREAM_MODE']);
+    const off = { ...lone, jetstream: { enabled: false, domain: null } };
+    expect(changes(off, { ...scaled, jetstream: { enabled: false, domain: null } })).toEqual([]);
+  });
+
+  it('warns about volume changes Kubernetes refuses, and a new namespace', () => {
+    const bigger = structuredClone(three);
+    bigger.defaults.jetstream.volumeSize = '50Gi';
+    bigger.clusters[1].jetstream = { storageClass: 'fast' };
+    expect(changes(three, bigger).map((p) => `${p.code} ${JSON.stringify(p.target)}`)).toEqual([
+      'CHANGE_VOLUME {"kind":"cluster","cluster":"a","field":"jetstream.volumeSize"}',
+      'CHANGE_VOLUME {"kind":"cluster","cluster":"b","field":"jetstream.storageClass"}',
+      'CHANGE_VOLUME {"kind":"cluster","cluster":"b","field":"jetstream.volumeSize"}',
+      'CHANGE_VOLUME {"kind":"cluster","cluster":"c","field":"jetstream.volumeSize"}',
+    ]);
+    expect(codes(changes(three, { ...three, namespace: 'elsewhere' }))).toEqual(['CHANGE_NAMESPACE']);
+  });
+
+  it('emits only codes of its table, each with the table severity', () => {
+    const all = [
+      ...changes(three, { ...three, namespace: 'x', clusters: three.clusters.slice(0, 1), gateways: [] }),
+      ...changes(topologyFrom({ defaults: { replicas: 1 }, clusters: [{ name: 'a' }] }), topologyFrom({ clusters: [{ name: 'a' }], defaults: { jetstream: { volumeSize: '9Gi' } } })),
+    ];
+    expect(new Set(codes(all))).toEqual(new Set(Object.keys(CHANGE_CODES)));
+    for (const p of all) expect(p.severity).toBe(CHANGE_CODES[p.code as keyof typeof CHANGE_CODES].severity);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Day-2 changes: what applying a new design over a running one does that neither design shows alone. The bundle
+ * README has the procedure each problem points to; the boot tests run those procedures on real servers.
+ */
+import { gatewayRemotes, needsClusterBlock } from '../conf/topology-facts';
+import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
+import type { Problem } from '../problems';
+import { sortProblems } from '../problems';
+
+/** The codes {@link changes} emits, with what each means. */
+export const CHANGE_CODES = {
+  CHANGE_NAMESPACE: { severity: 'warning', meaning: 'the namespace changes: every cluster is created anew, the old ones keep running' },
+  CHANGE_CLUSTER_REMOVED: { severity: 'warning', meaning: 'a running cluster is gone from the design: it keeps running, gatewayed and voting, until pruned' },
+  CHANGE_JETSTREAM_MODE: { severity: 'warning', meaning: 'a cluster switches between standalone and clustered JetStream, which do not see each other\'s streams' },
+  CHANGE_VOLUME: { severity: 'warning', meaning: 'a volume size or storage class changes, which Kubernetes refuses for a StatefulSet' },
+} as const;
+
+/** Problems of applying `next` where `previous` runs, sorted like the lint's. */
+export function changes(previous: Topology, next: Topology): Problem[] {
+  const out: Problem[] = [];
+  const before = clustersByName(previous);
+  const after = clustersByName(next);
+  const js = previous.jetstream.enabled && next.jetstream.enabled;
+
+  if (previous.namespace !== next.namespace) {
+    out.push({
+      code: 'CHANGE_NAMESPACE',
+      severity: 'warning',
+      target: { kind: 'topology', field: 'namespace' },
+      message: `the namespace changes from ${previous.namespace} to ${next.namespace}: applying creates every cluster anew there, while the servers in ${previous.namespace} keep running with their data`,
+      fix: `Move the streams first (nats backup account, then nats backup restore account against the new servers), then delete the old namespace. The bundle README says how, under "Changing the design".`,
+    });
+  }
+
+  const removed = [...before.keys()].filter((name) => !after.has(name));
+  for (const name of removed) {
+    const was = before.get(name)!;
+    const added = [...after.keys()].filter((n) => !before.has(n));
+    const renamed = removed.length === 1 && added.length === 1 ? ` (renamed to ${added[0]}? A rename is a new cluster: new pods, new volumes)` : '';
+    out.push({
+      code: 'CHANGE_CLUSTER_REMOVED',
+      severity: 'warning',
+      target: { kind: 'cluster', cluster: name },
+      message:
+        `cluster ${name} is gone from the design${renamed}: applying leaves its ${was.cluster.replicas} server${was.cluster.replicas === 1 ? '' : 's'} running, ` +
+        `gatewayed to the others${js ? ' and voting in the JetStream meta group, and the streams placed there stay with them' : ''}`,
+      fix: `Take its servers out one at a time${js ? ' and remove each from the meta group (nats server raft peer-remove)' : ''}, then apply with --prune: the bundle README, "Removing a cluster".`,
+    });
+  }
+
+  for (const [name, now] of after) {
+    const was = before.get(name);
+    if (!was) continue;
+    if (js && was.standalone !== now.standalone) {
+      const why = (c: Mode) => (c.standalone ? 'standalone (one server, no gateway links)' : `clustered (${c.cluster.replicas} server${c.cluster.replicas === 1 ? '' : 's'}${c.remotes ? `, gatewayed to ${c.remotes} other cluster${c.remotes === 1 ? '' : 's'}` : ''})`);
+      out.push({
+        code: 'CHANGE_JETSTREAM_MODE',
+        severity: 'warning',
+        target: { kind: 'cluster', cluster: name, field: 'replicas' },
+        message: `cluster ${name} runs JetStream ${why(was)} and will run it ${why(now)}: the two modes keep streams apart, so after the restart its streams answer "stream not found"`,
+        fix: `Back up every JetStream account before applying and restore it after (nats backup account, then nats backup restore account): the bundle README, "Standalone and clustered".`,
+      });
+    }
+    if (js) {
+      for (const field of ['volumeSize', 'storageClass'] as const) {
+        if (was.cluster.jetstream[field] === now.cluster.jetstream[field]) continue;
+        out.push({
+          code: 'CHANGE_VOLUME',
+          severity: 'warning',
+          target: { kind: 'cluster', cluster: name, field: `jetstream.${field}` },
+          message: `cluster ${name}'s ${field === 'volumeSize' ? 'volume size' : 'storage class'} changes from ${was.cluster.jetstream[field] ?? 'the default'} to ${now.cluster.jetstream[field] ?? 'the default'}: Kubernetes refuses to change a StatefulSet's volume claim template, so kubectl apply fails for nats-${name}`,
+          fix: 'Follow the bundle README, "Volume size and storage class": expand the claims in place, or replace each server\'s volume one at a time.',
+        });
+      }
+    }
+  }
+  return sortProblems(out);
+}
+
+interface Mode {
+  cluster: ResolvedCluster;
+  remotes: number;
+  /** JetStream without a meta group: one server, no cluster block. */
+  standalone: boolean;
+}
+
+function clustersByName(t: Topology): Map<string, Mode> {
+  const remotes = gatewayRemotes(t);
+  const out = new Map<string, Mode>();
+  for (const spec of t.clusters) {
+    if (out.has(spec.name)) continue;
+    const cluster = resolveCluster(t, spec);
+    const n = remotes.get(spec.name)?.length ?? 0;
+    out.set(spec.name, { cluster, remotes: n, standalone: !needsClusterBlock(cluster, n) });
+  }
+  return out;
+}
