@@ -21,11 +21,11 @@ import type { Position } from '../../core';
 import { useDesigner, useDesignerContext } from '../app/context';
 import { EmptyState } from '../app/EmptyState';
 import { useResolvedTheme } from '../app/theme';
-import { runCommand } from '../commands/registry';
+import { runCommand, type CommandContext } from '../commands/registry';
 import { useCanvasInteractiveMark } from '../hooks/use-canvas-interactive';
 import { useImportFile } from '../hooks/use-import-file';
 import { useDerived } from '../hooks/use-derived';
-import { linked } from '../edits/ids';
+import { clusterIds, clusterName, linked } from '../edits/ids';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../edits/layout';
 import { CLUSTER_PRESETS, type ClusterPreset } from '../edits/topology-edits';
 import { select, type Selection } from '../store/store';
@@ -86,7 +86,8 @@ function CanvasFlow() {
   // Links depend on the gateways and the names only: an edit of a cluster's settings does not rebuild them.
   const gateways = useDesigner((s) => s.topology.gateways);
   const names = useDesigner(useShallow((s) => s.topology.clusters.map((c) => c.name)));
-  const links = useMemo(() => buildLinks({ gateways, names, selection, byGateway }), [buildLinks, gateways, names, selection, byGateway]);
+  const ids = useDesigner(useShallow((s) => clusterIds(s.topology)));
+  const links = useMemo(() => buildLinks({ gateways, names, ids, selection, byGateway }), [buildLinks, gateways, names, ids, selection, byGateway]);
 
   // Interactive: every node measured (React Flow shows nodes once measured), or nothing to show.
   const flowStore = useStoreApi<ClusterFlowNode>();
@@ -194,13 +195,16 @@ function CanvasFlow() {
     if (sel.gateways.length) select(store, { ...sel, gateways: [] });
   }, [store]);
 
-  const onConnect = useCallback(
-    (c: Connection) => runCommand(designer.commands, 'gateway.connect', { a: nameOf(c.source), b: nameOf(c.target) }),
-    [designer],
-  );
+  // A drop on a handle: React Flow connects it when isValidConnection agrees.
+  const onConnect = useCallback((c: Connection) => connectNodes(designer.commands, c.source, c.target), [designer]);
 
   const isValidConnection = useCallback(
-    (c: Connection | Edge) => c.source !== c.target && !linked(store.getState().topology, nameOf(c.source), nameOf(c.target)),
+    (c: Connection | Edge) => {
+      const t = store.getState().topology;
+      const a = clusterName(t, c.source);
+      const b = clusterName(t, c.target);
+      return c.source !== c.target && a !== undefined && b !== undefined && !linked(t, a, b);
+    },
     [store],
   );
 
@@ -283,9 +287,12 @@ function CanvasFlow() {
   );
 }
 
-/** A node id is the cluster name, or `name#2` for a repeated name. */
-function nameOf(id: string): string {
-  return id.replace(/#\d+$/, '');
+/** Links two clusters given by node id; the command refuses a self-link or a repeat with a notice. */
+function connectNodes(ctx: CommandContext, source: string, target: string): void {
+  const t = ctx.store.getState().topology;
+  const a = clusterName(t, source);
+  const b = clusterName(t, target);
+  if (a !== undefined && b !== undefined) runCommand(ctx, 'gateway.connect', { a, b });
 }
 
 function applySelect(sel: Selection, key: keyof Selection, changes: { id: string; selected: boolean }[]): Selection {

@@ -3,7 +3,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Severity, Topology } from '../../core';
 import { useDesigner } from '../app/context';
-import { clusterIds } from '../edits/ids';
+import { clusterIndex } from '../edits/ids';
 import type { ProblemSummary } from '../derive/derive';
 import { SeverityIcon } from '../app/icons';
 
@@ -27,16 +27,9 @@ export interface ClusterView {
 
 const NO_CLUSTER: ClusterView = { region: null, zone: null, replicas: 0, jetstream: false };
 
-/** Canvas id → index, once per topology: a hundred nodes each looking themselves up stay linear. */
-const indexes = new WeakMap<Topology, Map<string, number>>();
-
 export function clusterView(t: Topology, id: string): ClusterView {
-  let index = indexes.get(t);
-  if (!index) {
-    index = new Map(clusterIds(t).map((cid, i) => [cid, i]));
-    indexes.set(t, index);
-  }
-  const c = t.clusters[index.get(id) ?? -1];
+  // The index is built once per clusters array: a hundred nodes each looking themselves up stay linear.
+  const c = t.clusters[clusterIndex(t, id)];
   if (!c) return NO_CLUSTER;
   return { region: c.region, zone: c.zone, replicas: c.replicas ?? t.defaults.replicas, jetstream: t.jetstream.enabled };
 }
