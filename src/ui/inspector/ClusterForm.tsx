@@ -8,6 +8,7 @@ import { clusterIndex } from '../edits/ids';
 import { useDerived } from '../hooks/use-derived';
 import { useRunCommand } from '../hooks/use-command';
 import { TextField } from './Field';
+import { LinkPicker } from './LinkPicker';
 import { MiniProblems } from './MiniProblems';
 
 interface Spec {
@@ -162,23 +163,7 @@ function Links({ name }: { name: string }) {
           </li>
         ))}
       </ul>
-      {candidates.length > 0 && (
-        <select
-          className="link-select"
-          aria-label="Link to another cluster"
-          value=""
-          onChange={(e) => {
-            if (e.target.value) run('gateway.connect', { a: name, b: e.target.value });
-          }}
-        >
-          <option value="">Link to…</option>
-          {candidates.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      )}
+      {candidates.length > 0 && <LinkPicker name={name} candidates={candidates} />}
     </fieldset>
   );
 }
