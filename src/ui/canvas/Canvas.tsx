@@ -13,6 +13,7 @@ import {
   useStoreApi,
   type Connection,
   type Edge,
+  type FinalConnectionState,
   type NodeChange,
   type Node,
 } from '@xyflow/react';
@@ -30,6 +31,7 @@ import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../edits/layout';
 import { CLUSTER_PRESETS, type ClusterPreset } from '../edits/topology-edits';
 import { select, type Selection } from '../store/store';
 import { ClusterNode, type ClusterFlowNode } from './ClusterNode';
+import { nodeAt } from './connection-target';
 import { createLinkBuilder, createNodeBuilder } from './flow-elements';
 import { GatewayLayer } from './GatewayLayer';
 
@@ -208,6 +210,38 @@ function CanvasFlow() {
     [store],
   );
 
+  const connectStart = useRef<{ x: number; y: number } | null>(null);
+  const onConnectStart = useCallback((e: MouseEvent | TouchEvent) => {
+    connectStart.current = clientPoint(e);
+  }, []);
+
+  // Every other drop: on a cluster's body it links (or says why not), on blank canvas it makes a cluster there, linked.
+  const onConnectEnd = useCallback(
+    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const start = connectStart.current;
+      connectStart.current = null;
+      if (state.isValid || !state.fromNode) return;
+      const from = state.fromNode.id;
+      const at = clientPoint(e);
+      const p = rf.screenToFlowPosition(at, { snapToGrid: false });
+      const target = state.toNode?.id ?? nodeAt(flowStore.getState().nodeLookup, p);
+      if (target !== null && target !== from) {
+        connectNodes(designer.commands, from, target);
+        return;
+      }
+      // Barely moved off the handle: a slipped click, neither a link to itself nor a new cluster.
+      if (start && Math.hypot(at.x - start.x, at.y - start.y) < CLICK_SLOP) return;
+      if (target === from) {
+        connectNodes(designer.commands, from, target);
+        return;
+      }
+      const under = document.elementFromPoint(at.x, at.y);
+      if (!under?.closest('.react-flow__pane') || under.closest('.react-flow__panel')) return;
+      runCommand(designer.commands, 'cluster.addLinked', { from, position: { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 } });
+    },
+    [rf, flowStore, designer],
+  );
+
   // A file dragged over the canvas is imported when dropped.
   const importFile = useImportFile();
   const [fileOver, setFileOver] = useState(false);
@@ -255,6 +289,8 @@ function CanvasFlow() {
         onNodesChange={onNodesChange}
         onPaneClick={onPaneClick}
         onConnect={onConnect}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={28}
@@ -287,12 +323,20 @@ function CanvasFlow() {
   );
 }
 
+/** A drag of a link that ends within this many pixels of where it started is a click. */
+const CLICK_SLOP = 12;
+
 /** Links two clusters given by node id; the command refuses a self-link or a repeat with a notice. */
 function connectNodes(ctx: CommandContext, source: string, target: string): void {
   const t = ctx.store.getState().topology;
   const a = clusterName(t, source);
   const b = clusterName(t, target);
   if (a !== undefined && b !== undefined) runCommand(ctx, 'gateway.connect', { a, b });
+}
+
+function clientPoint(e: MouseEvent | TouchEvent): { x: number; y: number } {
+  const p = 'changedTouches' in e ? e.changedTouches[0] : e;
+  return { x: p.clientX, y: p.clientY };
 }
 
 function applySelect(sel: Selection, key: keyof Selection, changes: { id: string; selected: boolean }[]): Selection {

@@ -52,6 +52,22 @@ describe('commands', () => {
     expect(store.getState().past).toHaveLength(3);
   });
 
+  it('adds a cluster linked to another as one undo step, selected', () => {
+    const { store, ctx, calls } = setup();
+    runCommand(ctx, 'cluster.add', { position: { x: 0, y: 0 } });
+    runCommand(ctx, 'cluster.addLinked', { from: 'c1', position: { x: 401, y: 299 } });
+    const s = store.getState();
+    expect(names(store)).toEqual(['c1', 'c2']);
+    expect(s.topology.clusters[1].position).toEqual({ x: 400, y: 300 });
+    expect(s.topology.gateways).toEqual([['c1', 'c2']]);
+    expect(s.selection.clusters).toEqual(['c2']);
+    expect(s.past).toHaveLength(2);
+    expect(calls).toContain('reveal:c2');
+    runCommand(ctx, 'history.undo');
+    expect(names(store)).toEqual(['c1']);
+    expect(store.getState().topology.gateways).toEqual([]);
+  });
+
   it('deletes the selected link, and a deleted cluster takes its links along', () => {
     const { store, ctx } = setup();
     runCommand(ctx, 'cluster.add');

@@ -8,6 +8,7 @@ import { clusterIdOf, clusterIds, gatewayIds } from '../edits/ids';
 import { autoTidyMode, GRID, NODE_HEIGHT, NODE_WIDTH, type TidyMode } from '../edits/layout';
 import {
   addCluster,
+  addLinkedCluster,
   connect,
   copyClusters,
   moveClusters,
@@ -52,6 +53,7 @@ export interface CommandContext {
 /** Arguments of the commands that take any. */
 export interface CommandArgs {
   'cluster.add': { position?: Position; preset?: ClusterPreset } | undefined;
+  'cluster.addLinked': { from: string; position: Position };
   'cluster.move': { positions: Record<string, Position> };
   'gateway.connect': { a: string; b: string };
   'gateway.disconnect': { a: string; b: string };
@@ -67,6 +69,7 @@ export interface CommandArgs {
 
 export type CommandId =
   | 'cluster.add'
+  | 'cluster.addLinked'
   | 'cluster.move'
   | 'gateway.connect'
   | 'gateway.disconnect'
@@ -128,6 +131,18 @@ export const COMMANDS: Registry = {
       const { topology, id } = addCluster(store.getState().topology, at, args?.preset);
       commit(store, topology, { selection: { clusters: [id], gateways: [] } });
       view?.reveal([id]);
+    },
+  },
+  'cluster.addLinked': {
+    id: 'cluster.addLinked',
+    label: 'Add a cluster linked to another',
+    group: 'Design',
+    // `from` is a canvas id; `position` the new cluster's top-left corner. One undo step for both.
+    run({ store, view }, { from, position }) {
+      const made = addLinkedCluster(store.getState().topology, from, position);
+      if (!made) return;
+      commit(store, made.topology, { selection: { clusters: [made.id], gateways: [] } });
+      view?.reveal([made.id]);
     },
   },
   'cluster.move': {

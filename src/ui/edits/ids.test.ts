@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology, templateById, type Topology } from '../../core';
 import { applyFieldEdit } from './field-edit';
 import { carryClusterIds, clusterIdOf, clusterIds, clusterIndex, clusterName } from './ids';
-import { addCluster, moveClusters, removeElements, renameCluster } from './topology-edits';
+import { addCluster, addLinkedCluster, moveClusters, removeElements, renameCluster } from './topology-edits';
 
 function threeRegion(): Topology {
   return templateById('three-region')!.topology();
@@ -75,5 +75,15 @@ describe('cluster ids', () => {
     carryClusterIds(t, r.topology);
     expect(clusterIds(r.topology)).toEqual(['a', 'a#2', 'b']);
     expect(r.topology.clusters[1].region).toBe('x');
+  });
+
+  it('make a cluster linked to another in one edit', () => {
+    const t = threeRegion();
+    const made = addLinkedCluster(t, 'eu-west', { x: 800, y: 400 })!;
+    expect(made.id).toBe('c1');
+    expect(made.topology.clusters.map((c) => c.name)).toEqual(['us-east', 'eu-west', 'ap-south', 'c1']);
+    expect(made.topology.gateways.at(-1)).toEqual(['eu-west', 'c1']);
+    expect(clusterIds(made.topology)).toEqual(['us-east', 'eu-west', 'ap-south', 'c1']);
+    expect(addLinkedCluster(t, 'gone', { x: 0, y: 0 })).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * memoized nodes and derived output stay put), or the same object when nothing changes.
  */
 import type { Cluster, Position, Topology } from '../../core';
-import { clusterIds, clusterIndex, freshId, gatewayIds, linked, withClusterIds } from './ids';
+import { clusterIds, clusterIndex, clusterName, freshId, gatewayIds, linked, withClusterIds } from './ids';
 import { freePosition, snapPosition, tidyPositions, type TidyMode } from './layout';
 
 /** Starting shapes offered by the palette. */
@@ -63,6 +63,17 @@ export function removeElements(t: Topology, clusterIdList: string[], gatewayIdLi
   const gateways = t.gateways.filter(([a, b], i) => !dropGateways.has(gwIds[i]) && !gone.has(a) && !gone.has(b));
   if (clusters.length === t.clusters.length && gateways.length === t.gateways.length) return t;
   return { ...t, clusters, gateways };
+}
+
+/**
+ * A new cluster at `at`, already linked to the cluster with canvas id `from`: a link dragged out onto blank canvas.
+ * Null when `from` is gone.
+ */
+export function addLinkedCluster(t: Topology, from: string, at: Position): { topology: Topology; id: string } | null {
+  const source = clusterName(t, from);
+  if (source === undefined) return null;
+  const { topology, id } = addCluster(t, at);
+  return { topology: connect(topology, source, topology.clusters[topology.clusters.length - 1].name), id };
 }
 
 /** Links two clusters. Self-links, repeats and unknown names change nothing. */

@@ -151,7 +151,7 @@ function Links({ name }: { name: string }) {
   return (
     <fieldset className="group">
       <legend>Gateways</legend>
-      {peers.length === 0 && <p className="hint">No gateway links. Drag from a handle to another cluster, or pick one below.</p>}
+      {peers.length === 0 && <p className="hint">No gateway links. Drag from a handle onto another cluster (or onto blank canvas for a new one), or pick one below.</p>}
       <ul className="links">
         {peers.map((peer) => (
           <li key={peer}>
