@@ -57,9 +57,24 @@ export interface Point {
   y: number;
 }
 
-/** The centre of a cluster's body, well away from its handles. */
+/**
+ * The centre of a cluster's body, well away from its handles, once it stays put: the view glides (a quarter of a
+ * second) to show a cluster just added off screen.
+ */
 export async function bodyOf(page: Page, name: string): Promise<Point> {
-  const box = (await clusterNode(page, name).boundingBox())!;
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = JSON.stringify(await clusterNode(page, name).boundingBox());
+        const steady = now === last;
+        last = now;
+        return steady;
+      },
+      { intervals: [100] },
+    )
+    .toBe(true);
+  const box = JSON.parse(last) as { x: number; y: number; width: number; height: number };
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
