@@ -52,6 +52,45 @@ export async function connect(page: Page, from: string, to: string): Promise<voi
   await page.mouse.up();
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * The centre of a cluster's body, well away from its handles, once it stays put: the view glides (a quarter of a
+ * second) to show a cluster just added off screen.
+ */
+export async function bodyOf(page: Page, name: string): Promise<Point> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = JSON.stringify(await clusterNode(page, name).boundingBox());
+        const steady = now === last;
+        last = now;
+        return steady;
+      },
+      { intervals: [100] },
+    )
+    .toBe(true);
+  const box = JSON.parse(last) as { x: number; y: number; width: number; height: number };
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags a link out of one of a cluster's handles to `to`; `whileOver` runs before the button is released. */
+export async function dragLink(page: Page, from: string, to: Point, whileOver?: () => Promise<void>, side: 'top' | 'right' | 'bottom' | 'left' = 'right'): Promise<void> {
+  await clusterNode(page, from).hover();
+  const h = (await clusterNode(page, from).locator(`.react-flow__handle-${side}`).boundingBox())!;
+  const start = { x: h.x + h.width / 2, y: h.y + h.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + to.x) / 2, (start.y + to.y) / 2 + 30, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  if (whileOver) await whileOver();
+  await page.mouse.up();
+}
+
 /** Loads a built-in template from the toolbar's Templates menu. */
 export async function loadTemplate(page: Page, title: RegExp): Promise<void> {
   await page.getByRole('button', { name: 'Templates' }).click();

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { clusterNode, expect, openDesigner, test } from './fixtures';
+import { bodyOf, clusterNode, dragLink, expect, openDesigner, test } from './fixtures';
 
 const DIR = 'test-results/screenshots';
 
@@ -83,4 +83,48 @@ test('screenshots of the download dialog, the share popover and the Topology tab
   await page.locator('input[type=file]').setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('version: 1\nname: demo\nclusters:\n  - name: a\n    replicas: many\n') });
   await expect(page.getByRole('alert', { name: 'Import failed' })).toBeVisible();
   await page.screenshot({ path: `${DIR}/topology-tab-dark.png` });
+});
+
+test('screenshots of a link dragged onto a cluster: the target, a refusal and its explanation, at two window sizes', async ({ page }) => {
+  mkdirSync(DIR, { recursive: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+  for (const [width, height] of [
+    [1440, 900],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await openDesigner(page);
+    await page.getByRole('button', { name: 'Add cluster' }).click();
+    await page.getByRole('button', { name: 'Add cluster' }).click();
+    const card = clusterNode(page, 'c2').locator('.cluster-node');
+
+    await dragLink(page, 'c1', await bodyOf(page, 'c2'), async () => {
+      await expect(card).toHaveClass(/is-drop-target/);
+      await page.screenshot({ path: `${DIR}/link-target-${width}.png` });
+    });
+    await dragLink(page, 'c1', await bodyOf(page, 'c2'), async () => {
+      await expect(card).toHaveClass(/is-drop-refused/);
+      await page.screenshot({ path: `${DIR}/link-refused-${width}.png` });
+    });
+    await expect(page.getByRole('status')).toContainText('already linked');
+    await page.screenshot({ path: `${DIR}/link-refused-notice-${width}.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await dragLink(page, 'c1', await bodyOf(page, 'c2'), async () => {
+      await expect(card).toHaveClass(/is-drop-refused/);
+      await page.screenshot({ path: `${DIR}/link-refused-dark-${width}.png` });
+    });
+    // Undo the link (the view stays put, unlike adding a cluster, which may zoom out to show it)
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.locator('.gateway-link')).toHaveCount(0);
+    await dragLink(page, 'c1', await bodyOf(page, 'c2'), async () => {
+      await expect(card).toHaveClass(/is-drop-target/);
+      await page.screenshot({ path: `${DIR}/link-target-dark-${width}.png` });
+    });
+    await page.emulateMedia({ colorScheme: 'light' });
+    // Start the next size from an empty design
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  }
 });

@@ -7,7 +7,8 @@ import { Icon } from './icons';
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 const GESTURES: [string, string][] = [
-  ['Link two clusters', 'Drag from a dot on one cluster to another'],
+  ['Link two clusters', 'Drag from a dot on one cluster onto another'],
+  ['Add a linked cluster', 'Drag from a dot onto empty canvas'],
   ['Select several', 'Shift-click, or Shift-drag a box'],
   ['Move', 'Drag a cluster (snaps to the grid)'],
   ['Pan / zoom', 'Drag the background / scroll or pinch'],

@@ -13,6 +13,7 @@ import {
   useStoreApi,
   type Connection,
   type Edge,
+  type FinalConnectionState,
   type NodeChange,
   type Node,
 } from '@xyflow/react';
@@ -21,15 +22,16 @@ import type { Position } from '../../core';
 import { useDesigner, useDesignerContext } from '../app/context';
 import { EmptyState } from '../app/EmptyState';
 import { useResolvedTheme } from '../app/theme';
-import { runCommand } from '../commands/registry';
+import { runCommand, type CommandContext } from '../commands/registry';
 import { useCanvasInteractiveMark } from '../hooks/use-canvas-interactive';
 import { useImportFile } from '../hooks/use-import-file';
 import { useDerived } from '../hooks/use-derived';
-import { linked } from '../edits/ids';
+import { clusterIds, clusterName, linked } from '../edits/ids';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../edits/layout';
 import { CLUSTER_PRESETS, type ClusterPreset } from '../edits/topology-edits';
 import { select, type Selection } from '../store/store';
 import { ClusterNode, type ClusterFlowNode } from './ClusterNode';
+import { nodeAt } from './connection-target';
 import { createLinkBuilder, createNodeBuilder } from './flow-elements';
 import { GatewayLayer } from './GatewayLayer';
 
@@ -86,7 +88,8 @@ function CanvasFlow() {
   // Links depend on the gateways and the names only: an edit of a cluster's settings does not rebuild them.
   const gateways = useDesigner((s) => s.topology.gateways);
   const names = useDesigner(useShallow((s) => s.topology.clusters.map((c) => c.name)));
-  const links = useMemo(() => buildLinks({ gateways, names, selection, byGateway }), [buildLinks, gateways, names, selection, byGateway]);
+  const ids = useDesigner(useShallow((s) => clusterIds(s.topology)));
+  const links = useMemo(() => buildLinks({ gateways, names, ids, selection, byGateway }), [buildLinks, gateways, names, ids, selection, byGateway]);
 
   // Interactive: every node measured (React Flow shows nodes once measured), or nothing to show.
   const flowStore = useStoreApi<ClusterFlowNode>();
@@ -194,14 +197,49 @@ function CanvasFlow() {
     if (sel.gateways.length) select(store, { ...sel, gateways: [] });
   }, [store]);
 
-  const onConnect = useCallback(
-    (c: Connection) => runCommand(designer.commands, 'gateway.connect', { a: nameOf(c.source), b: nameOf(c.target) }),
-    [designer],
-  );
+  // A drop on a handle: React Flow connects it when isValidConnection agrees.
+  const onConnect = useCallback((c: Connection) => connectNodes(designer.commands, c.source, c.target), [designer]);
 
   const isValidConnection = useCallback(
-    (c: Connection | Edge) => c.source !== c.target && !linked(store.getState().topology, nameOf(c.source), nameOf(c.target)),
+    (c: Connection | Edge) => {
+      const t = store.getState().topology;
+      const a = clusterName(t, c.source);
+      const b = clusterName(t, c.target);
+      return c.source !== c.target && a !== undefined && b !== undefined && !linked(t, a, b);
+    },
     [store],
+  );
+
+  const connectStart = useRef<{ x: number; y: number } | null>(null);
+  const onConnectStart = useCallback((e: MouseEvent | TouchEvent) => {
+    connectStart.current = clientPoint(e);
+  }, []);
+
+  // Every other drop: on a cluster's body it links (or says why not), on blank canvas it makes a cluster there, linked.
+  const onConnectEnd = useCallback(
+    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const start = connectStart.current;
+      connectStart.current = null;
+      if (state.isValid || !state.fromNode) return;
+      const from = state.fromNode.id;
+      const at = clientPoint(e);
+      const p = rf.screenToFlowPosition(at, { snapToGrid: false });
+      const target = state.toNode?.id ?? nodeAt(flowStore.getState().nodeLookup, p);
+      if (target !== null && target !== from) {
+        connectNodes(designer.commands, from, target);
+        return;
+      }
+      // Barely moved off the handle: a slipped click, neither a link to itself nor a new cluster.
+      if (start && Math.hypot(at.x - start.x, at.y - start.y) < CLICK_SLOP) return;
+      if (target === from) {
+        connectNodes(designer.commands, from, target);
+        return;
+      }
+      const under = document.elementFromPoint(at.x, at.y);
+      if (!under?.closest('.react-flow__pane') || under.closest('.react-flow__panel')) return;
+      runCommand(designer.commands, 'cluster.addLinked', { from, position: { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 } });
+    },
+    [rf, flowStore, designer],
   );
 
   // A file dragged over the canvas is imported when dropped.
@@ -251,6 +289,8 @@ function CanvasFlow() {
         onNodesChange={onNodesChange}
         onPaneClick={onPaneClick}
         onConnect={onConnect}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={28}
@@ -283,9 +323,20 @@ function CanvasFlow() {
   );
 }
 
-/** A node id is the cluster name, or `name#2` for a repeated name. */
-function nameOf(id: string): string {
-  return id.replace(/#\d+$/, '');
+/** A drag of a link that ends within this many pixels of where it started is a click. */
+const CLICK_SLOP = 12;
+
+/** Links two clusters given by node id; the command refuses a self-link or a repeat with a notice. */
+function connectNodes(ctx: CommandContext, source: string, target: string): void {
+  const t = ctx.store.getState().topology;
+  const a = clusterName(t, source);
+  const b = clusterName(t, target);
+  if (a !== undefined && b !== undefined) runCommand(ctx, 'gateway.connect', { a, b });
+}
+
+function clientPoint(e: MouseEvent | TouchEvent): { x: number; y: number } {
+  const p = 'changedTouches' in e ? e.changedTouches[0] : e;
+  return { x: p.clientX, y: p.clientY };
 }
 
 function applySelect(sel: Selection, key: keyof Selection, changes: { id: string; selected: boolean }[]): Selection {

@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Severity, Topology } from '../../core';
 import { useDesigner } from '../app/context';
-import { clusterIds } from '../edits/ids';
+import { clusterIndex, clusterName, linked } from '../edits/ids';
+import { isConnectionOver } from './connection-target';
 import type { ProblemSummary } from '../derive/derive';
 import { SeverityIcon } from '../app/icons';
 
@@ -27,16 +28,9 @@ export interface ClusterView {
 
 const NO_CLUSTER: ClusterView = { region: null, zone: null, replicas: 0, jetstream: false };
 
-/** Canvas id → index, once per topology: a hundred nodes each looking themselves up stay linear. */
-const indexes = new WeakMap<Topology, Map<string, number>>();
-
 export function clusterView(t: Topology, id: string): ClusterView {
-  let index = indexes.get(t);
-  if (!index) {
-    index = new Map(clusterIds(t).map((cid, i) => [cid, i]));
-    indexes.set(t, index);
-  }
-  const c = t.clusters[index.get(id) ?? -1];
+  // The index is built once per clusters array: a hundred nodes each looking themselves up stay linear.
+  const c = t.clusters[clusterIndex(t, id)];
   if (!c) return NO_CLUSTER;
   return { region: c.region, zone: c.zone, replicas: c.replicas ?? t.defaults.replicas, jetstream: t.jetstream.enabled };
 }
@@ -51,9 +45,17 @@ const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warning: 'warn
 function ClusterNodeView({ id, data, selected }: NodeProps<ClusterFlowNode>) {
   const { name, problems } = data;
   const { region, zone, replicas, jetstream } = useDesigner(useShallow((s) => clusterView(s.topology, id)));
+  const drop = useDropTarget(id);
   const dots = Math.min(replicas, MAX_DOTS);
   return (
-    <div className={`cluster-node${selected ? ' is-selected' : ''}${problems ? ` has-${problems.worst}` : ''}`}>
+    <div
+      className={`cluster-node${selected ? ' is-selected' : ''}${problems ? ` has-${problems.worst}` : ''}${drop ? ` is-drop-${drop}` : ''}`}
+    >
+      {drop && (
+        <span className="cluster-node__drop" aria-hidden="true">
+          {drop === 'refused' ? 'Already linked' : 'Drop to link'}
+        </span>
+      )}
       <Handle type="source" position={Position.Top} id="top" />
       <Handle type="source" position={Position.Right} id="right" />
       <Handle type="source" position={Position.Bottom} id="bottom" />
@@ -97,3 +99,18 @@ function ClusterNodeView({ id, data, selected }: NodeProps<ClusterFlowNode>) {
 }
 
 export const ClusterNode = memo(ClusterNodeView);
+
+/**
+ * Whether a link being dragged would land on this node if dropped now: 'target' (it would link), 'refused' (the two
+ * are linked already), or null (not over it, or it is where the drag started).
+ */
+function useDropTarget(id: string): 'target' | 'refused' | null {
+  const from = useStore((s) => (s.connection.inProgress && s.connection.fromNode.id !== id && isConnectionOver(s, id) ? s.connection.fromNode.id : null));
+  const refused = useDesigner((s) => {
+    if (from === null) return false;
+    const a = clusterName(s.topology, from);
+    const b = clusterName(s.topology, id);
+    return a !== undefined && b !== undefined && linked(s.topology, a, b);
+  });
+  return from === null ? null : refused ? 'refused' : 'target';
+}

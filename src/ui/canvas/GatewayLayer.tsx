@@ -6,9 +6,12 @@ import type { Severity } from '../../core';
 export interface GatewayLink {
   /** The gateway's id (see edits/ids.ts). */
   id: string;
-  /** Its two clusters' names, which are also the node ids of the first clusters so named. */
+  /** Its two clusters' names, as the topology writes them. */
   a: string;
   b: string;
+  /** The node ids of the first clusters so named. */
+  from: string;
+  to: string;
   selected: boolean;
   severity: Severity | null;
 }
@@ -29,8 +32,8 @@ export function GatewayLayer({ links, onChoose }: { links: GatewayLink[]; onChoo
   const next = new Map<string, Drawn>();
   const drawn = [];
   for (const link of links) {
-    const from = nodeLookup.get(link.a);
-    const to = nodeLookup.get(link.b);
+    const from = nodeLookup.get(link.from);
+    const to = nodeLookup.get(link.to);
     if (!from?.measured.width || !to?.measured.width) continue;
     const old = previous.current.get(link.id);
     let d: Drawn;

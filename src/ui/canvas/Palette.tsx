@@ -5,7 +5,7 @@ import { Icon, SeverityIcon } from '../app/icons';
 import { useSettledTopology } from '../derive/settled';
 import { useDerived } from '../hooks/use-derived';
 import { useRunCommand } from '../hooks/use-command';
-import { clusterIds, gatewayIds } from '../edits/ids';
+import { clusterIdOf, clusterIds, gatewayIds } from '../edits/ids';
 import { CLUSTER_PRESETS, type ClusterPreset } from '../edits/topology-edits';
 import { select } from '../store/store';
 import { PALETTE_MIME } from './Canvas';
@@ -145,7 +145,8 @@ const GatewayRow = memo(function GatewayRow({ id, a, b, selected, worst }: Gatew
         className={`outline-item outline-item--link${selected ? ' is-selected' : ''}`}
         onClick={() => {
           select(store, { clusters: [], gateways: [id] });
-          view.current?.fitView([a, b]);
+          const t = store.getState().topology;
+          view.current?.fitView([a, b].map((n) => clusterIdOf(t, n) ?? n));
         }}
       >
         <Icon name="link" size={14} />

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { templateById } from '../../core';
 import { derive } from '../derive/derive';
 import { applyFieldEdit } from '../edits/field-edit';
+import { clusterIds } from '../edits/ids';
 import { clusterView } from './ClusterNode';
 import { createLinkBuilder, createNodeBuilder, type LinkInputs } from './flow-elements';
 
@@ -50,6 +51,7 @@ describe('canvas elements', () => {
     const inputs: LinkInputs = {
       gateways: [...t.gateways, ['us-east', 'nowhere'], ['us-east', 'us-east']],
       names: t.clusters.map((c) => c.name),
+      ids: clusterIds(t),
       selection: empty,
       byGateway: new Map(),
     };
@@ -59,5 +61,17 @@ describe('canvas elements', () => {
     const selected = build({ ...inputs, selection: { clusters: [], gateways: ['us-east~ap-south'] } });
     expect(selected[0]).toBe(links[0]);
     expect(selected[1]).toMatchObject({ id: 'us-east~ap-south', selected: true });
+  });
+
+  it('joins the nodes of renamed clusters: a link names clusters, a node keeps its id', () => {
+    const t = templateById('three-region')!.topology();
+    const r = applyFieldEdit(t, { scope: 'cluster', id: 'us-east', field: 'name' }, 'north');
+    if (!r.ok) throw new Error(r.message);
+    const links = createLinkBuilder()({ gateways: r.topology.gateways, names: r.topology.clusters.map((c) => c.name), ids: clusterIds(r.topology), selection: empty, byGateway: new Map() });
+    expect(links.map((l) => [l.a, l.from, l.b, l.to])).toEqual([
+      ['north', 'us-east', 'eu-west', 'eu-west'],
+      ['north', 'us-east', 'ap-south', 'ap-south'],
+      ['eu-west', 'eu-west', 'ap-south', 'ap-south'],
+    ]);
   });
 });

@@ -74,6 +74,8 @@ export interface LinkInputs {
   gateways: Topology['gateways'];
   /** Every cluster's name: a link to anything else is not drawn. */
   names: string[];
+  /** Every cluster's canvas id, in the same order: a link is drawn between the nodes of the first clusters so named. */
+  ids: string[];
   selection: Selection;
   byGateway: Map<string, ProblemSummary>;
 }
@@ -82,21 +84,28 @@ export interface LinkInputs {
 export function createLinkBuilder(): (inputs: LinkInputs) => GatewayLink[] {
   let prev = new Map<string, GatewayLink>();
   let prevList: GatewayLink[] = [];
-  return ({ gateways, names: nameList, selection, byGateway }) => {
+  return ({ gateways, names, ids: nodeIds, selection, byGateway }) => {
     const ids = gatewayIds({ gateways });
-    const names = new Set(nameList);
+    const nodeOf = new Map<string, string>();
+    names.forEach((n, i) => {
+      if (!nodeOf.has(n)) nodeOf.set(n, nodeIds[i]);
+    });
     const selected = new Set(selection.gateways);
     const next = new Map<string, GatewayLink>();
     const links: GatewayLink[] = [];
     gateways.forEach(([a, b], i) => {
       // Links to unknown clusters and self-links have nothing to draw; the lint names them.
-      if (a === b || !names.has(a) || !names.has(b)) return;
+      const from = nodeOf.get(a);
+      const to = nodeOf.get(b);
+      if (a === b || from === undefined || to === undefined) return;
       const id = ids[i];
       const severity = byGateway.get(gatewayKey(a, b))?.worst ?? null;
       const isSelected = selected.has(id);
       const old = prev.get(id);
       const link: GatewayLink =
-        old && old.a === a && old.b === b && old.selected === isSelected && old.severity === severity ? old : { id, a, b, selected: isSelected, severity };
+        old && old.a === a && old.b === b && old.from === from && old.to === to && old.selected === isSelected && old.severity === severity
+          ? old
+          : { id, a, b, from, to, selected: isSelected, severity };
       next.set(id, link);
       links.push(link);
     });

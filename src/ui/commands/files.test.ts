@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeShareFragment, serializeTopology, templateById } from '../../core';
+import { clusterIds } from '../edits/ids';
 import { AUTOSAVE_KEY } from '../store/autosave';
 import { createDesignerStore, undo, type DesignerStore } from '../store/store';
 import { MemoryStorage } from '../testing/memory-storage';
@@ -57,6 +58,18 @@ describe('the Topology tab', () => {
     expect(store.getState().topology.defaults.replicas).toBe(5);
     undo(store);
     expect(store.getState().topology).toEqual(noetl());
+  });
+
+  it('keeps the selected cluster selected while its name is typed in the text', () => {
+    const store = createDesignerStore({ initial: noetl() });
+    store.setState({ selection: { clusters: ['a'], gateways: [] } });
+    const text = serializeTopology(noetl());
+    for (const name of ['n', 'north']) runCommand(ctx(store), 'topology.text', { text: text.replaceAll(/\ba\b(?=\n|,|\])/g, name), burst: 1 });
+    const t = store.getState().topology;
+    expect(t.clusters.map((c) => c.name)).toEqual(['north', 'b']);
+    expect(t.gateways).toEqual([['north', 'b']]);
+    expect(clusterIds(t)).toEqual(['a', 'b']);
+    expect(store.getState().selection.clusters).toEqual(['a']);
   });
 
   it('keeps text that does not parse as a draft, with its errors, and the design as it was', () => {

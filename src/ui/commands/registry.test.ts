@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lint, type Position, type Problem } from '../../core';
 import { createDesignerStore, type DesignerStore } from '../store/store';
 import { formatShortcut, isTypingTarget, matchesShortcut } from './keys';
+import { clusterIds } from '../edits/ids';
 import { COMMANDS, commandForKey, runCommand, type CommandContext, type ViewApi } from './registry';
 
 function setup(): { store: DesignerStore; ctx: CommandContext; calls: string[] } {
@@ -49,6 +50,22 @@ describe('commands', () => {
     runCommand(ctx, 'gateway.connect', { a: 'c1', b: 'c1' });
     expect(store.getState().topology.gateways).toEqual([['c1', 'c2']]);
     expect(store.getState().past).toHaveLength(3);
+  });
+
+  it('adds a cluster linked to another as one undo step, selected', () => {
+    const { store, ctx, calls } = setup();
+    runCommand(ctx, 'cluster.add', { position: { x: 0, y: 0 } });
+    runCommand(ctx, 'cluster.addLinked', { from: 'c1', position: { x: 401, y: 299 } });
+    const s = store.getState();
+    expect(names(store)).toEqual(['c1', 'c2']);
+    expect(s.topology.clusters[1].position).toEqual({ x: 400, y: 300 });
+    expect(s.topology.gateways).toEqual([['c1', 'c2']]);
+    expect(s.selection.clusters).toEqual(['c2']);
+    expect(s.past).toHaveLength(2);
+    expect(calls).toContain('reveal:c2');
+    runCommand(ctx, 'history.undo');
+    expect(names(store)).toEqual(['c1']);
+    expect(store.getState().topology.gateways).toEqual([]);
   });
 
   it('deletes the selected link, and a deleted cluster takes its links along', () => {
@@ -145,17 +162,34 @@ describe('commands', () => {
     expect(store.getState().past).toHaveLength(2);
   });
 
-  it('renames a cluster, its links and the selection together', () => {
+  it('renames a cluster and its links, keeping its id and selection, one undo step per field visit', () => {
     const { store, ctx } = setup();
     runCommand(ctx, 'cluster.add');
     runCommand(ctx, 'cluster.add');
     runCommand(ctx, 'gateway.connect', { a: 'c1', b: 'c2' });
-    runCommand(ctx, 'field.set', { ref: { scope: 'cluster', id: 'c1', field: 'name' }, raw: 'east' });
+    store.setState({ selection: { clusters: ['c1'], gateways: [] } });
+    const steps = store.getState().past.length;
+    // Typed key by key: every keystroke goes to the same field of the same cluster
+    const ref = { scope: 'cluster', id: 'c1', field: 'name' } as const;
+    for (const raw of ['e', 'ea', 'eas', 'east']) runCommand(ctx, 'field.set', { ref, raw });
     expect(names(store)).toEqual(['east', 'c2']);
     expect(store.getState().topology.gateways).toEqual([['east', 'c2']]);
-    expect(store.getState().selection.clusters).toEqual(['east']);
-    runCommand(ctx, 'field.set', { ref: { scope: 'cluster', id: 'east', field: 'name' }, raw: 'c2' });
-    expect(store.getState().drafts['cluster:east:name'].message).toMatch(/already named/);
+    expect(clusterIds(store.getState().topology)).toEqual(['c1', 'c2']);
+    expect(store.getState().selection.clusters).toEqual(['c1']);
+    expect(store.getState().past).toHaveLength(steps + 1);
+
+    runCommand(ctx, 'field.set', { ref, raw: 'c2' });
+    expect(store.getState().drafts['cluster:c1:name'].message).toMatch(/already named/);
+
+    // A new cluster may take the old name; it gets an id of its own
+    runCommand(ctx, 'cluster.add');
+    expect(names(store)).toEqual(['east', 'c2', 'c1']);
+    expect(clusterIds(store.getState().topology)).toEqual(['c1', 'c2', 'c1#2']);
+    runCommand(ctx, 'history.undo');
+    runCommand(ctx, 'history.undo');
+    expect(names(store)).toEqual(['c1', 'c2']);
+    expect(store.getState().topology.gateways).toEqual([['c1', 'c2']]);
+    expect(store.getState().selection.clusters).toEqual([]);
   });
 
   it('reveals a problem: selects its cluster, centres it and asks for its field', () => {

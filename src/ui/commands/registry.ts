@@ -4,10 +4,11 @@
  */
 import { decodeShareFragment, parseTopology, serializeTopology, templateById, type Position, type Problem, type Topology } from '../../core';
 import { applyFieldEdit, fieldKey, type FieldRef } from '../edits/field-edit';
-import { clusterIds, gatewayIds } from '../edits/ids';
+import { clusterIdOf, clusterIds, gatewayIds } from '../edits/ids';
 import { autoTidyMode, GRID, NODE_HEIGHT, NODE_WIDTH, type TidyMode } from '../edits/layout';
 import {
   addCluster,
+  addLinkedCluster,
   connect,
   copyClusters,
   moveClusters,
@@ -20,7 +21,6 @@ import {
 import {
   commit,
   EMPTY_SELECTION,
-  keepExisting,
   emptyTopology,
   notify,
   redo,
@@ -53,6 +53,7 @@ export interface CommandContext {
 /** Arguments of the commands that take any. */
 export interface CommandArgs {
   'cluster.add': { position?: Position; preset?: ClusterPreset } | undefined;
+  'cluster.addLinked': { from: string; position: Position };
   'cluster.move': { positions: Record<string, Position> };
   'gateway.connect': { a: string; b: string };
   'gateway.disconnect': { a: string; b: string };
@@ -68,6 +69,7 @@ export interface CommandArgs {
 
 export type CommandId =
   | 'cluster.add'
+  | 'cluster.addLinked'
   | 'cluster.move'
   | 'gateway.connect'
   | 'gateway.disconnect'
@@ -131,6 +133,18 @@ export const COMMANDS: Registry = {
       view?.reveal([id]);
     },
   },
+  'cluster.addLinked': {
+    id: 'cluster.addLinked',
+    label: 'Add a cluster linked to another',
+    group: 'Design',
+    // `from` is a canvas id; `position` the new cluster's top-left corner. One undo step for both.
+    run({ store, view }, { from, position }) {
+      const made = addLinkedCluster(store.getState().topology, from, position);
+      if (!made) return;
+      commit(store, made.topology, { selection: { clusters: [made.id], gateways: [] } });
+      view?.reveal([made.id]);
+    },
+  },
   'cluster.move': {
     id: 'cluster.move',
     label: 'Move clusters',
@@ -161,8 +175,7 @@ export const COMMANDS: Registry = {
         const [x, y] = t.gateways[i];
         return (x === a && y === b) || (x === b && y === a);
       });
-      const next = removeElements(t, [], ids);
-      commit(store, next, { selection: keepExisting(next, store.getState().selection) });
+      commit(store, removeElements(t, [], ids));
     },
   },
   'selection.delete': {
@@ -300,12 +313,8 @@ export const COMMANDS: Registry = {
         delete drafts[key];
         store.setState({ drafts });
       }
-      // A rename changes the cluster's id: keep it selected under its new name.
-      const renamed = ref.scope === 'cluster' && ref.field === 'name' && typeof raw === 'string';
-      commit(store, result.topology, {
-        coalesce: typeof raw === 'string' ? key : undefined,
-        selection: renamed ? { clusters: [raw.trim()], gateways: [] } : undefined,
-      });
+      // Typing in one field is one undo step; a rename keeps the cluster's id, so its key too.
+      commit(store, result.topology, { coalesce: typeof raw === 'string' ? key : undefined });
     },
   },
   'account.add': {
@@ -377,8 +386,7 @@ export const COMMANDS: Registry = {
       const topology = store.getState().topology;
       switch (t.kind) {
         case 'cluster': {
-          const ids = clusterIds(topology);
-          const id = ids.find((_, i) => topology.clusters[i].name === t.cluster) ?? t.cluster;
+          const id = clusterIdOf(topology, t.cluster) ?? t.cluster;
           select(store, { clusters: [id], gateways: [] });
           view?.fitView([id]);
           requestFocus(store, { scope: 'cluster', id, field: t.field });
@@ -391,8 +399,10 @@ export const COMMANDS: Registry = {
             const [x, y] = topology.gateways[i];
             return (x === a && y === b) || (x === b && y === a);
           });
-          select(store, { clusters: gw ? [] : [a, b].filter((n) => topology.clusters.some((c) => c.name === n)), gateways: gw ? [gw] : [] });
-          view?.fitView([a, b]);
+          // Links name their clusters; the canvas knows them by id.
+          const ends = [a, b].map((n) => clusterIdOf(topology, n)).filter((id): id is string => id !== undefined);
+          select(store, { clusters: gw ? [] : ends, gateways: gw ? [gw] : [] });
+          view?.fitView(ends);
           requestFocus(store, { scope: 'gateway' });
           return;
         }
@@ -453,7 +463,7 @@ export const COMMANDS: Registry = {
       if (s.textDraft) store.setState({ textDraft: null });
       // Comments, spacing or key order: the same design, so no undo step.
       if (sameDesign(parsed.topology, s.topology)) return;
-      commit(store, parsed.topology, { coalesce: `topology.text:${burst}`, selection: keepExisting(parsed.topology, s.selection) });
+      commit(store, parsed.topology, { coalesce: `topology.text:${burst}` });
     },
   },
   'bundle.download': {

@@ -4,7 +4,7 @@
  * that field comes back, and the last valid topology keeps rendering.
  */
 import { parseTopology, PROVIDERS, resolveCluster, type KindProvider, type Topology } from '../../core';
-import { clusterIndex } from './ids';
+import { clusterIds, clusterIndex, withClusterIds } from './ids';
 import { renameCluster } from './topology-edits';
 
 /** What a field belongs to. `id` is a cluster id or a list index for accounts and workloads. */
@@ -105,7 +105,11 @@ export function applyFieldEdit(t: Topology, ref: FieldRef, raw: string | boolean
   }
 
   let candidate = setIn(t, path, value) as Topology;
-  if (ref.scope === 'cluster') candidate = pruneOverrides(candidate, path[1] as number);
+  if (ref.scope === 'cluster') {
+    candidate = pruneOverrides(candidate, path[1] as number);
+    // The same clusters in the same order: each keeps its id.
+    withClusterIds(candidate, clusterIds(t));
+  }
   if (ref.scope === 'kind' && ref.field === 'provider' && typeof value === 'string' && value in PROVIDERS) {
     const p = PROVIDERS[value as KindProvider];
     candidate = { ...candidate, kind: { ...candidate.kind, cpus: p.cpus, memory: p.memory, disk: p.disk } };

@@ -1,23 +1,117 @@
-import type { Topology } from '../../core';
+import type { Cluster, Topology } from '../../core';
 
 /**
- * Canvas identities. A cluster's id is its name; a second cluster with the same name (only possible through an
- * imported file, and flagged by the lint) gets `name#2`, so the canvas never sees two nodes with one id.
+ * Canvas identities of clusters. A cluster keeps its id for the session whatever its name becomes: the selection,
+ * the inspector's form, the canvas node and a field's undo step all hang on it, so a rename typed key by key moves
+ * none of them. A cluster seen for the first time is given its name as its id (`name#2` when that id is taken, as
+ * for a repeated name in an imported file), so a design just opened has the ids its names suggest.
+ *
+ * Ids belong to a `clusters` array (topologies are immutable, and an edit shares the arrays it leaves alone). An
+ * edit that knows which cluster became which says so (`withClusterIds`); for any other new design the store carries
+ * the ids over from the design it replaces (`carryClusterIds`).
  */
+type Clusters = readonly Cluster[];
+
+/** Ids fixed by an edit or carried over by the store. */
+const assigned = new WeakMap<Clusters, string[]>();
+/** Ids of an array never assigned any: from the names alone, so computing them again gives the same. */
+const firstSight = new WeakMap<Clusters, string[]>();
+const indexes = new WeakMap<string[], Map<string, number>>();
+
 export function clusterIds(t: Pick<Topology, 'clusters'>): string[] {
-  const seen = new Map<string, number>();
-  return t.clusters.map((c) => {
-    const n = (seen.get(c.name) ?? 0) + 1;
-    seen.set(c.name, n);
-    return n === 1 ? c.name : `${c.name}#${n}`;
-  });
+  const known = assigned.get(t.clusters);
+  if (known) return known;
+  let ids = firstSight.get(t.clusters);
+  if (!ids) {
+    const taken = new Set<string>();
+    ids = t.clusters.map((c) => freshId(c.name, taken));
+    firstSight.set(t.clusters, ids);
+  }
+  return ids;
 }
 
 /** Index of the cluster with canvas id `id`, or -1. */
-export function clusterIndex(t: Topology, id: string): number {
-  const direct = t.clusters.findIndex((c) => c.name === id);
-  if (direct >= 0 && !id.includes('#')) return direct;
-  return clusterIds(t).indexOf(id);
+export function clusterIndex(t: Pick<Topology, 'clusters'>, id: string): number {
+  const ids = clusterIds(t);
+  let index = indexes.get(ids);
+  if (!index) {
+    index = new Map(ids.map((cid, i) => [cid, i]));
+    indexes.set(ids, index);
+  }
+  return index.get(id) ?? -1;
+}
+
+/** The name of the cluster with canvas id `id`. */
+export function clusterName(t: Pick<Topology, 'clusters'>, id: string): string | undefined {
+  return t.clusters[clusterIndex(t, id)]?.name;
+}
+
+/** The canvas id of the first cluster named `name`: links and problems name clusters, the canvas needs ids. */
+export function clusterIdOf(t: Pick<Topology, 'clusters'>, name: string): string | undefined {
+  const i = t.clusters.findIndex((c) => c.name === name);
+  return i < 0 ? undefined : clusterIds(t)[i];
+}
+
+/** Records the ids of `t`'s clusters, in order, as an edit that knows them decided. Returns `t`. */
+export function withClusterIds<T extends Pick<Topology, 'clusters'>>(t: T, ids: string[]): T {
+  if (ids.length !== t.clusters.length) throw new Error('one id per cluster');
+  assigned.set(t.clusters, ids);
+  return t;
+}
+
+/** A new id for a cluster named `name` that is not in `taken` (which it joins). */
+export function freshId(name: string, taken: Set<string>): string {
+  let id = name;
+  for (let n = 2; taken.has(id); n++) id = `${name}#${n}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * Gives `next`'s clusters the ids they had in `prev`, unless an edit already fixed them: the same cluster object
+ * keeps its id, then a cluster with the same name at the same place, then one with the same name, then one at the
+ * same place (a rename typed in the Topology tab); anything else is new. Called for every design that becomes current.
+ */
+export function carryClusterIds(prev: Pick<Topology, 'clusters'>, next: Pick<Topology, 'clusters'>): void {
+  if (prev.clusters === next.clusters || assigned.has(next.clusters)) return;
+  const before = prev.clusters;
+  const beforeIds = clusterIds(prev);
+  // Pin the old ids too, so an undo back to `prev` finds exactly these.
+  if (!assigned.has(before)) assigned.set(before, beforeIds);
+
+  const after = next.clusters;
+  const ids: (string | undefined)[] = new Array(after.length);
+  const free = new Set(before.keys());
+  const take = (j: number, i: number) => {
+    free.delete(i);
+    ids[j] = beforeIds[i];
+  };
+  const byObject = new Map<Cluster, number>();
+  before.forEach((c, i) => byObject.set(c, i));
+  after.forEach((c, j) => {
+    const i = byObject.get(c);
+    if (i !== undefined && free.has(i)) take(j, i);
+  });
+  after.forEach((c, j) => {
+    if (ids[j] === undefined && free.has(j) && before[j].name === c.name) take(j, j);
+  });
+  after.forEach((c, j) => {
+    if (ids[j] !== undefined) return;
+    for (const i of free) {
+      if (before[i].name === c.name) {
+        take(j, i);
+        return;
+      }
+    }
+  });
+  after.forEach((_, j) => {
+    if (ids[j] === undefined && free.has(j)) take(j, j);
+  });
+  const taken = new Set(ids.filter((id): id is string => id !== undefined));
+  assigned.set(
+    after,
+    after.map((c, j) => ids[j] ?? freshId(c.name, taken)),
+  );
 }
 
 /** A gateway's id: its two names in the order given, plus `#n` for a repeated link. */

@@ -3,7 +3,7 @@
  * memoized nodes and derived output stay put), or the same object when nothing changes.
  */
 import type { Cluster, Position, Topology } from '../../core';
-import { clusterIds, clusterIndex, gatewayIds, linked } from './ids';
+import { clusterIds, clusterIndex, clusterName, freshId, gatewayIds, linked, withClusterIds } from './ids';
 import { freePosition, snapPosition, tidyPositions, type TidyMode } from './layout';
 
 /** Starting shapes offered by the palette. */
@@ -42,7 +42,9 @@ export function addCluster(t: Topology, at: Position, preset: ClusterPreset = 'd
   const cluster: Cluster = { name, region: null, zone: null, position: freePosition(t, at) };
   const replicas = CLUSTER_PRESETS[preset].replicas;
   if (replicas !== undefined && replicas !== t.defaults.replicas) cluster.replicas = replicas;
-  return { topology: { ...t, clusters: [...t.clusters, cluster] }, id: name };
+  const ids = clusterIds(t);
+  const id = freshId(name, new Set(ids));
+  return { topology: withClusterIds({ ...t, clusters: [...t.clusters, cluster] }, [...ids, id]), id };
 }
 
 /** Removes clusters (by canvas id) with every link that touches them, and links (by id). */
@@ -52,6 +54,7 @@ export function removeElements(t: Topology, clusterIdList: string[], gatewayIdLi
   const dropClusters = new Set(clusterIdList);
   const removedNames = new Set(t.clusters.filter((_, i) => dropClusters.has(ids[i])).map((c) => c.name));
   const clusters = t.clusters.filter((_, i) => !dropClusters.has(ids[i]));
+  withClusterIds({ clusters }, ids.filter((id) => !dropClusters.has(id)));
   // A name survives if another cluster still carries it (duplicate names): keep its links then.
   const stillThere = new Set(clusters.map((c) => c.name));
   const gone = new Set([...removedNames].filter((n) => !stillThere.has(n)));
@@ -60,6 +63,17 @@ export function removeElements(t: Topology, clusterIdList: string[], gatewayIdLi
   const gateways = t.gateways.filter(([a, b], i) => !dropGateways.has(gwIds[i]) && !gone.has(a) && !gone.has(b));
   if (clusters.length === t.clusters.length && gateways.length === t.gateways.length) return t;
   return { ...t, clusters, gateways };
+}
+
+/**
+ * A new cluster at `at`, already linked to the cluster with canvas id `from`: a link dragged out onto blank canvas.
+ * Null when `from` is gone.
+ */
+export function addLinkedCluster(t: Topology, from: string, at: Position): { topology: Topology; id: string } | null {
+  const source = clusterName(t, from);
+  if (source === undefined) return null;
+  const { topology, id } = addCluster(t, at);
+  return { topology: connect(topology, source, topology.clusters[topology.clusters.length - 1].name), id };
 }
 
 /** Links two clusters. Self-links, repeats and unknown names change nothing. */
@@ -82,10 +96,10 @@ export function moveClusters(t: Topology, positions: Record<string, Position>): 
     changed = true;
     return { ...c, position: next };
   });
-  return changed ? { ...t, clusters } : t;
+  return changed ? withClusterIds({ ...t, clusters }, ids) : t;
 }
 
-/** Renames a cluster and every link that names it. The caller checks the new name is free. */
+/** Renames a cluster and every link that names it; the cluster keeps its id. The caller checks the new name is free. */
 export function renameCluster(t: Topology, id: string, name: string): Topology {
   const i = clusterIndex(t, id);
   if (i < 0 || t.clusters[i].name === name) return t;
@@ -96,7 +110,7 @@ export function renameCluster(t: Topology, id: string, name: string): Topology {
   const gateways = dupes
     ? t.gateways
     : t.gateways.map(([a, b]) => (a === old || b === old ? ([a === old ? name : a, b === old ? name : b] as [string, string]) : [a, b] as [string, string]));
-  return { ...t, clusters, gateways };
+  return withClusterIds({ ...t, clusters, gateways }, clusterIds(t));
 }
 
 export function copyClusters(t: Topology, ids: string[]): Clip | null {
@@ -113,16 +127,20 @@ export function copyClusters(t: Topology, ids: string[]): Clip | null {
 export function pasteClip(t: Topology, clip: Clip, offset: Position): { topology: Topology; ids: string[] } {
   const renamed = new Map<string, string>();
   const added: Cluster[] = [];
+  const before = clusterIds(t);
+  const taken = new Set(before);
+  const ids: string[] = [];
   for (const c of clip.clusters) {
     const base = `${c.name.replace(/-copy(-\d+)?$/, '')}-copy`;
     const name = uniqueName(t, base, [...renamed.values()]);
     renamed.set(c.name, name);
     added.push({ ...c, name, position: snapPosition({ x: c.position.x + offset.x, y: c.position.y + offset.y }) });
+    ids.push(freshId(name, taken));
   }
   const gateways = clip.gateways.map(([a, b]) => [renamed.get(a) ?? a, renamed.get(b) ?? b] as [string, string]);
   return {
-    topology: { ...t, clusters: [...t.clusters, ...added], gateways: [...t.gateways, ...gateways] },
-    ids: added.map((c) => c.name),
+    topology: withClusterIds({ ...t, clusters: [...t.clusters, ...added], gateways: [...t.gateways, ...gateways] }, [...before, ...ids]),
+    ids,
   };
 }
 

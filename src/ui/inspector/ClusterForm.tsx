@@ -8,6 +8,7 @@ import { clusterIndex } from '../edits/ids';
 import { useDerived } from '../hooks/use-derived';
 import { useRunCommand } from '../hooks/use-command';
 import { TextField } from './Field';
+import { LinkPicker } from './LinkPicker';
 import { MiniProblems } from './MiniProblems';
 
 interface Spec {
@@ -150,7 +151,7 @@ function Links({ name }: { name: string }) {
   return (
     <fieldset className="group">
       <legend>Gateways</legend>
-      {peers.length === 0 && <p className="hint">No gateway links. Drag from a handle to another cluster, or pick one below.</p>}
+      {peers.length === 0 && <p className="hint">No gateway links. Drag from a handle onto another cluster (or onto blank canvas for a new one), or pick one below.</p>}
       <ul className="links">
         {peers.map((peer) => (
           <li key={peer}>
@@ -162,23 +163,7 @@ function Links({ name }: { name: string }) {
           </li>
         ))}
       </ul>
-      {candidates.length > 0 && (
-        <select
-          className="link-select"
-          aria-label="Link to another cluster"
-          value=""
-          onChange={(e) => {
-            if (e.target.value) run('gateway.connect', { a: name, b: e.target.value });
-          }}
-        >
-          <option value="">Link to…</option>
-          {candidates.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      )}
+      {candidates.length > 0 && <LinkPicker name={name} candidates={candidates} />}
     </fieldset>
   );
 }

@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useRef } from 'react';
 import { useDesigner, useDesignerContext } from '../app/context';
 import { Icon } from '../app/icons';
 import { gatewayKey } from '../derive/derive';
-import { gatewayIds } from '../edits/ids';
+import { clusterIdOf, gatewayIds } from '../edits/ids';
 import { useDerived } from '../hooks/use-derived';
 import { useRunCommand } from '../hooks/use-command';
 import { select, type FocusRequest } from '../store/store';
@@ -69,8 +69,10 @@ function GatewayForm({ id }: { id: string }) {
   const [a, b] = topology.gateways[index];
   const mine = problems.filter((p) => p.target.kind === 'gateway' && gatewayKey(...p.target.clusters) === gatewayKey(a, b));
   const goTo = (name: string) => {
-    select(store, { clusters: [name], gateways: [] });
-    view.current?.fitView([name]);
+    const id = clusterIdOf(topology, name);
+    if (id === undefined) return;
+    select(store, { clusters: [id], gateways: [] });
+    view.current?.fitView([id]);
   };
   return (
     <div className="form">

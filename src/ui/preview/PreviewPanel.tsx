@@ -4,6 +4,7 @@ import { useDesigner, useDesignerContext } from '../app/context';
 import { Icon } from '../app/icons';
 import { useResolvedTheme } from '../app/theme';
 import { useDerived, useLiveFiles } from '../hooks/use-derived';
+import { clusterName } from '../edits/ids';
 import { formatParseError } from '../io/import';
 import type { DesignerState } from '../store/store';
 import { isCanvasInteractive, whenCanvasInteractive } from '../perf/marks';
@@ -43,6 +44,11 @@ export function groupByFolder(paths: string[]): Folder[] {
 }
 
 /** The file to show: the user's pick, else the selected cluster's nats.conf, else the first nats.conf. */
+/** The name of the one selected cluster (its files are named for it), or null. */
+function selectedClusterName(s: DesignerState): string | null {
+  return s.selection.clusters.length === 1 ? (clusterName(s.topology, s.selection.clusters[0]) ?? null) : null;
+}
+
 function pickFile(files: BundleFile[], chosen: string | null, cluster: string | null): BundleFile | undefined {
   const byPath = (p: string | null) => (p === null ? undefined : files.find((f) => f.path === p));
   return (
@@ -100,7 +106,7 @@ export function PreviewPanel() {
 function BundleSub() {
   const files = useLiveFiles();
   const chosen = useDesigner((s) => s.previewFile);
-  const cluster = useDesigner((s) => (s.selection.clusters.length === 1 ? s.selection.clusters[0] : null));
+  const cluster = useDesigner(selectedClusterName);
   const current = pickFile(files, chosen, cluster);
   return (
     <span className="pane__sub" title={current?.path}>
@@ -115,13 +121,13 @@ function BundleView({ theme }: { theme: 'light' | 'dark' }) {
   const files = useLiveFiles();
   const chosen = useDesigner((s) => s.previewFile);
   // Like the inspector, the file shown follows a newly selected cluster at low priority (a drag moves first).
-  const cluster = useDeferredValue(useDesigner((s) => (s.selection.clusters.length === 1 ? s.selection.clusters[0] : null)));
+  const cluster = useDeferredValue(useDesigner(selectedClusterName));
   // The "just changed" dots follow a frame later.
   const recent = useRecentlyChanged(useDerived().files);
 
   // Selecting a cluster shows its nats.conf; the user can pick another file afterwards.
   useEffect(() => {
-    if (cluster !== null) store.setState({ previewFile: BUNDLE_PATHS.natsConf(cluster.replace(/#\d+$/, '')) });
+    if (cluster !== null) store.setState({ previewFile: BUNDLE_PATHS.natsConf(cluster) });
   }, [cluster, store]);
 
   const current = pickFile(files, chosen, cluster);

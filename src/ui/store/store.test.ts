@@ -3,7 +3,7 @@ import { templateById } from '../../core';
 import { runCommand, type CommandContext } from '../commands/registry';
 import { MemoryStorage } from '../testing/memory-storage';
 import { AUTOSAVE_KEY } from './autosave';
-import { commit, createDesignerStore, discardUnreadableAutosave, emptyTopology, endCoalescing, undo, type DesignerStore } from './store';
+import { commit, createDesignerStore, discardUnreadableAutosave, emptyTopology, endCoalescing, redo, undo, type DesignerStore } from './store';
 
 const ctx = (store: DesignerStore): CommandContext => ({ store, view: null });
 
@@ -35,6 +35,23 @@ describe('the designer store', () => {
     const store = createDesignerStore();
     commit(store, store.getState().topology);
     expect(store.getState().past).toEqual([]);
+  });
+
+  it('keeps a renamed cluster selected through undo and redo, also of a rename made before a reload', () => {
+    const storage = new MemoryStorage();
+    const first = createDesignerStore({ storage });
+    runCommand(ctx(first), 'cluster.add');
+    runCommand(ctx(first), 'field.set', { ref: { scope: 'cluster', id: 'c1', field: 'name' }, raw: 'north' });
+
+    // After a reload the cluster is known by its name; the history holds it under its old one
+    const store = createDesignerStore({ storage });
+    store.setState({ selection: { clusters: ['north'], gateways: [] } });
+    undo(store);
+    expect(store.getState().topology.clusters[0].name).toBe('c1');
+    expect(store.getState().selection.clusters).toEqual(['north']);
+    redo(store);
+    expect(store.getState().topology.clusters[0].name).toBe('north');
+    expect(store.getState().selection.clusters).toEqual(['north']);
   });
 
   it('drops selected ids that an undo removed', () => {

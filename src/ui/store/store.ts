@@ -7,12 +7,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { parseTopology, type ParseError, type Topology } from '../../core';
 import type { FieldScope } from '../edits/field-edit';
+import { carryClusterIds, clusterIndex, gatewayIds } from '../edits/ids';
 import type { Clip } from '../edits/topology-edits';
 import { AUTOSAVE_KEY, readAutosave, serializeDesign, writeAutosave } from './autosave';
 import { amend, record, redo as redoHistory, undo as undoHistory } from './history';
 
 export interface Selection {
-  /** Canvas ids of clusters (their names). */
+  /** Canvas ids of clusters: stable for the session, whatever the cluster's name becomes (see edits/ids.ts). */
   clusters: string[];
   /** Gateway ids (see edits/ids.ts). */
   gateways: string[];
@@ -182,6 +183,7 @@ export function createDesignerStore(options: StoreOptions = {}): DesignerStore {
 export interface CommitOptions {
   /** Fold into the previous step when it had the same key. */
   coalesce?: string;
+  /** The selection afterwards; it keeps the current one otherwise. Either way, only what `next` still has. */
   selection?: Selection;
 }
 
@@ -192,15 +194,18 @@ export function commit(store: DesignerStore, next: Topology, opts: CommitOptions
     if (opts.selection) store.setState({ selection: opts.selection });
     return;
   }
+  // Ids first: the selection is in ids, and `next`'s are known only once carried over.
+  carryClusterIds(s.topology, next);
   const h = { past: s.past, present: s.topology, future: s.future };
   const folded = opts.coalesce !== undefined && opts.coalesce === s.coalesceKey;
   const n = folded ? amend(h, next) : record(h, next);
+  const selection = keepExisting(next, opts.selection ?? s.selection);
   store.setState({
     topology: n.present,
     past: n.past,
     future: n.future,
     coalesceKey: opts.coalesce ?? null,
-    ...(opts.selection ? { selection: opts.selection } : {}),
+    ...(selection !== s.selection ? { selection } : {}),
   });
 }
 
@@ -222,6 +227,7 @@ export function undo(store: DesignerStore): void {
   const s = store.getState();
   if (s.past.length === 0) return;
   const n = undoHistory({ past: s.past, present: s.topology, future: s.future });
+  carryClusterIds(s.topology, n.present);
   store.setState({ topology: n.present, past: n.past, future: n.future, coalesceKey: null, drafts: {}, selection: keepExisting(n.present, s.selection) });
 }
 
@@ -229,15 +235,15 @@ export function redo(store: DesignerStore): void {
   const s = store.getState();
   if (s.future.length === 0) return;
   const n = redoHistory({ past: s.past, present: s.topology, future: s.future });
+  carryClusterIds(s.topology, n.present);
   store.setState({ topology: n.present, past: n.past, future: n.future, coalesceKey: null, drafts: {}, selection: keepExisting(n.present, s.selection) });
 }
 
 /** Drops selected ids that no longer exist (after undo, redo or a replaced design). */
 export function keepExisting(t: Topology, sel: Selection): Selection {
-  const names = new Set(t.clusters.map((c) => c.name));
-  const gws = new Set(t.gateways.map(([a, b]) => `${a}~${b}`));
-  const clusters = sel.clusters.filter((id) => names.has(id.replace(/#\d+$/, '')));
-  const gateways = sel.gateways.filter((id) => gws.has(id.replace(/#\d+$/, '')));
+  const clusters = sel.clusters.length === 0 ? sel.clusters : sel.clusters.filter((id) => clusterIndex(t, id) >= 0);
+  const gws = sel.gateways.length === 0 ? null : new Set(gatewayIds(t));
+  const gateways = gws === null ? sel.gateways : sel.gateways.filter((id) => gws.has(id));
   return clusters.length === sel.clusters.length && gateways.length === sel.gateways.length ? sel : { clusters, gateways };
 }
 
