@@ -119,6 +119,7 @@ test.describe('typing in the inspector', () => {
     const cases: Case[] = [
       { label: 'Name', value: 'north-star', path: ['name'], expected: 'north-star' },
       { label: 'Namespace', value: 'north-ns', path: ['namespace'], expected: 'north-ns' },
+      { label: 'Cluster DNS domain', value: 'north.example', path: ['clusterDomain'], expected: 'north.example' },
       { label: 'Image', value: 'nats:2.14.1-alpine', path: ['image'], expected: 'nats:2.14.1-alpine' },
       { label: 'JetStream domain', value: 'hub-north', path: ['jetstream', 'domain'], expected: 'hub-north' },
       { label: 'Account name', value: 'NORTH', path: ['accounts', 0, 'name'], expected: 'NORTH' },
