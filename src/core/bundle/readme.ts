@@ -3,6 +3,7 @@ import { gatewayRemotes, gatewaySystems, peerMap } from '../conf/topology-facts'
 import { clusterNames, passwordEnvVar, SECRET_PREFIX } from '../names';
 import { resolveCluster, type Cluster, type Topology } from '../model';
 import { passwordUsers } from './passwords';
+import { renderDayTwo } from './readme-day-two';
 
 /** The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. */
 export function renderBundleReadme(topology: Topology, remotes: Map<string, Cluster[]> = gatewayRemotes(topology)): string {
@@ -42,7 +43,8 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
       'browser\'s or Node\'s cryptographic random source), unless you chose your own (in the designer\'s download dialog, or',
       'with the CLI\'s `--passwords <file>`). They are in no other file: `nats.conf` reads them from environment variables',
       'that the pods take from the Secret. Keep `secret.yaml` out of version control, or replace it with a Secret from your',
-      'own secret store (same name and keys).',
+      'own secret store (same name and keys). Rendering again into this folder keeps these passwords (see "Changing the',
+      'design").',
       '',
       '| user | Secret key |',
       '|---|---|',
@@ -121,14 +123,7 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     '',
   );
 
-  p('## Changing the design', '');
-  p(
-    '- Any change to a cluster\'s `nats.conf` changes the checksum annotation on its pods, so `kubectl apply -k .` rolls',
-    '  the StatefulSet one pod at a time (gateway and route changes need a restart, not a reload).',
-    '- Renaming a cluster renames its StatefulSet: Kubernetes creates new pods and new volumes; the old data stays with',
-    '  the old claims. A StatefulSet\'s selector, service name and volume claims cannot change in place.',
-    '',
-  );
+  p(...renderDayTwo(topology, clusters));
   return out.join('\n');
 }
 

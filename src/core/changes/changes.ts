@@ -44,7 +44,7 @@ export function changes(previous: Topology, next: Topology): Problem[] {
       message:
         `cluster ${name} is gone from the design${renamed}: applying leaves its ${was.cluster.replicas} server${was.cluster.replicas === 1 ? '' : 's'} running, ` +
         `gatewayed to the others${js ? ' and voting in the JetStream meta group, and the streams placed there stay with them' : ''}`,
-      fix: `Take its servers out one at a time${js ? ' and remove each from the meta group (nats server raft peer-remove)' : ''}, then apply with --prune: the bundle README, "Removing a cluster".`,
+      fix: `Take its servers out one at a time${js ? ' and remove each from the meta group (nats server raft peer-remove)' : ''}, then delete its objects: the bundle README, "Removing (or renaming) a cluster".`,
     });
   }
 

@@ -1,0 +1,116 @@
+import { KUBERNETES_PORTS } from '../conf/addressing';
+import { clusterNames, passwordEnvVar, SYSTEM_USER } from '../names';
+import type { ResolvedCluster, Topology } from '../model';
+import { passwordUsers } from './passwords';
+
+/**
+ * The bundle README's "Changing the design": what `kubectl apply -k .` does with a new render, and the procedures for
+ * what it cannot do alone. `nats-topology render` names each of these when it renders over a previous design (see
+ * `changes()`); the boot tests run the procedures on real servers (test/boot/day-two.test.ts).
+ */
+export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): string[] {
+  const ns = topology.namespace;
+  const js = topology.jetstream.enabled;
+  const sys = passwordUsers(topology).includes(SYSTEM_USER);
+  const survivor = clusters[0] ? clusterNames(clusters[0].name).statefulSet : 'nats-<cluster>';
+  const out: string[] = [];
+  const p = (...lines: string[]) => out.push(...lines);
+
+  p('## Changing the design', '');
+  p(
+    'Render into the folder of the bundle you applied (`nats-topology render topology.yaml --out <this folder>`), or choose',
+    'this bundle as the previous one in the designer\'s download dialog. The render then keeps the passwords, and names',
+    'every change below that needs more than `kubectl apply -k .`.',
+    '',
+    '- A change to a cluster\'s `nats.conf` changes the checksum annotation on its pods, so `kubectl apply -k .` rolls the',
+    '  StatefulSet one pod at a time (gateway and route changes need a restart, not a reload). Each gateway block names every',
+    '  cluster of its system, so adding or removing a cluster rolls every cluster linked to it.',
+    '- New passwords give the Secret a new name (a hash of its content), so every StatefulSet rolls onto it; pods keep',
+    '  the old Secret until they are replaced. Old Secrets stay until you delete them:',
+    `  \`kubectl get secret -n ${ns} -l app.kubernetes.io/part-of=${topology.name}\` lists them; \`secret.yaml\` names the one in use.`,
+    '',
+  );
+
+  p('### Removing (or renaming) a cluster', '');
+  p(
+    'Applying a bundle without a cluster does not delete it: its StatefulSet keeps running, gatewayed to the others' + (js ? ', and its' : '.'),
+    ...(js ? ['servers stay in the JetStream meta group, so losing them later can cost the group its quorum.'] : []),
+    'A rename is a removal plus a new cluster: new pods, new volumes. ' + (js ? 'Move or back up the streams placed in the old' : ''),
+    ...(js ? ['cluster first (`nats stream edit <stream> --cluster <other>` moves one; see "Standalone and clustered" for backups).'] : []),
+    '',
+  );
+  if (js && sys) {
+    p(
+      'Take the old cluster\'s servers out one at a time, each removed from the meta group as soon as it is gone, so the',
+      'group never loses its quorum (here for a cluster `old` of 3 servers, asking through a cluster that stays):',
+      '',
+      '```sh',
+      `SYS_PASSWORD=$(kubectl get -n ${ns} -f secret.yaml -o jsonpath='{.data.${passwordEnvVar(SYSTEM_USER)}}' | base64 -d)`,
+      `kubectl port-forward -n ${ns} svc/${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} &`,
+      'for i in 2 1 0; do',
+      `  kubectl scale statefulset/nats-old -n ${ns} --replicas=$i`,
+      `  kubectl wait --for=delete pod/nats-old-$i -n ${ns} --timeout=120s`,
+      `  nats --server nats://127.0.0.1:${KUBERNETES_PORTS.client} --user ${SYSTEM_USER} --password "$SYS_PASSWORD" server raft peer-remove nats-old-$i -f`,
+      'done',
+      '```',
+      '',
+    );
+  } else if (js) {
+    p('Removing its servers from the JetStream meta group (`nats server raft peer-remove`) needs the system user, which this design', 'has only once an account has users.', '');
+  }
+  p(
+    'Then delete what is left of it, and apply the new bundle (the remaining clusters roll, their gateway blocks no longer',
+    'name it); its volume claims stay until you delete them:',
+    '',
+    '```sh',
+    `kubectl delete statefulset,service,configmap,poddisruptionbudget -n ${ns} -l nats.io/cluster=old`,
+    'kubectl apply -k .',
+    `kubectl delete pvc -n ${ns} -l nats.io/cluster=old   # only when its data is no longer needed`,
+    '```',
+    '',
+  );
+
+  if (js) {
+    p('### Standalone and clustered', '');
+    p(
+      'A cluster of one server with no gateway link runs JetStream standalone; scaled to more servers, or linked to another',
+      'cluster, it runs clustered, and the other way round. The two modes keep their streams apart: after the switch the',
+      'old streams answer "stream not found" (their files stay on the volume). Back up every JetStream account before',
+      'applying, and restore after, as one of its users:',
+      '',
+      '```sh',
+      `kubectl port-forward -n ${ns} svc/<the cluster> ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} &`,
+      `nats --server nats://127.0.0.1:${KUBERNETES_PORTS.client} --user <user> --password <password> backup account ./backup -f`,
+      'kubectl apply -k .   # then wait for the rollout',
+      `nats --server nats://127.0.0.1:${KUBERNETES_PORTS.client} --user <user> --password <password> backup restore account ./backup`,
+      `nats --server nats://127.0.0.1:${KUBERNETES_PORTS.client} --user <user> --password <password> stream edit <stream> --replicas 3 -f   # once clustered`,
+      '```',
+      '',
+    );
+
+    p('### Volume size and storage class', '');
+    p(
+      'A StatefulSet\'s volume claim template cannot change: `kubectl apply` refuses a new volume size or storage class',
+      '(`spec: Forbidden: updates to statefulset spec for fields other than \'replicas\', \'ordinals\', \'template\', ...`).',
+      '',
+      '- **A larger volume** on a storage class with `allowVolumeExpansion: true`: grow each claim in place, then recreate the',
+      '  StatefulSet around the running pods:',
+      '',
+      '  ```sh',
+      `  kubectl patch pvc nats-js-nats-<cluster>-<i> -n ${ns} -p '{"spec":{"resources":{"requests":{"storage":"<size>"}}}}'   # each server`,
+      `  kubectl delete statefulset nats-<cluster> -n ${ns} --cascade=orphan`,
+      '  kubectl apply -k .',
+      '  ```',
+      '',
+      '- **A smaller volume, or another storage class**: the data must move. Back up the streams of that cluster (as above),',
+      '  or, for streams replicated on 3 or more servers, replace one server at a time and let JetStream copy its share back:',
+      `  delete the StatefulSet with \`--cascade=orphan\`, apply, then per server delete its claim and pod`,
+      `  (\`kubectl delete pvc nats-js-nats-<cluster>-<i> -n ${ns} --wait=false; kubectl delete pod nats-<cluster>-<i> -n ${ns}\`)`,
+      '  and wait until `nats server check meta` is OK before the next. Streams with one replica on that server are lost that way.',
+      '',
+      'Keep `max_file_store` (the file store size) at or below the volume: JetStream trusts it, the volume does not grow.',
+      '',
+    );
+  }
+  return out;
+}
