@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Boot tests mostly wait on real servers: three files at a time fit two cores (one by default).
+    maxWorkers: 3,
   },
 });

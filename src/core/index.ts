@@ -18,6 +18,7 @@ export { encodeShareFragment, decodeShareFragment, SHARE_PREFIX, SHARE_LIMITS, t
 export { budget, type Budget, type BudgetNode, type BudgetPending, type BudgetTotals, type BudgetVm, type BudgetJetStream, type Usage, type Percent } from './budget';
 export { lint, RULES, PROBLEM_CODES } from './lint';
 export { changes, CHANGE_CODES } from './changes/changes';
+export { survival, survivalDetails, survivalSummary, type SystemSurvival } from './survival/survival';
 export { renderLocalTarget, LOCAL_BASE_PORT } from './local';
 export { createBundleRenderer, type BundleRenderer } from './bundle/incremental';
 export { safePathSegment } from './bundle/files';

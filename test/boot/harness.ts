@@ -43,7 +43,8 @@ export const PORT_BANDS = {
   shapesSmall: { from: 24000, to: 25999 },
   shapesLarge: { from: 26000, to: 28999 },
   scripts: { from: 29000, to: 30999 },
-  spare: { from: 31000, to: 32699 },
+  failuresOldest: { from: 31000, to: 31849 },
+  failuresCurrent: { from: 31850, to: 32699 },
 } satisfies Record<string, PortBand>;
 
 /** Convergence deadline: typically 0–7 s here (2-server meta groups are the slowest), with room for a busy machine. */

@@ -1,4 +1,4 @@
-import { changes, sortProblems } from '../../core';
+import { changes, sortProblems, survivalDetails, survivalSummary } from '../../core';
 import { lint } from '../../core/lint';
 import { budget } from '../../core/budget';
 import { EXIT, readTopologyFile } from '../io';
@@ -12,7 +12,8 @@ export function lintCommand(file: string, format: 'text' | 'json', log: (s: stri
   const topology = readTopologyFile(file);
   const previous = previousFile === undefined ? null : readTopologyFile(previousFile);
   const problems = sortProblems([...lint(topology), ...budget(topology).problems, ...(previous ? changes(previous, topology) : [])]);
-  if (format === 'json') log(JSON.stringify({ file, problems }, null, 2));
-  else log(`${formatProblems(problems)}\n\n${file}: ${countBySeverity(problems)}`);
+  const survives = { summary: survivalSummary(topology), details: survivalDetails(topology) };
+  if (format === 'json') log(JSON.stringify({ file, problems, survives }, null, 2));
+  else log(`${formatProblems(problems)}\n\nWhat it survives: ${survives.summary.join(' ')}\n${survives.details.map((d) => `  - ${d}`).join('\n')}\n\n${file}: ${countBySeverity(problems)}`);
   return problems.some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { clusterNames, passwordEnvVar, SECRET_PREFIX } from '../names';
 import { resolveCluster, type Cluster, type Topology } from '../model';
 import { passwordUsers } from './passwords';
 import { renderDayTwo } from './readme-day-two';
+import { survivalDetails, survivalSummary } from '../survival/survival';
 
 /** The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. */
 export function renderBundleReadme(topology: Topology, remotes: Map<string, Cluster[]> = gatewayRemotes(topology)): string {
@@ -106,6 +107,15 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
       '',
     );
   }
+
+  p('## What it survives', '');
+  p(...survivalSummary(topology), '', ...survivalDetails(topology).map((d) => `- ${d}`), '');
+  p(
+    'Tested on real servers: the designer\'s failure suite kills servers and whole clusters of designs like this one and',
+    'checks each of these statements. The readiness probe keeps the servers left in their Services during an outage,',
+    'even when JetStream has stopped: core NATS keeps flowing.',
+    '',
+  );
 
   p('## Connect', '');
   for (const c of clusters) p(`- \`${c.name}\`: \`nats://${clusterNames(c.name).statefulSet}.${ns}.svc.${topology.clusterDomain}:${KUBERNETES_PORTS.client}\``);

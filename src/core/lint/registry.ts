@@ -23,6 +23,7 @@ import { imageReference } from './rules/image-reference';
 import { imageTag } from './rules/image-tag';
 import { imageUnknown } from './rules/image-unknown';
 import { imageVersion } from './rules/image-version';
+import { jetstreamClusterLoss } from './rules/jetstream-cluster-loss';
 import { jetstreamClusterSize } from './rules/jetstream-cluster-size';
 import { jetstreamDisabled } from './rules/jetstream-disabled';
 import { jetstreamDomain } from './rules/jetstream-domain';
@@ -64,6 +65,7 @@ export const PROBLEM_CODES = {
   JETSTREAM_CLUSTER_TOO_SMALL: { severity: 'warning', rule: 'jetstream-cluster-size',  meaning: 'a JetStream cluster has 1 or 2 servers: no failure tolerated' },
   JETSTREAM_CLUSTER_EVEN:      { severity: 'warning', rule: 'jetstream-cluster-size',  meaning: 'a JetStream cluster has an even number (≥4) of servers: no more tolerance than one fewer' },
   JETSTREAM_META_GROUP_EVEN:   { severity: 'info',    rule: 'meta-group-size',         meaning: 'gateway-connected clusters sum to an even JetStream meta group' },
+  JETSTREAM_CLUSTER_LOSS:      { severity: 'warning', rule: 'jetstream-cluster-loss',  meaning: 'losing one whole cluster leaves the meta group no quorum: JetStream stops everywhere' },
   GATEWAY_UNKNOWN_CLUSTER:     { severity: 'error',   rule: 'gateway-unknown-cluster', meaning: 'a gateway link names a cluster that does not exist' },
   GATEWAY_SELF_LINK:           { severity: 'error',   rule: 'gateway-self-link',       meaning: 'a gateway link joins a cluster to itself' },
   GATEWAY_DUPLICATE:           { severity: 'warning', rule: 'gateway-duplicate',       meaning: 'a pair of clusters is linked more than once (either direction)' },
@@ -111,6 +113,7 @@ export const RULES: readonly LintRule[] = [
   locationLabels,
   jetstreamClusterSize,
   metaGroupSize,
+  jetstreamClusterLoss,
   gatewayUnknownCluster,
   gatewaySelfLink,
   gatewayDuplicate,

@@ -30,7 +30,7 @@ export const metaGroupSize: LintRule = {
           `clusters ${joinNames(system)} form one JetStream meta group of ${n} servers: it tolerates ` +
           `${f === 0 ? 'no failed server' : `${f} failed server${f === 1 ? '' : 's'}`}, the same as ${n - 1}; ` +
           'while it has no quorum, no stream or consumer can be created or changed anywhere',
-        fix: 'Add a third cluster (3 × 3 = 9 servers) to make the total odd; two odd-sized clusters always sum to an even number, which costs failure tolerance, not correctness.',
+        fix: `Make the total odd (${n - 1} or ${n + 1} servers): an even meta group costs failure tolerance, not correctness.`,
       });
     }
     return out;

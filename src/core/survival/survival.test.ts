@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { topologyFrom } from '../lint/testing';
+import { TEMPLATES } from '../templates/index';
+import { survival, survivalDetails, survivalSummary, tieBreaker } from './survival';
+
+describe('what a design survives', () => {
+  it('says it of every template in one line', () => {
+    expect(Object.fromEntries(TEMPLATES.map((t) => [t.id, survivalSummary(t.topology())]))).toEqual({
+      noetl: ['Survives any 1 server of each cluster; not the loss of cluster a or cluster b: JetStream stops everywhere.'],
+      single: ['Survives any 1 server of the cluster.'],
+      five: ['Survives any 1 server of the cluster.'],
+      'three-region': ['Survives any 1 server of each cluster; the loss of any one cluster.'],
+      light: ['Not the loss of any server of cluster a and cluster b: their streams stop; not the loss of cluster a or cluster b: JetStream stops everywhere.'],
+    });
+  });
+
+  it('keeps JetStream through the loss of a 3-server cluster with a 1-server tie-breaker', () => {
+    const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c', replicas: 1 }], gateways: [['a', 'b'], ['a', 'c'], ['b', 'c']] });
+    const [s] = survival(t);
+    expect(s.meta).toEqual({ servers: 7, quorum: 4, tolerates: 3 });
+    expect(s.clusterLoss.map((l) => [l.cluster, l.jetstreamContinues, l.metaLeft])).toEqual([
+      ['a', true, 4],
+      ['b', true, 4],
+      ['c', true, 6],
+    ]);
+    expect(tieBreaker(s)).toBeNull();
+    expect(survivalSummary(t)).toEqual(['Survives any 1 of cluster a\'s 3 servers; survives any 1 of cluster b\'s 3 servers; not the loss of any server of cluster c: its streams stop; the loss of any one cluster.']);
+    expect(survivalDetails(t)).toContain('Losing cluster a: JetStream continues in b and c (4 of 7 meta servers left, quorum 4); streams placed in a wait for it; core NATS keeps working between b and c.');
+  });
+
+  it('speaks of each separate system, of a standalone server, and of core NATS alone', () => {
+    const two = topologyFrom({ clusters: [{ name: 'a' }, { name: 'solo', replicas: 1 }] });
+    expect(survivalSummary(two)).toEqual([
+      'cluster a: survives any 1 server of the cluster.',
+      'cluster solo: one standalone JetStream server: its loss stops everything there until it is back.',
+    ]);
+    const off = topologyFrom({ jetstream: { enabled: false }, clusters: [{ name: 'a' }, { name: 'b' }], gateways: [['a', 'b']] });
+    expect(survivalSummary(off)).toEqual(['core NATS only: any server or cluster can be lost; clients of the others are not affected.']);
+  });
+
+  it('sizes the tie-breaker for unequal clusters', () => {
+    const t = topologyFrom({ clusters: [{ name: 'a', replicas: 5 }, { name: 'b' }], gateways: [['a', 'b']] });
+    expect(tieBreaker(survival(t)[0])).toBe(3);
+  });
+});
