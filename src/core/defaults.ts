@@ -33,7 +33,7 @@ export interface ProviderPreset {
   resize: string;
 }
 
-/** Default VM sizes of local container runtimes (shared/reference kind-budget §3). */
+/** Default VM sizes of local container runtimes (docs/kind-budget.md, "Default VM sizes"). */
 export const PROVIDERS: Record<KindProvider, ProviderPreset> = {
   'docker-desktop': {
     label: 'Docker Desktop',

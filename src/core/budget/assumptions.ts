@@ -1,5 +1,5 @@
 /**
- * Numbers the budget assumes rather than reads (shared/reference kind-budget §2 and §6.1). They are guesses to
+ * Numbers the budget assumes rather than reads (docs/kind-budget.md, "The model"). They are guesses to
  * calibrate against `podman stats` / `docker stats` on an idle cluster, kept in one place so the CLI and the
  * UI can show them next to the figures they shape.
  */

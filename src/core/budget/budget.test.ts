@@ -13,7 +13,7 @@ function noetl(withCore = false): Topology {
 
 const codes = (t: Topology) => budget(t).problems.map((p) => p.code);
 
-describe('worked example §6.4: NoETL 2×3 on single-node kind, podman 4 CPU / 8Gi', () => {
+describe('the worked example of docs/kind-budget.md: NoETL 2×3 on single-node kind, podman 4 CPU / 8Gi', () => {
   it('requests 2450m and 3362Mi on the one node, 61.3% and 41.0%', () => {
     // given the template without other workloads
     const t = noetl();

@@ -8,9 +8,9 @@ import { simulate } from './simulate';
 import type { Budget } from './types';
 
 /**
- * The resource budget of a topology on its local kind cluster (shared/reference kind-budget §6): kind's nodes
+ * The resource budget of a topology on its local kind cluster (docs/kind-budget.md): kind's nodes
  * and system pods, a scheduler simulation of the NATS servers and other workloads, host-level sums against the
- * one VM, JetStream's memory and disk claims, and the problems of §6.3. Pure and deterministic.
+ * one VM, JetStream's memory and disk claims, and the problems of its rules. Pure and deterministic.
  */
 export function budget(topology: Topology): Budget {
   const vm = vmFigures(topology.kind);

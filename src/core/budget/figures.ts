@@ -9,7 +9,7 @@ import type { Placement } from './simulate';
 import type { BudgetJetStream, BudgetNode, BudgetTotals, BudgetVm } from './types';
 import { percentOfUsage, sum, type Usage } from './usage';
 
-/** The VM's size and what is left of its memory for pods (kind-budget §6.2 item 4). */
+/** The VM's size and what is left of its memory for pods (docs/kind-budget.md, "The model", item 4). */
 export function vmFigures(kind: KindEnvironment): BudgetVm {
   const preset = PROVIDERS[kind.provider];
   const memoryBytes = bytes(kind.memory);
@@ -73,7 +73,7 @@ export function jetstreamFigures(enabled: boolean, clusters: ResolvedCluster[], 
     memoryStoreBytes: total((c) => c.jetstream.memoryStore),
     fileStoreBytes,
     volumeBytes: total((c) => c.jetstream.volumeSize),
-    // We always render max_file_store, so it is each server's effective file store (§6.2 item 5).
+    // We always render max_file_store, so it is each server's effective file store (docs/kind-budget.md, "The model", item 5).
     diskNeededBytes: fileStoreBytes + nodeCount * ASSUMPTIONS.imageBytesPerNode + ASSUMPTIONS.etcdAndLogsBytes,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * kind's own nodes and pods (kind-budget §1–§2, kind ≤ v0.32): what is on the nodes before any user pod.
+ * kind's own nodes and pods (docs/kind-budget.md, "What is on the nodes before any design"; kind ≤ v0.32): what is on the nodes before any user pod.
  * Every node reports the whole VM as allocatable, because kind sets no reservations.
  */
 
@@ -42,7 +42,7 @@ const CONTROL_PLANE_PODS: BaselinePod[] = [
   { workload: 'kube-controller-manager', cpuMillis: 200, memoryMi: 0, limitCpuMillis: 0, limitMemoryMi: 0, count: 1 },
   { workload: 'kube-scheduler', cpuMillis: 100, memoryMi: 0, limitCpuMillis: 0, limitMemoryMi: 0, count: 1 },
   { workload: 'etcd', cpuMillis: 100, memoryMi: 100, limitCpuMillis: 0, limitMemoryMi: 0, count: 1 },
-  // coredns and local-path float in a real cluster; §6.2 puts them on the control plane, which tolerates both.
+  // coredns and local-path float in a real cluster; the model puts them on the control plane, which tolerates both.
   { workload: 'coredns', cpuMillis: 100, memoryMi: 70, limitCpuMillis: 0, limitMemoryMi: 170, count: 2 },
   { workload: 'local-path-provisioner', cpuMillis: 0, memoryMi: 0, limitCpuMillis: 0, limitMemoryMi: 0, count: 1 },
 ];

@@ -174,7 +174,7 @@ describe('S4: DoNotSchedule topology spread', () => {
     // when
     const p = simulate(nodes, [...system, ...pods]);
     const s4 = schedulingProblems(p).filter((x) => x.code === 'S4');
-    // then: 2 of the 6 pods Pending, one per cluster, as §6.4 says
+    // then: 2 of the 6 pods Pending, one per cluster, as the worked example says
     expect(p.pending.map((x) => x.pod.name)).toEqual(['nats-a-2', 'nats-b-2']);
     expect(p.pending[0].reason).toBe(
       `0/3 nodes are available: 1 node(s) had untolerated taint {${CONTROL_PLANE_TAINT}: }, 2 node(s) didn't match pod topology spread constraints.`,

@@ -1,7 +1,7 @@
 /**
  * Placement: kind's bound pods first, then every other pod in first-fit-decreasing order through the filters of
  * `filters.ts`. Filter results are exact; which of several fitting nodes a pod gets is an approximation of
- * kube-scheduler's scores (kind-budget §7).
+ * kube-scheduler's scores (docs/kind-budget.md, "Scheduler facts the placement relies on").
  */
 
 import { nodeBlockers, matching, untoleratedTaint, type NodeState } from './filters';

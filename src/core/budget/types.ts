@@ -67,7 +67,7 @@ export interface BudgetJetStream {
   /** Σ PVC sizes. */
   volumeBytes: number;
   /**
-   * Disk the design can fill (kind-budget §6.2 item 6): Σ `max_file_store` (local-path enforces no PVC size) +
+   * Disk the design can fill (docs/kind-budget.md, "The model", item 6): Σ `max_file_store` (local-path enforces no PVC size) +
    * images per node + etcd and logs (see `ASSUMPTIONS`).
    */
   diskNeededBytes: number;

@@ -6,7 +6,7 @@ export interface Usage {
   memoryBytes: number;
 }
 
-/** Shares of a whole in percent, one decimal (61.25 → 61.3, as the §6.4 tables round). */
+/** Shares of a whole in percent, one decimal (61.25 → 61.3, as docs/kind-budget.md's worked example rounds). */
 export interface Percent {
   cpu: number;
   memory: number;

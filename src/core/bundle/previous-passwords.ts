@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
+import { decodeBase64 } from '../base64';
 import { passwordEnvVar } from '../names';
 import type { Topology } from '../model';
 import type { Passwords } from './files';
@@ -83,7 +84,8 @@ function readText(text: string): Read | string {
     const byKey = new Map<string, unknown>();
     const raw = isMap(o.data) ? o.data : {};
     for (const [k, v] of Object.entries(raw)) {
-      const decoded = typeof v === 'string' ? decodeBase64(v) : null;
+      const bytes = typeof v === 'string' ? decodeBase64(v) : null;
+      const decoded = bytes && strFromU8(bytes);
       if (decoded === null) return `data.${k} is not base64`;
       byKey.set(k, decoded);
     }
@@ -117,24 +119,4 @@ function match(topology: Topology, source: string, read: Read): PreviousPassword
   }
   const unused = [...read.byKey.keys()].filter((k) => !used.has(k)).sort();
   return { ok: true, value: { source, passwords, missing, unused, fromBundle: !read.keysAreUsers } };
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Standard base64 to UTF-8 text, or null (the core has no atob). */
-function decodeBase64(s: string): string | null {
-  const clean = s.replace(/\s+/g, '').replace(/=+$/, '');
-  if (/[^A-Za-z0-9+/]/.test(clean) || clean.length % 4 === 1) return null;
-  const out: number[] = [];
-  let buffer = 0;
-  let bits = 0;
-  for (const ch of clean) {
-    buffer = (buffer << 6) | B64.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((buffer >> bits) & 0xff);
-    }
-  }
-  return strFromU8(Uint8Array.from(out));
 }

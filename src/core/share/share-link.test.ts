@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { decodeShareFragment, encodeShareFragment, SHARE_LIMITS } from './share-link';
-import { decodeBase64url, encodeBase64url } from './base64url';
+import { decodeBase64url, encodeBase64url } from '../base64';
 import { TEMPLATES } from '../templates/index';
 import { arbitraryTopology } from '../../../test/support/arbitrary';
 

@@ -3,7 +3,7 @@ import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, PROVID
 import type { Topology } from '../model';
 import { parseTopology, type ParseError } from '../parse/parse-topology';
 import { topologyData } from '../bundle/topology-file';
-import { decodeBase64url, encodeBase64url } from './base64url';
+import { decodeBase64url, encodeBase64url } from '../base64';
 
 /** Share links carry `#v1.` + base64url(zlib(JSON)); the version names the encoding, not just the format. */
 export const SHARE_PREFIX = 'v1.';

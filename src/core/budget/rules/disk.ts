@@ -1,5 +1,5 @@
 /**
- * D1 and D3 (kind-budget §6.3): the VM disk, which every local-path volume, image and etcd shares.
+ * D1 and D3 (docs/kind-budget.md, "The rules"): the VM disk, which every local-path volume, image and etcd shares.
  *
  * D2 (`max_file_store` unset) is not a rule here: our renderer always writes `max_file_store`, so a server
  * never defaults to 75% of the VM disk.

@@ -14,7 +14,7 @@ export interface BudgetFacts {
   jetstream: BudgetJetStream;
 }
 
-/** A rule of kind-budget §6.3: facts in, zero or more problems out. */
+/** A budget rule (docs/kind-budget.md, "The rules"): facts in, zero or more problems out. */
 export type BudgetRule = (facts: BudgetFacts) => Problem[];
 
 /** Where to point a problem about a pod's workload: its NATS cluster, or the kind environment's other workloads. */

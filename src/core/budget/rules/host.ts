@@ -1,5 +1,5 @@
 /**
- * H1–H5 (kind-budget §6.3): the one VM under every node. Each kind node reports the whole VM, so a multi-node
+ * H1–H5 (docs/kind-budget.md, "The rules"): the one VM under every node. Each kind node reports the whole VM, so a multi-node
  * cluster schedules N× the real memory; these rules compare the sums with what the VM really has.
  */
 

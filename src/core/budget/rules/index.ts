@@ -1,4 +1,4 @@
-/** The budget rules of kind-budget §6.3, gathered in one registry. */
+/** The budget rules (docs/kind-budget.md, "The rules"), gathered in one registry. */
 
 import type { Problem } from '../../problems';
 import { d1Disk, d3LocalPath } from './disk';

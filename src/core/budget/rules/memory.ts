@@ -1,5 +1,5 @@
 /**
- * M1, M4, M5 (kind-budget §6.3): NATS servers' memory against their limits and the VM.
+ * M1, M4, M5 (docs/kind-budget.md, "The rules"): NATS servers' memory against their limits and the VM.
  *
  * M2 (memory limit without GOMEMLIMIT) and M3 (`max_memory_store` unset) are not rules here: our renderer
  * always writes GOMEMLIMIT = 80% of the memory limit when a limit is set, and always writes `max_memory_store`

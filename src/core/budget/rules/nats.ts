@@ -1,4 +1,4 @@
-/** N1 and N2 (kind-budget §6.3): what the placement means for NATS itself. */
+/** N1 and N2 (docs/kind-budget.md, "The rules"): what the placement means for NATS itself. */
 
 import type { Problem } from '../../problems';
 import { plural, type BudgetFacts } from './facts';

@@ -1,5 +1,5 @@
 /**
- * S1–S8 (kind-budget §6.3): what the scheduler will do with the pods. They read only a {@link Placement}, so
+ * S1–S8 (docs/kind-budget.md, "The rules"): what the scheduler will do with the pods. They read only a {@link Placement}, so
  * tests can feed them synthetic pods and nodes.
  */
 

@@ -1,4 +1,7 @@
-/** Base64url without padding (RFC 4648 §5), in plain TypeScript: the core has neither `btoa` nor `Buffer`. */
+/**
+ * Base64url without padding (RFC 4648 §5) for share links, and plain base64 for Secrets' `data`, in plain TypeScript:
+ * the core has neither `btoa` nor `Buffer`.
+ */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const LOOKUP = new Map([...ALPHABET].map((c, i) => [c, i]));
 
@@ -29,4 +32,11 @@ export function decodeBase64url(text: string): Uint8Array | null {
     for (let b = 0; b < bytes; b++) out[o++] = (n >> (16 - 8 * b)) & 255;
   }
   return out;
+}
+
+/** Decodes standard base64 (a Secret's `data`), padding and line breaks allowed; null when it is not base64. */
+export function decodeBase64(text: string): Uint8Array | null {
+  const clean = text.replace(/\s+/g, '').replace(/={1,2}$/, '');
+  if (/[^A-Za-z0-9+/]/.test(clean)) return null;
+  return decodeBase64url(clean.replace(/\+/g, '-').replace(/\//g, '_'));
 }
