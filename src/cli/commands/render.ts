@@ -107,7 +107,7 @@ function previousDesign(opts: RenderOptions): { source: string; text: string } |
  * keep theirs until they restart), overridden by `--passwords`. Says where each came from, never what it is.
  */
 function choosePasswords(topology: Topology, opts: RenderOptions, log: (s: string) => void): Passwords {
-  const passwords: Passwords = Object.assign(Object.create(null) as Passwords, generatePasswords(topology, (n) => new Uint8Array(randomBytes(n))));
+  const passwords = generatePasswords(topology, (n) => new Uint8Array(randomBytes(n)));
   const existing = existingSecrets(opts);
   const sources = [existing && { file: existing, explicit: false }, opts.passwordsFile && { file: opts.passwordsFile, explicit: true }].filter(Boolean) as { file: string; explicit: boolean }[];
   const chosen = new Set<string>();
@@ -124,13 +124,13 @@ function choosePasswords(topology: Topology, opts: RenderOptions, log: (s: strin
     if (explicit && !value.fromBundle && value.unused.length > 0) {
       throw new CliError(`${file}: ${value.unused.map((u) => JSON.stringify(u)).join(', ')} ${value.unused.length === 1 ? 'is' : 'are'} not a user of this topology`, EXIT.unreadable);
     }
-    Object.assign(passwords, value.passwords);
-    const users = Object.keys(value.passwords);
+    for (const [user, pw] of value.passwords) passwords.set(user, pw);
+    const users = [...value.passwords.keys()];
     users.forEach((u) => chosen.add(u));
     const ignored = value.unused.length ? `; ignored ${value.unused.length} entr${value.unused.length === 1 ? 'y' : 'ies'} for users no longer in the design` : '';
     log(`${explicit ? 'used' : 'kept'} the passwords of ${users.length} user${users.length === 1 ? '' : 's'} from ${value.source}${ignored}`);
   }
-  const fresh = Object.keys(passwords).filter((u) => !chosen.has(u));
+  const fresh = [...passwords.keys()].filter((u) => !chosen.has(u));
   if (sources.length > 0 && fresh.length > 0) log(`new random passwords for: ${fresh.join(', ')}`);
   return passwords;
 }

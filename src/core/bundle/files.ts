@@ -6,8 +6,12 @@ export interface BundleFile {
   content: string;
 }
 
-/** Passwords by user name (the system user included). They go only into the Secret and local/secrets.env. */
-export type Passwords = Record<string, string>;
+/**
+ * Passwords by user name (the system user included). They go only into the Secret and local/secrets.env. A Map, not
+ * an object: a user may be called `constructor` or `__proto__`, which an object lookup would answer with what every
+ * object inherits.
+ */
+export type Passwords = ReadonlyMap<string, string>;
 
 const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 

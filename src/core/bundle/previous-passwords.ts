@@ -9,7 +9,7 @@ import { passwordUsers, SAFE_PASSWORD } from './passwords';
 export interface PreviousPasswords {
   /** `secret.yaml`, `local/secrets.env`, a bundle zip (and which file in it), or a `user: password` map. */
   source: string;
-  /** By user, for users of the topology (a map without prototype, so any user name is a plain key). */
+  /** By user, for users of the topology. */
   passwords: Passwords;
   /** Users of the topology it had no password for: they get new ones. */
   missing: string[];
@@ -99,7 +99,7 @@ function isMap(v: unknown): v is Record<string, unknown> {
 }
 
 function match(topology: Topology, source: string, read: Read): PreviousPasswordsResult {
-  const passwords: Passwords = Object.create(null) as Passwords;
+  const passwords = new Map<string, string>();
   const missing: string[] = [];
   const used = new Set<string>();
   for (const user of passwordUsers(topology)) {
@@ -112,7 +112,7 @@ function match(topology: Topology, source: string, read: Read): PreviousPassword
     if (typeof pw !== 'string' || !SAFE_PASSWORD.test(pw)) {
       return { ok: false, error: `${source}: the password of ${user} must be 12 to 128 letters, digits or ._~- and start with a letter` };
     }
-    passwords[user] = pw;
+    passwords.set(user, pw);
     used.add(key);
   }
   const unused = [...read.byKey.keys()].filter((k) => !used.has(k)).sort();

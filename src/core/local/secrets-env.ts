@@ -22,7 +22,7 @@ export function passwordVariables(topology: Topology, passwords: Passwords | und
     const name = passwordEnvVar(user);
     if (seen.has(name)) continue;
     seen.add(name);
-    const value = passwords ? passwords[user] : PASSWORD_PLACEHOLDER;
+    const value = passwords ? passwords.get(user) : PASSWORD_PLACEHOLDER;
     // A missing password is the caller's bug; rendering a guessable one instead would be worse.
     if (value === undefined) throw new Error(`no password for user ${JSON.stringify(user)}`);
     out.push({ name, user, value });

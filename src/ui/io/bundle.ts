@@ -25,13 +25,13 @@ export function browserRandom(n: number): Uint8Array {
 
 /**
  * Every user's password: the typed ones that are not blank, random ones for the rest. Typed passwords of users the
- * topology no longer has are ignored.
+ * topology no longer has are ignored. Maps by user name, as everywhere: a user may be called `constructor`.
  */
-export function bundlePasswords(topology: Topology, typed: Record<string, string>, random: (n: number) => Uint8Array): Passwords {
+export function bundlePasswords(topology: Topology, typed: ReadonlyMap<string, string>, random: (n: number) => Uint8Array): Passwords {
   const out = generatePasswords(topology, random);
   for (const user of passwordUsers(topology)) {
-    const pw = typed[user];
-    if (pw !== undefined && pw !== '') out[user] = pw;
+    const pw = typed.get(user);
+    if (pw !== undefined && pw !== '') out.set(user, pw);
   }
   return out;
 }
