@@ -36,6 +36,7 @@ const SCENARIOS = [
   topologyFrom({ image: 'nats:2.14.2-nanoserver-ltsc2022' }),
   topologyFrom({ image: 'example.com/custom:1.0.0' }),
   topologyFrom({ clusterDomain: 'Not A Domain' }),
+  topologyFrom({ accounts: [{ name: 'NATS_PASSWORD_X', users: ['x'] }] }),
 ];
 
 function run(): { rule: string; problem: Problem }[] {

@@ -87,6 +87,7 @@ export const PROBLEM_CODES = {
   IMAGE_UNKNOWN:               { severity: 'info',    rule: 'image-unknown',           meaning: 'the image is not the official nats image; version and layout unchecked' },
   ACCOUNT_NAME_INVALID:        { severity: 'error',   rule: 'account-name',            meaning: 'an account name does not match ^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
   ACCOUNT_NAME_RESERVED:       { severity: 'error',   rule: 'account-name',            meaning: 'an account name is reserved (SYS in any case, $SYS, $G, GLOBAL)' },
+  ACCOUNT_NAME_PASSWORD_VARIABLE: { severity: 'error', rule: 'account-name',          meaning: 'an account name starts with NATS_PASSWORD_: the server would read it as a password variable' },
   ACCOUNT_DUPLICATE:           { severity: 'error',   rule: 'account-unique',          meaning: 'two accounts share a name' },
   ACCOUNT_NO_USERS:            { severity: 'info',    rule: 'account-users',           meaning: 'an account has no users' },
   USER_NAME_INVALID:           { severity: 'error',   rule: 'user-name',               meaning: 'a user name does not match ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' },

@@ -1,5 +1,6 @@
 import { didYouMean } from './did-you-mean';
 import { parseQuantity } from '../quantity';
+import { hasLoneSurrogate } from '../unicode';
 
 /** A path into the topology document: keys and list indices. */
 export type Path = (string | number)[];
@@ -67,6 +68,8 @@ export class Reader {
     // Control characters are never valid in a name, tag or label and are how text escapes a file's syntax.
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(value)) return this.fail(path, 'must not contain control characters such as newlines or tabs');
+    // Half of a surrogate pair has no UTF-8 form: no file, zip or server could hold the name.
+    if (hasLoneSurrogate(value)) return this.fail(path, 'must be valid Unicode text (it holds half of a surrogate pair)');
     return value;
   }
 
