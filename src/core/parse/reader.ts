@@ -29,11 +29,21 @@ export const MAX_STRING = 253;
  * reports every mistake in a file.
  */
 export class Reader {
+  /** The first {@link kept} errors; {@link count} counts them all. */
   readonly errors: FieldError[] = [];
+  count = 0;
+
+  /** @param kept how many errors to keep with their messages: past it, a file is broken throughout. */
+  constructor(readonly kept = Infinity) {}
 
   fail(path: Path, message: string): undefined {
-    this.errors.push({ path, message });
+    this.add({ path, message });
     return undefined;
+  }
+
+  private add(error: FieldError): void {
+    this.count++;
+    if (this.errors.length < this.kept) this.errors.push(error);
   }
 
   /** A mapping with only the given keys; unknown keys are errors with a did-you-mean. */
@@ -44,8 +54,13 @@ export class Reader {
     const obj = value as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
       if (!known.includes(key)) {
+        // Past the errors kept, only count: a did-you-mean for each of 190,000 unknown keys took seconds.
+        if (this.errors.length >= this.kept) {
+          this.count++;
+          continue;
+        }
         const guess = didYouMean(key, known);
-        this.errors.push({
+        this.add({
           path: [...path, key],
           message: `unknown key${guess ? `; did you mean "${guess}"?` : ` (known: ${known.join(', ')})`}`,
           atKey: true,
