@@ -13,7 +13,10 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   const drawn = peerMap(topology);
   const users = passwordUsers(topology);
   const out: string[] = [];
-  const p = (...lines: string[]) => out.push(...lines);
+  // One line at a time: spreading 100,000 users' lines into one push() call overflows the stack.
+  const p = (...lines: string[]) => {
+    for (const line of lines) out.push(line);
+  };
 
   p(`# ${topology.name}: NATS on Kubernetes`, '');
   p(

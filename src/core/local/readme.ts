@@ -14,7 +14,10 @@ export function renderLocalReadme(topology: Topology, servers: LocalServer[], ba
   const first = servers[0];
   const js = topology.jetstream.enabled;
   const out: string[] = [];
-  const p = (...lines: string[]) => out.push(...lines);
+  // One line at a time: spreading 100,000 users' lines into one push() call overflows the stack.
+  const p = (...lines: string[]) => {
+    for (const line of lines) out.push(line);
+  };
 
   p(`# Run ${topology.name} locally`, '');
   p(

@@ -45,9 +45,9 @@ export function parseYamlDocument(text: string, lineCounter: LineCounter): YamlR
     }
   }
   if (!doc) return { ok: false, problems: [{ message: 'unreadable YAML', offset: 0 }] };
-  problems.unshift(...doc.errors.map((e) => ({ message: e.message.split('\n')[0], offset: e.pos[0] })));
-  if (problems.length === 0) problems.push(...duplicateKeys(doc.contents));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, doc };
+  const found = doc.errors.map((e) => ({ message: e.message.split('\n')[0], offset: e.pos[0] })).concat(problems);
+  if (found.length === 0) for (const p of duplicateKeys(doc.contents)) found.push(p);
+  return found.length > 0 ? { ok: false, problems: found } : { ok: true, doc };
 }
 
 /**
