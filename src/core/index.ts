@@ -21,3 +21,4 @@ export { changes, CHANGE_CODES } from './changes/changes';
 export { renderLocalTarget, LOCAL_BASE_PORT } from './local';
 export { createBundleRenderer, type BundleRenderer } from './bundle/incremental';
 export { safePathSegment } from './bundle/files';
+export { bundleOutputSize, localOutputSize, outputSizeProblem, OUTPUT_LIMITS, type OutputSize } from './bundle/output-size';

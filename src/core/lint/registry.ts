@@ -34,6 +34,7 @@ import { memoryStoreSize } from './rules/memory-store-size';
 import { metaGroupSize } from './rules/meta-group-size';
 import { namespace } from './rules/namespace';
 import { objectNameCollision } from './rules/object-name-collision';
+import { outputSize } from './rules/output-size';
 import { passwordEnvClash } from './rules/password-env-clash';
 import { requestMissing } from './rules/request-missing';
 import { storageClass } from './rules/storage-class';
@@ -54,6 +55,7 @@ export const PROBLEM_CODES = {
   // code                        severity               rule                             meaning
   TOPOLOGY_EMPTY:              { severity: 'error',   rule: 'topology-empty',          meaning: 'the topology has no clusters' },
   TOPOLOGY_NAME_INVALID:       { severity: 'error',   rule: 'topology-name',           meaning: 'the topology name is not a DNS-1123 label' },
+  OUTPUT_TOO_LARGE:            { severity: 'error',   rule: 'output-size',             meaning: 'the bundle would list too many users over all confs, or be too much text, to render at all' },
   NAMESPACE_INVALID:           { severity: 'error',   rule: 'namespace',               meaning: 'the namespace is not a DNS-1123 label' },
   CLUSTER_DOMAIN_INVALID:      { severity: 'error',   rule: 'cluster-domain',          meaning: 'the Kubernetes cluster domain is not a DNS name' },
   CLUSTER_NAME_INVALID:        { severity: 'error',   rule: 'cluster-name',            meaning: 'a cluster name is not a DNS-1123 label' },
@@ -104,6 +106,7 @@ export type ProblemCode = keyof typeof PROBLEM_CODES;
 export const RULES: readonly LintRule[] = [
   topologyEmpty,
   topologyName,
+  outputSize,
   namespace,
   clusterDomain,
   clusterName,
