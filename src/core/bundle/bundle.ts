@@ -26,7 +26,7 @@ export const BUNDLE_PATHS = {
   readme: 'README.md',
   kustomization: 'kustomization.yaml',
   namespace: 'namespace.yaml',
-  secret: 'secret.yaml',
+  secret: 'secret.yaml', // isSecretFile (files.ts) names it too
   kindConfig: 'kind-config.yaml',
   topology: 'topology.yaml',
   clusterManifest: (cluster: string) => `clusters/${safePathSegment(cluster)}.yaml`,

@@ -13,6 +13,22 @@ export interface BundleFile {
  */
 export type Passwords = ReadonlyMap<string, string>;
 
+/** The files that hold passwords: the Kubernetes Secret and the local target's environment file. */
+const SECRET_FILES: ReadonlySet<string> = new Set(['secret.yaml', 'local/secrets.env']);
+
+export function isSecretFile(path: string): boolean {
+  return SECRET_FILES.has(path);
+}
+
+/**
+ * The permissions a bundle file gets on disk and in the zip: only its owner may read a file with passwords, the
+ * scripts are executable, everything else is readable by all.
+ */
+export function fileMode(path: string): number {
+  if (isSecretFile(path)) return 0o600;
+  return path.endsWith('.sh') ? 0o755 : 0o644;
+}
+
 const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /**

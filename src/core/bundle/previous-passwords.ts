@@ -22,7 +22,7 @@ export interface PreviousPasswords {
 export type PreviousPasswordsResult = { ok: true; value: PreviousPasswords } | { ok: false; error: string };
 
 /** Larger than any real Secret, small enough that a wrong file fails fast. */
-const MAX_BYTES = 4 * 1024 * 1024;
+export const MAX_PREVIOUS_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads the passwords of a previous bundle so a new render keeps them: its `secret.yaml` (stringData or base64
@@ -31,7 +31,7 @@ const MAX_BYTES = 4 * 1024 * 1024;
  * reads back unchanged ({@link SAFE_PASSWORD}).
  */
 export function readPreviousPasswords(topology: Topology, name: string, bytes: Uint8Array): PreviousPasswordsResult {
-  if (bytes.length > MAX_BYTES) return { ok: false, error: `${name}: ${bytes.length} bytes is too large for a Secret or a bundle` };
+  if (bytes.length > MAX_PREVIOUS_BYTES) return { ok: false, error: `${name}: ${bytes.length} bytes is too large for a Secret or a bundle` };
   let source = name;
   let text: string;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
@@ -51,7 +51,7 @@ export function readPreviousPasswords(topology: Topology, name: string, bytes: U
 function fromZip(bytes: Uint8Array): { path: string; text: string } | string {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, { filter: (f) => /(^|\/)(secret\.yaml|local\/secrets\.env)$/.test(f.name) && f.originalSize <= MAX_BYTES });
+    entries = unzipSync(bytes, { filter: (f) => /(^|\/)(secret\.yaml|local\/secrets\.env)$/.test(f.name) && f.originalSize <= MAX_PREVIOUS_BYTES });
   } catch (e) {
     return `not a readable zip (${e instanceof Error ? e.message : String(e)})`;
   }
