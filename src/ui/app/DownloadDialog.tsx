@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { lint, passwordUsers, readPreviousPasswords, type PreviousPasswords, type Topology } from '../../core';
+import { bundleOutputSize, lint, outputSizeProblem, passwordUsers, readPreviousPasswords, type PreviousPasswords, type Topology } from '../../core';
 import { browserRandom, bundlePasswords, bundleZip, PASSWORD_RULE, passwordProblem, unsafePathNames } from '../io/bundle';
 import { saveFile } from '../io/save-file';
 import { notify } from '../store/store';
@@ -24,6 +24,8 @@ function DownloadForm({ topology }: { topology: Topology }) {
   const errors = useMemo(() => lint(topology).filter((p) => p.severity === 'error'), [topology]);
   const users = useMemo(() => passwordUsers(topology), [topology]);
   const unsafe = useMemo(() => unsafePathNames(topology), [topology]);
+  // Counted before anything renders: such a bundle would take the tab minutes and gigabytes to build.
+  const tooLarge = useMemo(() => outputSizeProblem(bundleOutputSize(topology)), [topology]);
   const [mode, setMode] = useState<Mode>('random');
   // By user name in a Map: a user may be called `constructor`, which an object would answer with Object.
   const [typed, setTyped] = useState<ReadonlyMap<string, string>>(() => new Map());
@@ -39,7 +41,7 @@ function DownloadForm({ topology }: { topology: Topology }) {
 
   const problems = new Map(users.map((u) => [u, mode === 'own' ? passwordProblem(typed.get(u) ?? '') : null]));
   const passwordsOk = users.every((u) => problems.get(u) === null) && (mode !== 'previous' || (previous !== null && 'read' in previous));
-  const canDownload = unsafe.length === 0 && passwordsOk;
+  const canDownload = unsafe.length === 0 && tooLarge === null && passwordsOk;
 
   const close = () => store.setState({ dialog: null });
   const download = () => {
@@ -85,6 +87,15 @@ function DownloadForm({ topology }: { topology: Topology }) {
             <div>
               <strong>This design cannot be saved as a bundle.</strong> {unsafe.map((n) => `“${n}”`).join(', ')} cannot be a file or folder name
               (a slash, or only dots). Rename it first.
+            </div>
+          </div>
+        )}
+
+        {tooLarge && (
+          <div className="callout callout--error" role="alert">
+            <Icon name="error" />
+            <div>
+              <strong>This design is too large to render.</strong> {tooLarge}. Use fewer users or clusters first.
             </div>
           </div>
         )}
