@@ -2,7 +2,7 @@
 // or the lint refuses (and then it still reads back as one harmless string of its own).
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { confKey, confString, isConfKey } from '../src/core/conf/quote';
+import { confKey, confString, isConfKey } from '../src/core/quote/nats-conf';
 import { parseTopology, renderNatsConf, type Topology } from '../src/core';
 import { lint } from '../src/core/lint';
 import type { Addressing } from '../src/core/conf/addressing';

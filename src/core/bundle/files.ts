@@ -41,3 +41,15 @@ export function safePathSegment(name: string): string {
   const flat = name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/\.{2,}/g, '_').replace(/^[._-]+/, '').slice(0, 40);
   return `${flat || 'unnamed'}-${hash53(name).slice(0, 8)}`;
 }
+
+/** Where each kind of file goes inside a bundle. */
+export const BUNDLE_PATHS = {
+  readme: 'README.md',
+  kustomization: 'kustomization.yaml',
+  namespace: 'namespace.yaml',
+  secret: 'secret.yaml', // isSecretFile names it too
+  kindConfig: 'kind-config.yaml',
+  topology: 'topology.yaml',
+  clusterManifest: (cluster: string) => `clusters/${safePathSegment(cluster)}.yaml`,
+  natsConf: (cluster: string) => `nats-conf/${safePathSegment(cluster)}.conf`,
+};

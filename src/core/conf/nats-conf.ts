@@ -2,7 +2,7 @@ import { bytes } from '../quantity';
 import { passwordEnvVar, SYSTEM_ACCOUNT, SYSTEM_PASSWORD_ENV, SYSTEM_USER } from '../names';
 import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
 import { kubernetesAddressing, type Addressing } from './addressing';
-import { confKey, confString as str } from './quote';
+import { confKey, confString as str } from '../quote/nats-conf';
 import { gatewayRemotes, needsClusterBlock } from './topology-facts';
 
 /** Lame duck timings of the Helm chart: grace strictly below duration (the server refuses otherwise). */

@@ -2,6 +2,7 @@ import { passwordEnvVar } from '../names';
 import type { Topology } from '../model';
 import type { Passwords } from '../bundle/files';
 import { PASSWORD_PLACEHOLDER, passwordUsers } from '../bundle/passwords';
+import { shellQuote } from '../quote/shell';
 
 /** One password variable the local confs read: `password: $NATS_PASSWORD_X`. */
 export interface PasswordVariable {
@@ -41,9 +42,4 @@ export function renderSecretsEnv(topology: Topology, passwords: Passwords | unde
   if (vars.length === 0) lines.push('# No account has users, so the servers read no passwords and clients connect without any.');
   for (const v of vars) lines.push(`export ${v.name}=${shellQuote(v.value)} # user ${JSON.stringify(v.user)}`);
   return `${lines.join('\n')}\n`;
-}
-
-/** A POSIX shell word that stands for exactly `s`. */
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
