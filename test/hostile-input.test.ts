@@ -103,3 +103,21 @@ describe('names that try to leave the bundle', () => {
     expect(names.every((n) => !n.split('/').includes('..') && !n.startsWith('/'))).toBe(true);
   });
 });
+
+describe('names a common file system cannot hold', () => {
+  it('are refused by the lint, and rendered anyway as portable paths', async () => {
+    // Given Windows device names and names that differ only in case, forced past the lint
+    const r = parseTopology({ version: 1, name: 'CON', clusters: [{ name: 'con' }, { name: 'nul.yaml' }, { name: 'Lpt1' }, { name: 'a' }, { name: 'A' }] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(lint(r.topology).filter((p) => p.code.startsWith('FILE_NAME_')).length).toBe(5);
+    // Then no file or folder of the bundle or its zip is a device name, and no two paths differ only in case
+    const { zipBundle } = await import('../src/core');
+    const { unzipSync } = await import('fflate');
+    const files = renderBundle(r.topology);
+    const names = Object.keys(unzipSync(zipBundle(files, r.topology.name)));
+    const reserved = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+    for (const path of [...files.map((f) => f.path), ...names]) expect(path.split('/').some((seg) => reserved.test(seg)), path).toBe(false);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  });
+});

@@ -29,16 +29,29 @@ export function fileMode(path: string): number {
   return path.endsWith('.sh') ? 0o755 : 0o644;
 }
 
-const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** Lower case only: two names that differ in case would be one file on macOS's and Windows' file systems. */
+const SAFE_SEGMENT = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
 /**
- * A user's name as one path segment of a bundle file. Valid names (the lint insists on DNS-1123) pass unchanged;
- * anything else, which only a forced render meets, is flattened to safe characters plus a hash of the original,
- * so no name can climb out of the bundle (`../x`), hide (`.x`) or collide with another.
+ * Names Windows keeps for devices, in any case and with any extension (`con`, `NUL.txt`, `com1.yaml`): no file can
+ * have them there, and unzipping a bundle that holds one fails.
+ */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³]) *(\..*)?$/i;
+
+export function isWindowsReserved(name: string): boolean {
+  return WINDOWS_RESERVED.test(name);
+}
+
+/**
+ * A user's name as one path segment of a bundle file. Valid names (the lint insists on DNS-1123, and on no device
+ * name) pass unchanged; anything else, which only a forced render meets, is flattened to safe lower-case
+ * characters plus a hash of the original, so no name can climb out of the bundle (`../x`), hide (`.x`), be a
+ * device on Windows (`con`) or collide with another, in any case.
  */
 export function safePathSegment(name: string): string {
-  if (SAFE_SEGMENT.test(name) && !name.includes('..')) return name;
-  const flat = name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/\.{2,}/g, '_').replace(/^[._-]+/, '').slice(0, 40);
+  if (SAFE_SEGMENT.test(name) && !name.includes('..') && !isWindowsReserved(name)) return name;
+  // No dot in the flattened form: `nul.yaml` must not become a `nul…` file with an extension.
+  const flat = name.toLowerCase().replace(/[^a-z0-9_-]/g, '_').replace(/^[_-]+/, '').slice(0, 40);
   return `${flat || 'unnamed'}-${hash53(name).slice(0, 8)}`;
 }
 

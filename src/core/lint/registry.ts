@@ -13,6 +13,7 @@ import { authentication } from './rules/authentication';
 import { clusterDomain } from './rules/cluster-domain';
 import { clusterName } from './rules/cluster-name';
 import { clusterNameUnique } from './rules/cluster-name-unique';
+import { fileNames } from './rules/file-names';
 import { fileStoreSize } from './rules/file-store-size';
 import { gatewayDuplicate } from './rules/gateway-duplicate';
 import { gatewaySelfLink } from './rules/gateway-self-link';
@@ -62,6 +63,8 @@ export const PROBLEM_CODES = {
   CLUSTER_NAME_TOO_LONG:       { severity: 'error',   rule: 'cluster-name',            meaning: 'a cluster name is longer than MAX_CLUSTER_NAME (47), so nats-<name> exceeds 52' },
   CLUSTER_NAME_DUPLICATE:      { severity: 'error',   rule: 'cluster-name-unique',     meaning: 'two clusters share a name' },
   OBJECT_NAME_COLLISION:       { severity: 'error',   rule: 'object-name-collision',   meaning: 'two clusters derive a Kubernetes object of the same kind and name' },
+  FILE_NAME_RESERVED:          { severity: 'error',   rule: 'file-names',              meaning: 'the topology or a cluster is named like a Windows device (con, nul, com1…, any case, any extension)' },
+  FILE_NAME_CASE_COLLISION:    { severity: 'error',   rule: 'file-names',              meaning: 'two cluster names differ only in case: one file on case-insensitive file systems' },
   LABEL_VALUE_INVALID:         { severity: 'error',   rule: 'location-labels',         meaning: 'a cluster region or zone is not a valid label value' },
   JETSTREAM_CLUSTER_TOO_SMALL: { severity: 'warning', rule: 'jetstream-cluster-size',  meaning: 'a JetStream cluster has 1 or 2 servers: no failure tolerated' },
   JETSTREAM_CLUSTER_EVEN:      { severity: 'warning', rule: 'jetstream-cluster-size',  meaning: 'a JetStream cluster has an even number (≥4) of servers: no more tolerance than one fewer' },
@@ -112,6 +115,7 @@ export const RULES: readonly LintRule[] = [
   clusterName,
   clusterNameUnique,
   objectNameCollision,
+  fileNames,
   locationLabels,
   jetstreamClusterSize,
   metaGroupSize,
