@@ -25,6 +25,11 @@ const CASES: [string, unknown, RegExp][] = [
   ['a billion-laughs alias bomb', `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, /alias|[Ee]xcessive|unknown key/],
   ['a prototype-pollution key', '{"version":1,"name":"x","__proto__":{"polluted":true}}', /unknown key/],
   ['a 3 MB text', `# ${'x'.repeat(3_000_000)}\n`, /at most/],
+  ['2 MB of nested [', '['.repeat(1_999_999), /nested more than 64 levels deep/],
+  ['2 MB of nested { in JSON', '{"a":'.repeat(399_999), /nested more than 64 levels deep/],
+  ['a million nested sequences', '- '.repeat(999_999), /nested more than 64 levels deep/],
+  ['deeply indented mappings', Array.from({ length: 1_500 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'), /nested more than 64 levels deep/],
+  ['100,000 repeated keys', Array.from({ length: 100_000 }, (_, i) => `k${i % 10}: 1`).join('\n'), /Map keys must be unique/],
 ];
 
 describe('hostile and broken topology files', () => {
@@ -35,6 +40,25 @@ describe('hostile and broken topology files', () => {
     expect(r.errors.length).toBeGreaterThan(0);
     expect(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n')).toMatch(message);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads a file of 100,000 unknown keys in linear time, listing the first 100 errors', { timeout: 30_000 }, () => {
+    // Duplicate keys were checked pair by pair, and each error's position searched from the start of its mapping:
+    // 190,000 keys took 7 minutes 44 seconds.
+    const text = `version: 1\nname: x\n${Array.from({ length: 100_000 }, (_, i) => `k${i}: 1`).join('\n')}`;
+    const started = performance.now();
+    const r = parseTopology(text);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(!r.ok && r.errors).toHaveLength(101);
+    expect(!r.ok && r.errors.at(-1)!.message).toBe('99900 more errors; only the first 100 are listed');
+    expect(!r.ok && r.errors[0]).toMatchObject({ path: 'k0', line: 3, column: 1 });
+  });
+
+  it('stops at the nesting limit at once, where the text goes past it', () => {
+    const started = performance.now();
+    const r = parseTopology(`version: 1\nname: ${'['.repeat(1_999_000)}`);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(!r.ok && r.errors).toEqual([{ path: '(syntax)', message: 'nested more than 64 levels deep; a topology needs a few', line: 2, column: expect.any(Number) }]);
   });
 
   it('renders names with quotes and braces as escaped strings, and the lint names them', () => {
@@ -77,5 +101,23 @@ describe('names that try to leave the bundle', () => {
     const { unzipSync } = await import('fflate');
     const names = Object.keys(unzipSync(zipBundle(files, r.topology.name)));
     expect(names.every((n) => !n.split('/').includes('..') && !n.startsWith('/'))).toBe(true);
+  });
+});
+
+describe('names a common file system cannot hold', () => {
+  it('are refused by the lint, and rendered anyway as portable paths', async () => {
+    // Given Windows device names and names that differ only in case, forced past the lint
+    const r = parseTopology({ version: 1, name: 'CON', clusters: [{ name: 'con' }, { name: 'nul.yaml' }, { name: 'Lpt1' }, { name: 'a' }, { name: 'A' }] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(lint(r.topology).filter((p) => p.code.startsWith('FILE_NAME_')).length).toBe(5);
+    // Then no file or folder of the bundle or its zip is a device name, and no two paths differ only in case
+    const { zipBundle } = await import('../src/core');
+    const { unzipSync } = await import('fflate');
+    const files = renderBundle(r.topology);
+    const names = Object.keys(unzipSync(zipBundle(files, r.topology.name)));
+    const reserved = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+    for (const path of [...files.map((f) => f.path), ...names]) expect(path.split('/').some((seg) => reserved.test(seg)), path).toBe(false);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
   });
 });

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { renderBundle } from '../src/core';
+import { parseTopology, renderBundle } from '../src/core';
+import { lint } from '../src/core/lint';
 import { fixedPasswords, templateCases } from './support/fixtures';
 import { checkConf, podEnv } from './support/conf-check';
 import { describeEachServer } from './support/tools';
@@ -12,5 +13,16 @@ describeEachServer('nats.conf of every template', (server) => {
       const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');
       expect(() => checkConf(server.path, f.content, podEnv(cluster, fixedPasswords(topology)), `${server.version}-${topology.name}-${cluster}`)).not.toThrow();
     }
+  });
+});
+
+describeEachServer('an account named like a password variable', (server) => {
+  it('makes nats-server refuse the conf, and the lint names it', () => {
+    // nats-server resolves $NATS_PASSWORD_ALICE in the enclosing blocks first: the accounts block has that key.
+    const r = parseTopology({ version: 1, name: 'x', accounts: [{ name: 'NATS_PASSWORD_ALICE', users: ['bob'] }, { name: 'APP', users: ['alice'] }], clusters: [{ name: 'a' }] });
+    if (!r.ok) throw new Error('does not parse');
+    const conf = renderBundle(r.topology).find((f) => f.path === 'nats-conf/a.conf')!.content;
+    expect(() => checkConf(server.path, conf, podEnv('a', fixedPasswords(r.topology)), `${server.version}-shadow`)).toThrow(/map\[string\]interface \{\}, not string/);
+    expect(lint(r.topology).map((p) => p.code)).toContain('ACCOUNT_NAME_PASSWORD_VARIABLE');
   });
 });

@@ -8,14 +8,15 @@ import { initCommand, templatesCommand } from './commands/templates';
 const USAGE = `nats-topology: NATS superclusters on Kubernetes from one topology file
 
 usage:
-  nats-topology render <file> --out <dir> [--zip <file>] [--target kubernetes|local] [--base-port N]
+  nats-topology render <file> --out <dir> [--zip <file>|-] [--target kubernetes|local] [--base-port N]
                        [--passwords <file>] [--force]
   nats-topology lint <file> [--format text|json] [--previous <file>]
   nats-topology budget <file> [--format text|json]
   nats-topology templates
   nats-topology init <template> [file] [--force]
 
-exit codes: 0 ok, 1 problems with errors (render: lint errors, nothing written), 2 unreadable input, 64 usage`;
+exit codes: 0 ok, 1 problems with errors (render: lint errors or a design too large, nothing written),
+            2 unreadable input, 3 the output could not be written (nothing was), 64 usage, 70 a bug`;
 
 /** Runs one CLI invocation; returns the exit code. Output goes through `out` and `err` so tests can call it. */
 export function run(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
@@ -60,7 +61,7 @@ export function run(argv: string[], out: (s: string) => void = console.log, err:
         if (basePort !== undefined && !Number.isInteger(basePort)) {
           throw new CliError('--base-port must be a whole number', EXIT.usage);
         }
-        // Status lines go to stderr so `--zip /dev/stdout` style pipelines stay clean.
+        // Status lines go to stderr so `--zip -` pipelines stay clean.
         return renderCommand(args[0], { out: v.out, zip: v.zip, force: v.force, target: v.target, basePort, passwordsFile: v.passwords }, err);
       }
       case 'lint':
@@ -82,6 +83,8 @@ export function run(argv: string[], out: (s: string) => void = console.log, err:
       err(e.message);
       return e.exitCode;
     }
-    throw e;
+    // Not a user's mistake: say so with its own exit code, so a script never takes a bug for lint errors.
+    err(`nats-topology: internal error, please report it: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT.internal;
   }
 }

@@ -13,7 +13,7 @@ export { renderBundle, BUNDLE_PATHS, type BundleOptions } from './bundle/bundle'
 export { serializeTopology } from './bundle/topology-file';
 export { generatePasswords, passwordUsers, SAFE_PASSWORD, PASSWORD_PLACEHOLDER } from './bundle/passwords';
 export { zipBundle } from './bundle/zip';
-export { readPreviousPasswords, type PreviousPasswords, type PreviousPasswordsResult } from './bundle/previous-passwords';
+export { readPreviousPasswords, MAX_PREVIOUS_BYTES, type PreviousPasswords, type PreviousPasswordsResult } from './bundle/previous-passwords';
 export { encodeShareFragment, decodeShareFragment, SHARE_PREFIX, SHARE_LIMITS, type ShareError, type ShareDecodeResult } from './share/share-link';
 export { budget, type Budget, type BudgetNode, type BudgetPending, type BudgetTotals, type BudgetVm, type BudgetJetStream, type Usage, type Percent } from './budget';
 export { lint, RULES, PROBLEM_CODES } from './lint';
@@ -21,4 +21,5 @@ export { changes, CHANGE_CODES } from './changes/changes';
 export { survival, survivalDetails, survivalSummary, type SystemSurvival } from './survival/survival';
 export { renderLocalTarget, LOCAL_BASE_PORT } from './local';
 export { createBundleRenderer, type BundleRenderer } from './bundle/incremental';
-export { safePathSegment } from './bundle/files';
+export { fileMode, isSecretFile, safePathSegment } from './bundle/files';
+export { bundleOutputSize, localOutputSize, outputSizeProblem, OUTPUT_LIMITS, type OutputSize } from './bundle/output-size';

@@ -49,12 +49,15 @@ export const SYSTEM_USER = 'sys';
 /** Account names NATS reserves or we render ourselves. */
 export const RESERVED_ACCOUNTS = ['SYS', '$SYS', '$G', 'GLOBAL'];
 
+/** What every password variable starts with; the lint keeps account names from starting with it. */
+export const PASSWORD_ENV_PREFIX = 'NATS_PASSWORD_';
+
 /**
  * The environment variable that carries a user's password. User names are unique (the lint makes sure), and
  * distinct names that map to one variable are flagged as a clash.
  */
 export function passwordEnvVar(user: string): string {
-  return `NATS_PASSWORD_${user.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  return `${PASSWORD_ENV_PREFIX}${user.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
 export const SYSTEM_PASSWORD_ENV = passwordEnvVar(SYSTEM_USER);

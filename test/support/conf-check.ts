@@ -9,7 +9,7 @@ let dir: string | null = null;
 /** The environment a pod of the cluster has: its server name and the passwords from the Secret. */
 export function podEnv(cluster: string, passwords: Passwords): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', SERVER_NAME: clusterNames(cluster).pod(0) };
-  for (const [user, pw] of Object.entries(passwords)) env[passwordEnvVar(user)] = pw;
+  for (const [user, pw] of passwords) env[passwordEnvVar(user)] = pw;
   return env;
 }
 

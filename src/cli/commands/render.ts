@@ -1,16 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { BUNDLE_PATHS, changes, generatePasswords, parseTopology, readPreviousPasswords, renderBundle, zipBundle, type BundleFile, type Passwords, type Topology } from '../../core';
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  BUNDLE_PATHS,
+  bundleOutputSize,
+  changes,
+  fileMode,
+  generatePasswords,
+  MAX_PREVIOUS_BYTES,
+  outputSizeProblem,
+  parseTopology,
+  readPreviousPasswords,
+  renderBundle,
+  zipBundle,
+  type BundleFile,
+  type Passwords,
+  type Topology,
+} from '../../core';
 import { strFromU8, unzipSync } from 'fflate';
 import { lint } from '../../core/lint';
 import { budget } from '../../core/budget';
 import { LOCAL_DIR, localTargetProblem, renderLocalTarget } from '../../core/local';
-import { CliError, EXIT, readTopologyFile } from '../io';
+import { CliError, EXIT, MAX_TOPOLOGY_BYTES, readBounded, readTopologyFile } from '../io';
+import { writeOne, writeStdout, writeTree } from '../write-files';
 import { countBySeverity, formatProblems } from '../format';
 
 export interface RenderOptions {
   out?: string;
+  /** A zip file, or `-` for standard output. */
   zip?: string;
   force: boolean;
   target: 'kubernetes' | 'local';
@@ -22,9 +39,13 @@ export interface RenderOptions {
   passwordsFile?: string;
 }
 
+/** A previous bundle's zip is read at most this large to find its design (a bundle of 32 MB of text zips far smaller). */
+const MAX_ZIP_BYTES = 64 * 1024 * 1024;
+
 /**
  * `render <file>`: writes the bundle. Refuses when the lint finds errors (the bundle would not work) unless
- * --force; kind budget problems are reported but never block, since the bundle may be meant for a real cluster.
+ * --force, and a design too large to render even with it; kind budget problems are reported but never block, since
+ * the bundle may be meant for a real cluster. Writes all or nothing, never through a symbolic link.
  */
 export function renderCommand(file: string, opts: RenderOptions, log: (s: string) => void): number {
   if (!opts.out && !opts.zip) throw new CliError('render needs --out <dir> or --zip <file>', EXIT.usage);
@@ -39,6 +60,9 @@ export function renderCommand(file: string, opts: RenderOptions, log: (s: string
     }
     log('--force: writing the bundle despite the errors above.');
   }
+  // Checked before anything is rendered, --force or not: past it a render would take minutes and gigabytes.
+  const tooLarge = opts.target === 'kubernetes' ? outputSizeProblem(bundleOutputSize(topology)) : null;
+  if (tooLarge) throw new CliError(`${file}: cannot render: ${tooLarge}`, EXIT.problems);
   const kindErrors = budget(topology).problems.filter((p) => p.severity === 'error');
   if (kindErrors.length > 0) log(`note: on the kind VM of the topology: ${kindErrors.map((p) => p.message).join(' ')}`);
 
@@ -53,22 +77,32 @@ export function renderCommand(file: string, opts: RenderOptions, log: (s: string
       ? renderLocalTarget(topology, passwords, { basePort: opts.basePort })
       : renderBundle(topology, { passwords });
   if (opts.out) {
-    const root = resolve(opts.out);
-    for (const f of files) {
-      const path = join(root, ...f.path.split('/'));
-      // The core already makes names safe path segments; this is the last line of defence.
-      if (relative(root, path).startsWith(`..${sep}`)) throw new CliError(`refusing to write ${f.path} outside ${opts.out}`, EXIT.problems);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, f.content);
-      if (f.path.endsWith('.sh')) chmodSync(path, 0o755);
-    }
+    writeTree(opts.out, files.map((f) => ({ path: f.path, content: f.content, mode: fileMode(f.path) })));
     log(`wrote ${files.length} files to ${opts.out} (${countBySeverity(problems)})`);
   }
   if (opts.zip) {
-    writeFileSync(opts.zip, zipBundle(files, topology.name));
-    log(`wrote ${opts.zip} (${files.length} files under ${topology.name}/)`);
+    const zip = zipBundle(files, topology.name);
+    // The zip holds the passwords: only its owner may read it.
+    if (opts.zip === '-') writeStdout(zip);
+    else writeOne(opts.zip, zip, 0o600);
+    log(`wrote ${opts.zip === '-' ? 'the zip to standard output' : opts.zip} (${files.length} files under ${topology.name}/)`);
   }
   return EXIT.ok;
+}
+
+/**
+ * A file of a previous render in the output, read only if it is a plain file: a link there is refused, as writing
+ * would refuse it. Null when there is none.
+ */
+function readPrevious(path: string, max: number, kind: string): Buffer | null {
+  let isLink: boolean;
+  try {
+    isLink = lstatSync(path).isSymbolicLink();
+  } catch {
+    return null;
+  }
+  if (isLink) throw new CliError(`${path} is a symbolic link; refusing to read or write through it (remove it, or render into another folder). Nothing was written.`, EXIT.write);
+  return readBounded(path, max, kind);
 }
 
 /**
@@ -89,10 +123,12 @@ function reportChanges(topology: Topology, opts: RenderOptions, log: (s: string)
 
 function previousDesign(opts: RenderOptions): { source: string; text: string } | null {
   const file = opts.out && (opts.target === 'local' ? join(opts.out, LOCAL_DIR, 'topology.yaml') : join(opts.out, BUNDLE_PATHS.topology));
-  if (file && existsSync(file)) return { source: file, text: readFileSync(file, 'utf8') };
-  if (opts.zip && existsSync(opts.zip)) {
+  const text = file ? readPrevious(file, MAX_TOPOLOGY_BYTES, 'a topology file') : null;
+  if (file && text) return { source: file, text: text.toString('utf8') };
+  const zip = opts.zip && opts.zip !== '-' ? readZip(opts.zip) : null;
+  if (opts.zip && zip) {
     try {
-      const entries = unzipSync(readFileSync(opts.zip), { filter: (f) => /^[^/]+\/topology\.yaml$/.test(f.name) });
+      const entries = unzipSync(zip, { filter: (f) => /^[^/]+\/topology\.yaml$/.test(f.name) && f.originalSize <= MAX_TOPOLOGY_BYTES });
       const [name] = Object.keys(entries);
       if (name) return { source: `${opts.zip} (${name})`, text: strFromU8(entries[name]) };
     } catch {
@@ -102,35 +138,41 @@ function previousDesign(opts: RenderOptions): { source: string; text: string } |
   return null;
 }
 
+/** An existing zip at the --zip path, if it is a regular file (not a device such as /dev/stdout). */
+function readZip(path: string): Buffer | null {
+  try {
+    if (!lstatSync(path).isFile()) return null;
+  } catch {
+    return null;
+  }
+  return readBounded(path, MAX_ZIP_BYTES, 'a bundle zip');
+}
+
 /**
  * Random passwords, overridden by those already in the output (re-rendering never changes a password: running pods
  * keep theirs until they restart), overridden by `--passwords`. Says where each came from, never what it is.
  */
 function choosePasswords(topology: Topology, opts: RenderOptions, log: (s: string) => void): Passwords {
-  const passwords: Passwords = Object.assign(Object.create(null) as Passwords, generatePasswords(topology, (n) => new Uint8Array(randomBytes(n))));
+  const passwords = generatePasswords(topology, (n) => new Uint8Array(randomBytes(n)));
   const existing = existingSecrets(opts);
   const sources = [existing && { file: existing, explicit: false }, opts.passwordsFile && { file: opts.passwordsFile, explicit: true }].filter(Boolean) as { file: string; explicit: boolean }[];
   const chosen = new Set<string>();
   for (const { file, explicit } of sources) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      throw new CliError(`${file}: cannot read passwords: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.unreadable);
-    }
+    const bytes = explicit ? readBounded(file, MAX_PREVIOUS_BYTES, 'a Secret or a bundle') : readPrevious(file, MAX_PREVIOUS_BYTES, 'a Secret or a bundle');
+    if (!bytes) continue;
     const r = readPreviousPasswords(topology, file, bytes);
     if (!r.ok) throw new CliError(`${r.error}${explicit ? '' : ' (it is already in the output; pass --passwords, or move it away, to start afresh)'}`, EXIT.unreadable);
     const { value } = r;
     if (explicit && !value.fromBundle && value.unused.length > 0) {
       throw new CliError(`${file}: ${value.unused.map((u) => JSON.stringify(u)).join(', ')} ${value.unused.length === 1 ? 'is' : 'are'} not a user of this topology`, EXIT.unreadable);
     }
-    Object.assign(passwords, value.passwords);
-    const users = Object.keys(value.passwords);
+    for (const [user, pw] of value.passwords) passwords.set(user, pw);
+    const users = [...value.passwords.keys()];
     users.forEach((u) => chosen.add(u));
     const ignored = value.unused.length ? `; ignored ${value.unused.length} entr${value.unused.length === 1 ? 'y' : 'ies'} for users no longer in the design` : '';
     log(`${explicit ? 'used' : 'kept'} the passwords of ${users.length} user${users.length === 1 ? '' : 's'} from ${value.source}${ignored}`);
   }
-  const fresh = Object.keys(passwords).filter((u) => !chosen.has(u));
+  const fresh = [...passwords.keys()].filter((u) => !chosen.has(u));
   if (sources.length > 0 && fresh.length > 0) log(`new random passwords for: ${fresh.join(', ')}`);
   return passwords;
 }
@@ -142,6 +184,25 @@ function choosePasswords(topology: Topology, opts: RenderOptions, log: (s: strin
 function existingSecrets(opts: RenderOptions): string | null {
   const secret = opts.out && join(opts.out, BUNDLE_PATHS.secret);
   const env = opts.out && join(opts.out, LOCAL_DIR, 'secrets.env');
-  const candidates = opts.target === 'local' ? [env, secret, opts.zip] : [secret, env, opts.zip];
-  return candidates.find((f): f is string => typeof f === 'string' && existsSync(f)) ?? null;
+  const zip = opts.zip && opts.zip !== '-' && isRegularFile(opts.zip) ? opts.zip : null;
+  const candidates = opts.target === 'local' ? [env, secret, zip] : [secret, env, zip];
+  return candidates.find((f): f is string => typeof f === 'string' && exists(f)) ?? null;
+}
+
+/** Whether anything is at `path`, a dangling link included (readPrevious then refuses it). */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { serializeTopology, templateById, TEMPLATES } from '../../core';
 import { CliError, EXIT } from '../io';
+import { writeOne } from '../write-files';
 import { table } from '../format';
 
 /** `templates`: the built-in starting points. */
@@ -18,8 +19,17 @@ export function initCommand(id: string, file: string, force: boolean, log: (s: s
     log(text.trimEnd());
     return EXIT.ok;
   }
-  if (existsSync(file) && !force) throw new CliError(`${file} exists; pass --force to overwrite it`, EXIT.usage);
-  writeFileSync(file, text);
+  if (exists(file) && !force) throw new CliError(`${file} exists; pass --force to overwrite it`, EXIT.usage);
+  writeOne(file, Buffer.from(text, 'utf8'), 0o644);
   log(`wrote ${file} (${template.title})`);
   return EXIT.ok;
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -10,7 +10,9 @@ import {
 } from '../k8s/cluster-objects';
 import { credentialsFor, namespaceFor, secretFor, type Credentials } from '../k8s/bundle-objects';
 import { toYaml, toYamlDocuments } from '../k8s/yaml';
-import { safePathSegment, type BundleFile, type Passwords } from './files';
+import { BUNDLE_PATHS, type BundleFile, type Passwords } from './files';
+
+export { BUNDLE_PATHS };
 import { renderKindConfig } from './kind-config';
 import { renderKustomization } from './kustomization';
 import { renderBundleReadme } from './readme';
@@ -21,17 +23,6 @@ export interface BundleOptions {
   passwords?: Passwords;
 }
 
-/** Where each kind of file goes inside a bundle. */
-export const BUNDLE_PATHS = {
-  readme: 'README.md',
-  kustomization: 'kustomization.yaml',
-  namespace: 'namespace.yaml',
-  secret: 'secret.yaml',
-  kindConfig: 'kind-config.yaml',
-  topology: 'topology.yaml',
-  clusterManifest: (cluster: string) => `clusters/${safePathSegment(cluster)}.yaml`,
-  natsConf: (cluster: string) => `nats-conf/${safePathSegment(cluster)}.conf`,
-};
 
 /**
  * Every file of the Kubernetes bundle, sorted by path. Clusters with a duplicate name are rendered once (the

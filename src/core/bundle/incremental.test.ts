@@ -118,7 +118,7 @@ describe('the incremental bundle renderer', () => {
         expect(renderer.render(topology)).toEqual(renderBundle(topology));
         for (const [edit, withPasswords] of edits) {
           topology = applyEdit(topology, edit);
-          const options = withPasswords ? { passwords: { sys: 'Sys0password12', alice: 'Alice0password1' } } : {};
+          const options = withPasswords ? { passwords: new Map([['sys', 'Sys0password12'], ['alice', 'Alice0password1']]) } : {};
           expect(renderer.render(topology, options)).toEqual(renderBundle(topology, options));
         }
       }),

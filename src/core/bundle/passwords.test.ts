@@ -7,15 +7,15 @@ describe('passwords', () => {
     const t = TEMPLATES[0].topology();
     let n = 0;
     const pw = generatePasswords(t, (k) => Uint8Array.from({ length: k }, () => (n = (n * 31 + 7) % 256)));
-    expect(Object.keys(pw)).toEqual(['sys', 'noetl']);
-    for (const p of Object.values(pw)) {
+    expect([...pw.keys()]).toEqual(['sys', 'noetl']);
+    for (const p of pw.values()) {
       expect(p).toHaveLength(PASSWORD_LENGTH);
       expect(p).toMatch(SAFE_PASSWORD);
     }
   });
 
   it('gives no passwords when no account has users (nobody needs one)', () => {
-    expect(generatePasswords(TEMPLATES[1].topology(), (k) => new Uint8Array(k))).toEqual({});
+    expect(generatePasswords(TEMPLATES[1].topology(), (k) => new Uint8Array(k))).toEqual(new Map());
   });
 
   // nats-server 2.9.10 parses an environment variable's value as config text (seen with `nats-server -t`):

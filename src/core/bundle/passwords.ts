@@ -1,6 +1,5 @@
 import { passwordEnvVar, SYSTEM_USER } from '../names';
 import type { Topology } from '../model';
-import type { Passwords } from './files';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const LETTERS = 52;
@@ -26,11 +25,10 @@ export function passwordUsers(topology: Topology): string[] {
  * Strong random passwords for every user. `random` is the caller's CSPRNG (`crypto.getRandomValues` in the
  * browser and in Node); the core itself does no I/O. Letters and digits only, 32 of them (~190 bits).
  */
-export function generatePasswords(topology: Topology, random: (n: number) => Uint8Array): Passwords {
-  const out: Passwords = {};
+export function generatePasswords(topology: Topology, random: (n: number) => Uint8Array): Map<string, string> {
+  const out = new Map<string, string>();
   for (const user of passwordUsers(topology)) {
-    if (user in out) continue;
-    out[user] = randomPassword(random);
+    if (!out.has(user)) out.set(user, randomPassword(random));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { zipBundle } from './zip';
 import { renderSecretsEnv } from '../local/secrets-env';
 
 const noetl = () => TEMPLATES.find((t) => t.id === 'noetl')!.topology();
-const PW = { sys: 'Sysadmin-password-1', noetl: 'Noetl-password-12' };
+const PW = new Map([['sys', 'Sysadmin-password-1'], ['noetl', 'Noetl-password-12']]);
 const text = (s: string) => strToU8(s);
 
 describe('readPreviousPasswords', () => {
@@ -19,14 +19,14 @@ describe('readPreviousPasswords', () => {
     const fromZip = readPreviousPasswords(t, 'b.zip', zipBundle(files, t.name));
     expect(fromSecret).toEqual({ ok: true, value: { source: 'secret.yaml', passwords: PW, missing: [], unused: [], fromBundle: true } });
     expect(fromZip.ok && fromZip.value.source).toBe('b.zip (noetl-supercluster/secret.yaml)');
-    expect(fromZip.ok && { ...fromZip.value.passwords }).toEqual(PW);
+    expect(fromZip.ok && fromZip.value.passwords).toEqual(PW);
   });
 
   it('reads base64 data as a Secret fetched from a cluster has it, with stringData winning', () => {
-    const b64 = Buffer.from(PW.noetl).toString('base64');
-    const secret = `apiVersion: v1\nkind: Secret\ndata:\n  NATS_PASSWORD_NOETL: ${b64}\n  NATS_PASSWORD_SYS: ${Buffer.from('Xxxxxxxxxxxxxx1').toString('base64')}\nstringData:\n  NATS_PASSWORD_SYS: ${PW.sys}\n`;
+    const b64 = Buffer.from(PW.get('noetl')!).toString('base64');
+    const secret = `apiVersion: v1\nkind: Secret\ndata:\n  NATS_PASSWORD_NOETL: ${b64}\n  NATS_PASSWORD_SYS: ${Buffer.from('Xxxxxxxxxxxxxx1').toString('base64')}\nstringData:\n  NATS_PASSWORD_SYS: ${PW.get('sys')}\n`;
     const r = readPreviousPasswords(noetl(), 'live.yaml', text(secret));
-    expect(r.ok && { ...r.value.passwords }).toEqual(PW);
+    expect(r.ok && r.value.passwords).toEqual(PW);
     expect(readPreviousPasswords(noetl(), 'x.yaml', text('kind: Secret\ndata:\n  NATS_PASSWORD_SYS: "not base64!"\n'))).toEqual({ ok: false, error: 'x.yaml: data.NATS_PASSWORD_SYS is not base64' });
   });
 
@@ -34,7 +34,7 @@ describe('readPreviousPasswords', () => {
     const t = noetl();
     const env = renderSecretsEnv(t, PW);
     const r = readPreviousPasswords(t, 'secrets.env', text(env));
-    expect(r.ok && { ...r.value.passwords }).toEqual(PW);
+    expect(r.ok && r.value.passwords).toEqual(PW);
     const zip = zipSync({ 'run/local/secrets.env': text(env) });
     const z = readPreviousPasswords(t, 'run.zip', zip);
     expect(z.ok && z.value.source).toBe('run.zip (run/local/secrets.env)');
@@ -53,8 +53,8 @@ describe('readPreviousPasswords', () => {
     t.accounts[0].users = ['constructor', 'toString'];
     const r = readPreviousPasswords(t, 'pw.yaml', text('sys: Sysadmin-password-1\nconstructor: Constructor-pw-1\n'));
     expect(r.ok && r.value).toMatchObject({ missing: ['toString'], unused: [], fromBundle: false });
-    expect(r.ok && r.value.passwords.constructor).toBe('Constructor-pw-1');
-    expect(r.ok && r.value.passwords.toString).toBeUndefined();
+    expect(r.ok && r.value.passwords.get('constructor')).toBe('Constructor-pw-1');
+    expect(r.ok && r.value.passwords.get('toString')).toBeUndefined();
   });
 
   it('refuses what is not a bundle, a password nats-server would misread, and anything too large', () => {

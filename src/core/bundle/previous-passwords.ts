@@ -10,7 +10,7 @@ import { passwordUsers, SAFE_PASSWORD } from './passwords';
 export interface PreviousPasswords {
   /** `secret.yaml`, `local/secrets.env`, a bundle zip (and which file in it), or a `user: password` map. */
   source: string;
-  /** By user, for users of the topology (a map without prototype, so any user name is a plain key). */
+  /** By user, for users of the topology. */
   passwords: Passwords;
   /** Users of the topology it had no password for: they get new ones. */
   missing: string[];
@@ -23,7 +23,7 @@ export interface PreviousPasswords {
 export type PreviousPasswordsResult = { ok: true; value: PreviousPasswords } | { ok: false; error: string };
 
 /** Larger than any real Secret, small enough that a wrong file fails fast. */
-const MAX_BYTES = 4 * 1024 * 1024;
+export const MAX_PREVIOUS_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads the passwords of a previous bundle so a new render keeps them: its `secret.yaml` (stringData or base64
@@ -32,7 +32,7 @@ const MAX_BYTES = 4 * 1024 * 1024;
  * reads back unchanged ({@link SAFE_PASSWORD}).
  */
 export function readPreviousPasswords(topology: Topology, name: string, bytes: Uint8Array): PreviousPasswordsResult {
-  if (bytes.length > MAX_BYTES) return { ok: false, error: `${name}: ${bytes.length} bytes is too large for a Secret or a bundle` };
+  if (bytes.length > MAX_PREVIOUS_BYTES) return { ok: false, error: `${name}: ${bytes.length} bytes is too large for a Secret or a bundle` };
   let source = name;
   let text: string;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
@@ -52,7 +52,7 @@ export function readPreviousPasswords(topology: Topology, name: string, bytes: U
 function fromZip(bytes: Uint8Array): { path: string; text: string } | string {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, { filter: (f) => /(^|\/)(secret\.yaml|local\/secrets\.env)$/.test(f.name) && f.originalSize <= MAX_BYTES });
+    entries = unzipSync(bytes, { filter: (f) => /(^|\/)(secret\.yaml|local\/secrets\.env)$/.test(f.name) && f.originalSize <= MAX_PREVIOUS_BYTES });
   } catch (e) {
     return `not a readable zip (${e instanceof Error ? e.message : String(e)})`;
   }
@@ -101,7 +101,7 @@ function isMap(v: unknown): v is Record<string, unknown> {
 }
 
 function match(topology: Topology, source: string, read: Read): PreviousPasswordsResult {
-  const passwords: Passwords = Object.create(null) as Passwords;
+  const passwords = new Map<string, string>();
   const missing: string[] = [];
   const used = new Set<string>();
   for (const user of passwordUsers(topology)) {
@@ -114,7 +114,7 @@ function match(topology: Topology, source: string, read: Read): PreviousPassword
     if (typeof pw !== 'string' || !SAFE_PASSWORD.test(pw)) {
       return { ok: false, error: `${source}: the password of ${user} must be 12 to 128 letters, digits or ._~- and start with a letter` };
     }
-    passwords[user] = pw;
+    passwords.set(user, pw);
     used.add(key);
   }
   const unused = [...read.byKey.keys()].filter((k) => !used.has(k)).sort();

@@ -2,6 +2,8 @@ import { KUBERNETES_PORTS } from '../conf/addressing';
 import { clusterNames, passwordEnvVar, SYSTEM_USER } from '../names';
 import type { ResolvedCluster, Topology } from '../model';
 import { passwordUsers } from './passwords';
+import { mdCode } from '../quote/markdown';
+import { shellWord } from '../quote/shell';
 
 /**
  * The bundle README's "Changing the design": what `kubectl apply -k .` does with a new render, and the procedures for
@@ -9,10 +11,10 @@ import { passwordUsers } from './passwords';
  * `changes()`); the boot tests run the procedures on real servers (test/boot/day-two.test.ts).
  */
 export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): string[] {
-  const ns = topology.namespace;
+  const ns = shellWord(topology.namespace);
   const js = topology.jetstream.enabled;
   const sys = passwordUsers(topology).includes(SYSTEM_USER);
-  const survivor = clusters[0] ? clusterNames(clusters[0].name).statefulSet : 'nats-<cluster>';
+  const survivor = clusters[0] ? shellWord(`svc/${clusterNames(clusters[0].name).statefulSet}`) : 'svc/nats-<cluster>';
   const out: string[] = [];
   const p = (...lines: string[]) => out.push(...lines);
 
@@ -27,7 +29,7 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
     '  cluster of its system, so adding or removing a cluster rolls every cluster linked to it.',
     '- New passwords give the Secret a new name (a hash of its content), so every StatefulSet rolls onto it; pods keep',
     '  the old Secret until they are replaced. Old Secrets stay until you delete them:',
-    `  \`kubectl get secret -n ${ns} -l app.kubernetes.io/part-of=${topology.name}\` lists them; \`secret.yaml\` names the one in use.`,
+    `  ${mdCode(`kubectl get secret -n ${ns} -l ${shellWord(`app.kubernetes.io/part-of=${topology.name}`)}`)} lists them; \`secret.yaml\` names the one in use.`,
     '',
   );
 
@@ -46,7 +48,7 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
       '',
       '```sh',
       `SYS_PASSWORD=$(kubectl get -n ${ns} -f secret.yaml -o jsonpath='{.data.${passwordEnvVar(SYSTEM_USER)}}' | base64 -d)`,
-      `kubectl port-forward -n ${ns} svc/${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} &`,
+      `kubectl port-forward -n ${ns} ${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} &`,
       'for i in 2 1 0; do',
       `  kubectl scale statefulset/nats-old -n ${ns} --replicas=$i`,
       `  kubectl wait --for=delete pod/nats-old-$i -n ${ns} --timeout=120s`,

@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { safePathSegment, type BundleFile } from './files';
+import { fileMode, safePathSegment, type BundleFile } from './files';
 
 /**
  * The bundle as a zip with one top folder. Byte-identical for the same files everywhere: entries sorted, fixed
@@ -11,8 +11,8 @@ export function zipBundle(files: BundleFile[], topFolder: string): Uint8Array {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
   for (const f of sorted) {
-    const mode = f.path.endsWith('.sh') ? 0o755 : 0o644;
-    entries[`${safePathSegment(topFolder)}/${f.path}`] = [strToU8(f.content), { level: 9, mtime, os: 3, attrs: (mode | 0o100000) << 16 }];
+    // Unix permissions in the external attributes (os 3): unzip restores 0600 for the files with passwords.
+    entries[`${safePathSegment(topFolder)}/${f.path}`] = [strToU8(f.content), { level: 9, mtime, os: 3, attrs: (fileMode(f.path) | 0o100000) << 16 }];
   }
   return zipSync(entries);
 }

@@ -15,7 +15,7 @@ export interface Credentials {
   /** `nats-credentials-<10 hex digits of the SHA-256 of the data>`. */
   name: string;
   /** Password by environment variable name (the keys the StatefulSets read). */
-  data: Record<string, string>;
+  data: ReadonlyMap<string, string>;
 }
 
 /**
@@ -24,11 +24,11 @@ export interface Credentials {
  * name, never a weak hash.
  */
 export function credentialsFor(topology: Topology, passwords: Passwords | undefined): Credentials {
-  const data: Record<string, string> = {};
+  const data = new Map<string, string>();
   for (const user of passwordUsers(topology)) {
-    data[passwordEnvVar(user)] = passwords?.[user] ?? PASSWORD_PLACEHOLDER;
+    data.set(passwordEnvVar(user), passwords?.get(user) ?? PASSWORD_PLACEHOLDER);
   }
-  const canonical = JSON.stringify(Object.keys(data).sort().map((k) => [k, data[k]]));
+  const canonical = JSON.stringify([...data].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { name: `${SECRET_PREFIX}-${sha256Hex(canonical).slice(0, 10)}`, data };
 }
 
@@ -39,6 +39,7 @@ export function secretFor(topology: Topology, credentials: Credentials): Secret 
     kind: 'Secret',
     metadata: { name: credentials.name, namespace: topology.namespace, labels: bundleLabels(topology) },
     type: 'Opaque',
-    stringData: { ...credentials.data },
+    // Object.fromEntries defines own properties: no key can reach a prototype.
+    stringData: Object.fromEntries(credentials.data),
   };
 }

@@ -36,6 +36,9 @@ const SCENARIOS = [
   topologyFrom({ image: 'nats:2.14.2-nanoserver-ltsc2022' }),
   topologyFrom({ image: 'example.com/custom:1.0.0' }),
   topologyFrom({ clusterDomain: 'Not A Domain' }),
+  topologyFrom({ accounts: [{ name: 'NATS_PASSWORD_X', users: ['x'] }] }),
+  topologyFrom({ name: 'con', clusters: [{ name: 'x' }, { name: 'X' }] }),
+  topologyFrom({ accounts: [{ name: 'A', users: Array.from({ length: 1000 }, (_, i) => `u${i}`) }], clusters: Array.from({ length: 300 }, (_, i) => ({ name: `c${i}` })) }),
 ];
 
 function run(): { rule: string; problem: Problem }[] {

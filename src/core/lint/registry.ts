@@ -13,6 +13,7 @@ import { authentication } from './rules/authentication';
 import { clusterDomain } from './rules/cluster-domain';
 import { clusterName } from './rules/cluster-name';
 import { clusterNameUnique } from './rules/cluster-name-unique';
+import { fileNames } from './rules/file-names';
 import { fileStoreSize } from './rules/file-store-size';
 import { gatewayDuplicate } from './rules/gateway-duplicate';
 import { gatewaySelfLink } from './rules/gateway-self-link';
@@ -35,6 +36,7 @@ import { memoryStoreSize } from './rules/memory-store-size';
 import { metaGroupSize } from './rules/meta-group-size';
 import { namespace } from './rules/namespace';
 import { objectNameCollision } from './rules/object-name-collision';
+import { outputSize } from './rules/output-size';
 import { passwordEnvClash } from './rules/password-env-clash';
 import { requestMissing } from './rules/request-missing';
 import { storageClass } from './rules/storage-class';
@@ -55,12 +57,15 @@ export const PROBLEM_CODES = {
   // code                        severity               rule                             meaning
   TOPOLOGY_EMPTY:              { severity: 'error',   rule: 'topology-empty',          meaning: 'the topology has no clusters' },
   TOPOLOGY_NAME_INVALID:       { severity: 'error',   rule: 'topology-name',           meaning: 'the topology name is not a DNS-1123 label' },
+  OUTPUT_TOO_LARGE:            { severity: 'error',   rule: 'output-size',             meaning: 'the bundle would list too many users over all confs, or be too much text, to render at all' },
   NAMESPACE_INVALID:           { severity: 'error',   rule: 'namespace',               meaning: 'the namespace is not a DNS-1123 label' },
   CLUSTER_DOMAIN_INVALID:      { severity: 'error',   rule: 'cluster-domain',          meaning: 'the Kubernetes cluster domain is not a DNS name' },
   CLUSTER_NAME_INVALID:        { severity: 'error',   rule: 'cluster-name',            meaning: 'a cluster name is not a DNS-1123 label' },
   CLUSTER_NAME_TOO_LONG:       { severity: 'error',   rule: 'cluster-name',            meaning: 'a cluster name is longer than MAX_CLUSTER_NAME (47), so nats-<name> exceeds 52' },
   CLUSTER_NAME_DUPLICATE:      { severity: 'error',   rule: 'cluster-name-unique',     meaning: 'two clusters share a name' },
   OBJECT_NAME_COLLISION:       { severity: 'error',   rule: 'object-name-collision',   meaning: 'two clusters derive a Kubernetes object of the same kind and name' },
+  FILE_NAME_RESERVED:          { severity: 'error',   rule: 'file-names',              meaning: 'the topology or a cluster is named like a Windows device (con, nul, com1…, any case, any extension)' },
+  FILE_NAME_CASE_COLLISION:    { severity: 'error',   rule: 'file-names',              meaning: 'two cluster names differ only in case: one file on case-insensitive file systems' },
   LABEL_VALUE_INVALID:         { severity: 'error',   rule: 'location-labels',         meaning: 'a cluster region or zone is not a valid label value' },
   JETSTREAM_CLUSTER_TOO_SMALL: { severity: 'warning', rule: 'jetstream-cluster-size',  meaning: 'a JetStream cluster has 1 or 2 servers: no failure tolerated' },
   JETSTREAM_CLUSTER_EVEN:      { severity: 'warning', rule: 'jetstream-cluster-size',  meaning: 'a JetStream cluster has an even number (≥4) of servers: no more tolerance than one fewer' },
@@ -89,6 +94,7 @@ export const PROBLEM_CODES = {
   IMAGE_UNKNOWN:               { severity: 'info',    rule: 'image-unknown',           meaning: 'the image is not the official nats image; version and layout unchecked' },
   ACCOUNT_NAME_INVALID:        { severity: 'error',   rule: 'account-name',            meaning: 'an account name does not match ^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
   ACCOUNT_NAME_RESERVED:       { severity: 'error',   rule: 'account-name',            meaning: 'an account name is reserved (SYS in any case, $SYS, $G, GLOBAL)' },
+  ACCOUNT_NAME_PASSWORD_VARIABLE: { severity: 'error', rule: 'account-name',          meaning: 'an account name starts with NATS_PASSWORD_: the server would read it as a password variable' },
   ACCOUNT_DUPLICATE:           { severity: 'error',   rule: 'account-unique',          meaning: 'two accounts share a name' },
   ACCOUNT_NO_USERS:            { severity: 'info',    rule: 'account-users',           meaning: 'an account has no users' },
   USER_NAME_INVALID:           { severity: 'error',   rule: 'user-name',               meaning: 'a user name does not match ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' },
@@ -105,11 +111,13 @@ export type ProblemCode = keyof typeof PROBLEM_CODES;
 export const RULES: readonly LintRule[] = [
   topologyEmpty,
   topologyName,
+  outputSize,
   namespace,
   clusterDomain,
   clusterName,
   clusterNameUnique,
   objectNameCollision,
+  fileNames,
   locationLabels,
   jetstreamClusterSize,
   metaGroupSize,

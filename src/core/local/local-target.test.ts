@@ -178,8 +178,8 @@ describe('local/secrets.env', () => {
     const exported = [...env.matchAll(/^export ([A-Z0-9_]+)='([^']*)'/gm)];
     expect(new Set(exported.map((m) => m[1]))).toEqual(referenced);
     for (const [, name, value] of exported) {
-      const user = Object.keys(passwords).find((u) => passwordEnvVar(u) === name)!;
-      expect(value).toBe(passwords[user]);
+      const user = [...passwords.keys()].find((u) => passwordEnvVar(u) === name)!;
+      expect(value).toBe(passwords.get(user));
     }
   });
 
@@ -191,14 +191,14 @@ describe('local/secrets.env', () => {
 
   it('exports nothing when no account has users', () => {
     const t = TEMPLATES.find((x) => x.id === 'single')!.topology();
-    expect(renderSecretsEnv(t, {})).not.toMatch(/^export/m);
+    expect(renderSecretsEnv(t, new Map())).not.toMatch(/^export/m);
   });
 
   it('quotes every value for the shell and refuses to invent a missing password', () => {
     const t = shapeTopology(SHAPES[0]);
     t.accounts = [{ name: 'APP', jetstream: true, users: ['app'] }];
-    expect(renderSecretsEnv(t, { sys: "it's", app: 'a b$c' })).toContain(`export NATS_PASSWORD_SYS='it'\\''s' # user "sys"\nexport NATS_PASSWORD_APP='a b$c'`);
-    expect(() => renderSecretsEnv(t, { sys: 'x' })).toThrow(/no password for user "app"/);
+    expect(renderSecretsEnv(t, new Map([['sys', "it's"], ['app', 'a b$c']]))).toContain(`export NATS_PASSWORD_SYS='it'\\''s' # user "sys"\nexport NATS_PASSWORD_APP='a b$c'`);
+    expect(() => renderSecretsEnv(t, new Map([['sys', 'x']]))).toThrow(/no password for user "app"/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { clusterNames, isDns1123Label } from '../names';
 import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
 import type { Ports } from '../conf/addressing';
+import { localOutputSize, outputSizeProblem } from '../bundle/output-size';
 
 /**
  * The local address plan: every server of the topology on 127.0.0.1, each with its own block of ports.
@@ -43,8 +44,9 @@ const MAX_PORT = 65535;
 
 /**
  * Why a topology cannot run locally, or null when it can: a base port out of range, more servers than ports,
- * or a cluster name that is not a DNS-1123 label (local files and shell scripts are named after the servers,
- * so such a name could escape the folder or the script's quoting; the lint reports it as an error anyway).
+ * a cluster name that is not a DNS-1123 label (local files and shell scripts are named after the servers,
+ * so such a name could escape the folder or the script's quoting; the lint reports it as an error anyway), or
+ * more output than a render may write (`bundle/output-size.ts`).
  * The CLI checks its `--base-port` with this before rendering; {@link localServers} throws the same message.
  */
 export function localTargetProblem(topology: Topology, options: LocalOptions = {}): string | null {
@@ -62,7 +64,7 @@ export function localTargetProblem(topology: Topology, options: LocalOptions = {
       ? `${count} servers need ports up to ${last} from base port ${base}; use a base port of at most ${highest}`
       : `${count} servers need ${count * LOCAL_PORT_BLOCK} ports; too many to run on one machine`;
   }
-  return null;
+  return outputSizeProblem(localOutputSize(topology));
 }
 
 /** Every server of the topology in port order, with its ports. Throws a RangeError when {@link localTargetProblem} finds one. */

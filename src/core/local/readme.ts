@@ -3,7 +3,9 @@ import type { Topology } from '../model';
 import { gatewaySystems, remotesOf, needsClusterBlock } from '../conf/topology-facts';
 import { LOCAL_PATHS } from './addressing';
 import { LOCAL_BASE_PORT, LOCAL_HOST, LOCAL_PORT_BLOCK, LOCAL_PORT_OFFSETS, type LocalServer } from './plan';
-import { shellQuote, type PasswordVariable } from './secrets-env';
+import type { PasswordVariable } from './secrets-env';
+import { mdText } from '../quote/markdown';
+import { shellWord } from '../quote/shell';
 
 /** The render option users change the ports with; the CLI flag of the same meaning. */
 export const BASE_PORT_FLAG = '--base-port';
@@ -14,9 +16,12 @@ export function renderLocalReadme(topology: Topology, servers: LocalServer[], ba
   const first = servers[0];
   const js = topology.jetstream.enabled;
   const out: string[] = [];
-  const p = (...lines: string[]) => out.push(...lines);
+  // One line at a time: spreading 100,000 users' lines into one push() call overflows the stack.
+  const p = (...lines: string[]) => {
+    for (const line of lines) out.push(line);
+  };
 
-  p(`# Run ${topology.name} locally`, '');
+  p(`# Run ${mdText(topology.name)} locally`, '');
   p(
     `This folder runs all ${servers.length} server${servers.length === 1 ? '' : 's'} of the topology (${clusters.length} cluster${clusters.length === 1 ? '' : 's'}) on this machine, every listener on ${LOCAL_HOST} only.`,
     'The confs come from the same renderer as the Kubernetes ConfigMaps: the same accounts, JetStream settings, cluster and',
@@ -43,7 +48,7 @@ export function renderLocalReadme(topology: Topology, servers: LocalServer[], ba
   );
   p('| server | cluster | client | routes | gateways | monitoring |', '| --- | --- | --- | --- | --- | --- |');
   for (const s of servers) {
-    p(`| ${s.name} | ${s.cluster.name} | ${s.ports.client} | ${s.ports.cluster} | ${s.ports.gateway} | ${s.ports.monitor} |`);
+    p(`| ${mdText(s.name)} | ${mdText(s.cluster.name)} | ${s.ports.client} | ${s.ports.cluster} | ${s.ports.gateway} | ${s.ports.monitor} |`);
   }
   p('');
 
@@ -93,8 +98,4 @@ export function renderLocalReadme(topology: Topology, servers: LocalServer[], ba
     '',
   );
   return out.join('\n');
-}
-
-function shellWord(s: string): string {
-  return /^[A-Za-z0-9_.@%+=:,/-]+$/.test(s) ? s : shellQuote(s);
 }

@@ -1,7 +1,7 @@
 import type { Topology } from '../model';
 import { LOCAL_PATHS } from './addressing';
 import { LOCAL_HOST, type LocalServer } from './plan';
-import { shellQuote } from './secrets-env';
+import { shellQuote } from '../quote/shell';
 
 /** Seconds `stop.sh` waits for the servers to exit before it kills what is left. */
 export const STOP_GRACE_SECONDS = 10;

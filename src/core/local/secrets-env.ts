@@ -2,6 +2,7 @@ import { passwordEnvVar } from '../names';
 import type { Topology } from '../model';
 import type { Passwords } from '../bundle/files';
 import { PASSWORD_PLACEHOLDER, passwordUsers } from '../bundle/passwords';
+import { shellQuote } from '../quote/shell';
 
 /** One password variable the local confs read: `password: $NATS_PASSWORD_X`. */
 export interface PasswordVariable {
@@ -22,7 +23,7 @@ export function passwordVariables(topology: Topology, passwords: Passwords | und
     const name = passwordEnvVar(user);
     if (seen.has(name)) continue;
     seen.add(name);
-    const value = passwords ? passwords[user] : PASSWORD_PLACEHOLDER;
+    const value = passwords ? passwords.get(user) : PASSWORD_PLACEHOLDER;
     // A missing password is the caller's bug; rendering a guessable one instead would be worse.
     if (value === undefined) throw new Error(`no password for user ${JSON.stringify(user)}`);
     out.push({ name, user, value });
@@ -41,9 +42,4 @@ export function renderSecretsEnv(topology: Topology, passwords: Passwords | unde
   if (vars.length === 0) lines.push('# No account has users, so the servers read no passwords and clients connect without any.');
   for (const v of vars) lines.push(`export ${v.name}=${shellQuote(v.value)} # user ${JSON.stringify(v.user)}`);
   return `${lines.join('\n')}\n`;
-}
-
-/** A POSIX shell word that stands for exactly `s`. */
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, LineCounter, type Document, type Pair } from 'yaml';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
 import type {
   Account,
@@ -11,6 +11,7 @@ import type {
   Topology,
 } from '../model';
 import { formatPath, Reader, type Path } from './reader';
+import { parseYamlDocument } from './yaml-document';
 
 /** A reason the input is not a topology, with where it is. */
 export interface ParseError {
@@ -55,16 +56,19 @@ export function parseTopology(input: unknown): ParseResult {
     return { ok: false, errors: [{ path: '(top level)', message: `the text is ${input.length} characters long; at most ${LIMITS.textChars} are read` }] };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(input, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  if (doc.errors.length > 0) {
+  const parsed = parseYamlDocument(input, lineCounter);
+  if (!parsed.ok) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return { path: '(syntax)', message: firstLine(e.message), line: pos.line, column: pos.col };
-      }),
+      errors: capped(
+        parsed.problems.map((p) => {
+          const pos = lineCounter.linePos(p.offset);
+          return { path: '(syntax)', message: p.message, line: pos.line, column: pos.col };
+        }),
+      ),
     };
   }
+  const doc = parsed.doc;
   let data: unknown;
   try {
     // A small alias budget stops "billion laughs" documents from expanding.
@@ -76,13 +80,22 @@ export function parseTopology(input: unknown): ParseResult {
 }
 
 function fromData(data: unknown, doc: Document | null, lines: LineCounter | null): ParseResult {
-  const r = new Reader();
+  const r = new Reader(MAX_ERRORS);
   const topology = readTopology(r, data);
-  if (r.errors.length === 0 && topology) return { ok: true, topology };
+  if (r.count === 0 && topology) return { ok: true, topology };
+  const index = new WeakMap<object, Map<unknown, Pair>>();
   return {
     ok: false,
-    errors: r.errors.map((e) => ({ path: formatPath(e.path), message: e.message, ...locate(doc, lines, e.path, e.atKey ?? false) })),
+    errors: capped(r.errors.map((e) => ({ path: formatPath(e.path), message: e.message, ...locate(doc, lines, e.path, e.atKey ?? false, index) })), r.count),
   };
+}
+
+/** Errors listed at most: a file with more is broken throughout, and each one listed costs a lookup of its position. */
+export const MAX_ERRORS = 100;
+
+function capped(errors: ParseError[], total = errors.length): ParseError[] {
+  if (total <= MAX_ERRORS) return errors;
+  return [...errors.slice(0, MAX_ERRORS), { path: '(top level)', message: `${total - MAX_ERRORS} more errors; only the first ${MAX_ERRORS} are listed` }];
 }
 
 function readTopology(r: Reader, data: unknown): Topology | undefined {
@@ -108,7 +121,7 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   const gateways = o.gateways === undefined || o.gateways === null ? [] : readGateways(r, o.gateways);
   const kind = readKind(r, o.kind);
 
-  if (r.errors.length > 0 || !name || !namespace || clusterDomain === undefined || !image || !jetstream || !accounts || !defaults || !clusters || !gateways || !kind) {
+  if (r.count > 0 || !name || !namespace || clusterDomain === undefined || !image || !jetstream || !accounts || !defaults || !clusters || !gateways || !kind) {
     return undefined;
   }
   return { version: 1, name, namespace, clusterDomain, image, jetstream, accounts, defaults, clusters, gateways, kind };
@@ -324,14 +337,23 @@ function collect<T>(list: unknown[], fn: (item: unknown, i: number) => T | undef
   return ok ? out : undefined;
 }
 
-/** Line and column of the value at `path`, or of its key for unknown keys; the nearest existing parent otherwise. */
-function locate(doc: Document | null, lines: LineCounter | null, path: Path, atKey: boolean): { line?: number; column?: number } {
+/**
+ * Line and column of the value at `path`, or of its key for unknown keys; the nearest existing parent otherwise.
+ * `index` keeps each mapping's pairs by key, so locating many errors in one large mapping stays linear.
+ */
+function locate(doc: Document | null, lines: LineCounter | null, path: Path, atKey: boolean, index: WeakMap<object, Map<unknown, Pair>>): { line?: number; column?: number } {
   if (!doc || !lines) return {};
   let node: unknown = doc.contents;
   let offset: number | undefined = rangeStart(node);
   for (const key of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => scalarValue(p.key) === key);
+      let byKey = index.get(node);
+      if (!byKey) {
+        byKey = new Map();
+        for (const p of node.items) if (!byKey.has(scalarValue(p.key))) byKey.set(scalarValue(p.key), p as Pair);
+        index.set(node, byKey);
+      }
+      const pair = byKey.get(key);
       if (!pair) break;
       offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
       if (atKey && key === path[path.length - 1]) offset = rangeStart(pair.key) ?? offset;

@@ -1,5 +1,6 @@
 import { didYouMean } from './did-you-mean';
 import { parseQuantity } from '../quantity';
+import { hasLoneSurrogate } from '../unicode';
 
 /** A path into the topology document: keys and list indices. */
 export type Path = (string | number)[];
@@ -28,11 +29,21 @@ export const MAX_STRING = 253;
  * reports every mistake in a file.
  */
 export class Reader {
+  /** The first {@link kept} errors; {@link count} counts them all. */
   readonly errors: FieldError[] = [];
+  count = 0;
+
+  /** @param kept how many errors to keep with their messages: past it, a file is broken throughout. */
+  constructor(readonly kept = Infinity) {}
 
   fail(path: Path, message: string): undefined {
-    this.errors.push({ path, message });
+    this.add({ path, message });
     return undefined;
+  }
+
+  private add(error: FieldError): void {
+    this.count++;
+    if (this.errors.length < this.kept) this.errors.push(error);
   }
 
   /** A mapping with only the given keys; unknown keys are errors with a did-you-mean. */
@@ -43,8 +54,13 @@ export class Reader {
     const obj = value as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
       if (!known.includes(key)) {
+        // Past the errors kept, only count: a did-you-mean for each of 190,000 unknown keys took seconds.
+        if (this.errors.length >= this.kept) {
+          this.count++;
+          continue;
+        }
         const guess = didYouMean(key, known);
-        this.errors.push({
+        this.add({
           path: [...path, key],
           message: `unknown key${guess ? `; did you mean "${guess}"?` : ` (known: ${known.join(', ')})`}`,
           atKey: true,
@@ -67,6 +83,8 @@ export class Reader {
     // Control characters are never valid in a name, tag or label and are how text escapes a file's syntax.
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(value)) return this.fail(path, 'must not contain control characters such as newlines or tabs');
+    // Half of a surrogate pair has no UTF-8 form: no file, zip or server could hold the name.
+    if (hasLoneSurrogate(value)) return this.fail(path, 'must be valid Unicode text (it holds half of a surrogate pair)');
     return value;
   }
 

@@ -79,10 +79,10 @@ export function survival(topology: Topology): SystemSurvival[] {
  * A short statement of what a design survives, one line per system, in the words of the issue that asked for it:
  * "any 1 server of each cluster; not the loss of cluster b: JetStream stops everywhere".
  */
-export function survivalSummary(topology: Topology): string[] {
+export function survivalSummary(topology: Topology, name: (cluster: string) => string = plain): string[] {
   const systems = survival(topology);
   return systems.map((s) => {
-    const prefix = systems.length > 1 ? `${list(s.clusters.map((c) => `cluster ${c}`))}: ` : '';
+    const prefix = systems.length > 1 ? `${list(s.clusters.map((c) => `cluster ${name(c)}`))}: ` : '';
     if (!topology.jetstream.enabled) {
       return `${prefix}core NATS only: any server or cluster can be lost; clients of the others are not affected.`;
     }
@@ -94,11 +94,11 @@ export function survivalSummary(topology: Topology): string[] {
     if (servers.length === s.serverLoss.length && perCluster !== null) {
       parts.push(`survives any ${perCluster} server${perCluster === 1 ? '' : 's'} of ${s.serverLoss.length === 1 ? 'the cluster' : 'each cluster'}`);
     } else {
-      for (const l of servers) parts.push(`survives any ${l.tolerated} of cluster ${l.cluster}'s ${l.servers} servers`);
+      for (const l of servers) parts.push(`survives any ${l.tolerated} of cluster ${name(l.cluster)}'s ${l.servers} servers`);
     }
-    if (none.length > 0) parts.push(`not the loss of any server of ${list(none.map((l) => `cluster ${l.cluster}`))}: ${none.length === 1 ? 'its' : 'their'} streams stop`);
-    const ok = s.clusterLoss.filter((l) => l.jetstreamContinues).map((l) => `cluster ${l.cluster}`);
-    const bad = s.clusterLoss.filter((l) => !l.jetstreamContinues).map((l) => `cluster ${l.cluster}`);
+    if (none.length > 0) parts.push(`not the loss of any server of ${list(none.map((l) => `cluster ${name(l.cluster)}`))}: ${none.length === 1 ? 'its' : 'their'} streams stop`);
+    const ok = s.clusterLoss.filter((l) => l.jetstreamContinues).map((l) => `cluster ${name(l.cluster)}`);
+    const bad = s.clusterLoss.filter((l) => !l.jetstreamContinues).map((l) => `cluster ${name(l.cluster)}`);
     if (ok.length > 0) parts.push(ok.length === s.clusterLoss.length ? 'the loss of any one cluster' : `the loss of ${list(ok, 'or')}`);
     if (bad.length > 0) parts.push(`not the loss of ${list(bad, 'or')}: JetStream stops everywhere`);
     const text = parts.join('; ');
@@ -107,40 +107,42 @@ export function survivalSummary(topology: Topology): string[] {
 }
 
 /** The statement in full: each claim with its numbers, for the bundle README and `lint`. */
-export function survivalDetails(topology: Topology): string[] {
+export function survivalDetails(topology: Topology, name: (cluster: string) => string = plain): string[] {
   const out: string[] = [];
   for (const s of survival(topology)) {
     if (!topology.jetstream.enabled) {
-      out.push(`Clusters ${list(s.clusters)}: core NATS needs no quorum; the servers left keep serving, and each cluster's clients reconnect to its other servers.`);
+      out.push(`Clusters ${list(s.clusters.map(name))}: core NATS needs no quorum; the servers left keep serving, and each cluster's clients reconnect to its other servers.`);
       continue;
     }
     if (s.standalone) {
-      out.push(`Cluster ${s.clusters[0]} is one standalone JetStream server: while it is down, so are its streams and its clients.`);
+      out.push(`Cluster ${name(s.clusters[0])} is one standalone JetStream server: while it is down, so are its streams and its clients.`);
       continue;
     }
     const meta = s.meta!;
     out.push(
-      `JetStream meta group of ${list(s.clusters.map((c) => `cluster ${c}`))}: ${meta.servers} server${meta.servers === 1 ? '' : 's'}, a quorum of ${meta.quorum}; it survives any ${meta.tolerates} lost server${meta.tolerates === 1 ? '' : 's'}, wherever they are.`,
+      `JetStream meta group of ${list(s.clusters.map((c) => `cluster ${name(c)}`))}: ${meta.servers} server${meta.servers === 1 ? '' : 's'}, a quorum of ${meta.quorum}; it survives any ${meta.tolerates} lost server${meta.tolerates === 1 ? '' : 's'}, wherever they are.`,
     );
     for (const l of s.serverLoss) {
       out.push(
         l.tolerated > 0
-          ? `Cluster ${l.cluster} (${l.servers} servers): a stream with ${l.streamReplicas} replicas there survives any ${l.tolerated} of them lost.`
-          : `Cluster ${l.cluster} (${l.servers} server${l.servers === 1 ? '' : 's'}): a stream there (at most ${l.streamReplicas} replica${l.streamReplicas === 1 ? '' : 's'}) stops when any of its servers is lost.`,
+          ? `Cluster ${name(l.cluster)} (${l.servers} servers): a stream with ${l.streamReplicas} replicas there survives any ${l.tolerated} of them lost.`
+          : `Cluster ${name(l.cluster)} (${l.servers} server${l.servers === 1 ? '' : 's'}): a stream there (at most ${l.streamReplicas} replica${l.streamReplicas === 1 ? '' : 's'}) stops when any of its servers is lost.`,
       );
     }
     for (const l of s.clusterLoss) {
-      const others = s.clusters.filter((c) => c !== l.cluster);
+      const others = s.clusters.filter((c) => c !== l.cluster).map(name);
       const core = others.length === 1 ? `in ${others[0]}` : `between ${list(others)}`;
       out.push(
         l.jetstreamContinues
-          ? `Losing cluster ${l.cluster}: JetStream continues in ${list(others)} (${l.metaLeft} of ${meta.servers} meta servers left, quorum ${meta.quorum}); streams placed in ${l.cluster} wait for it; core NATS keeps working ${core}.`
-          : `Losing cluster ${l.cluster}: JetStream stops everywhere (${l.metaLeft} of ${meta.servers} meta servers left, quorum ${meta.quorum}); core NATS keeps working ${core}.`,
+          ? `Losing cluster ${name(l.cluster)}: JetStream continues in ${list(others)} (${l.metaLeft} of ${meta.servers} meta servers left, quorum ${meta.quorum}); streams placed in ${name(l.cluster)} wait for it; core NATS keeps working ${core}.`
+          : `Losing cluster ${name(l.cluster)}: JetStream stops everywhere (${l.metaLeft} of ${meta.servers} meta servers left, quorum ${meta.quorum}); core NATS keeps working ${core}.`,
       );
     }
   }
   return out;
 }
+
+const plain = (cluster: string) => cluster;
 
 function list(items: string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { lint, passwordUsers, readPreviousPasswords, type PreviousPasswords, type Topology } from '../../core';
+import { bundleOutputSize, lint, outputSizeProblem, passwordUsers, readPreviousPasswords, type PreviousPasswords, type Topology } from '../../core';
 import { browserRandom, bundlePasswords, bundleZip, PASSWORD_RULE, passwordProblem, unsafePathNames } from '../io/bundle';
 import { saveFile } from '../io/save-file';
 import { notify } from '../store/store';
@@ -24,8 +24,11 @@ function DownloadForm({ topology }: { topology: Topology }) {
   const errors = useMemo(() => lint(topology).filter((p) => p.severity === 'error'), [topology]);
   const users = useMemo(() => passwordUsers(topology), [topology]);
   const unsafe = useMemo(() => unsafePathNames(topology), [topology]);
+  // Counted before anything renders: such a bundle would take the tab minutes and gigabytes to build.
+  const tooLarge = useMemo(() => outputSizeProblem(bundleOutputSize(topology)), [topology]);
   const [mode, setMode] = useState<Mode>('random');
-  const [typed, setTyped] = useState<Record<string, string>>({});
+  // By user name in a Map: a user may be called `constructor`, which an object would answer with Object.
+  const [typed, setTyped] = useState<ReadonlyMap<string, string>>(() => new Map());
   const [show, setShow] = useState(false);
   const [previous, setPrevious] = useState<Previous | null>(null);
   const primary = useRef<HTMLButtonElement>(null);
@@ -36,17 +39,17 @@ function DownloadForm({ topology }: { topology: Topology }) {
     return () => previous?.focus?.();
   }, []);
 
-  const problems = Object.fromEntries(users.map((u) => [u, mode === 'own' ? passwordProblem(typed[u] ?? '') : null]));
-  const passwordsOk = users.every((u) => problems[u] === null) && (mode !== 'previous' || (previous !== null && 'read' in previous));
-  const canDownload = unsafe.length === 0 && passwordsOk;
+  const problems = new Map(users.map((u) => [u, mode === 'own' ? passwordProblem(typed.get(u) ?? '') : null]));
+  const passwordsOk = users.every((u) => problems.get(u) === null) && (mode !== 'previous' || (previous !== null && 'read' in previous));
+  const canDownload = unsafe.length === 0 && tooLarge === null && passwordsOk;
 
   const close = () => store.setState({ dialog: null });
   const download = () => {
     if (!canDownload) return;
-    const chosen = mode === 'own' ? typed : mode === 'previous' && previous && 'read' in previous ? previous.read.passwords : {};
+    const chosen = mode === 'own' ? typed : mode === 'previous' && previous && 'read' in previous ? previous.read.passwords : new Map<string, string>();
     const zip = bundleZip(topology, bundlePasswords(topology, chosen, browserRandom));
     saveFile(zip.bytes, zip.filename, 'application/zip');
-    setTyped({});
+    setTyped(new Map());
     setPrevious(null);
     close();
     notify(store, `Saved ${zip.filename}: ${zip.fileCount} files under ${topology.name}/. Its secret.yaml holds the passwords; keep it out of version control.`);
@@ -84,6 +87,15 @@ function DownloadForm({ topology }: { topology: Topology }) {
             <div>
               <strong>This design cannot be saved as a bundle.</strong> {unsafe.map((n) => `“${n}”`).join(', ')} cannot be a file or folder name
               (a slash, or only dots). Rename it first.
+            </div>
+          </div>
+        )}
+
+        {tooLarge && (
+          <div className="callout callout--error" role="alert">
+            <Icon name="error" />
+            <div>
+              <strong>This design is too large to render.</strong> {tooLarge}. Use fewer users or clusters first.
             </div>
           </div>
         )}
@@ -141,7 +153,7 @@ function DownloadForm({ topology }: { topology: Topology }) {
                 <div className="passwords">
                   {users.map((u) => {
                     const id = `pw-${u}`;
-                    const problem = problems[u];
+                    const problem = problems.get(u) ?? null;
                     return (
                       <div key={u} className="passwords__row">
                         <label htmlFor={id}>
@@ -157,8 +169,8 @@ function DownloadForm({ topology }: { topology: Topology }) {
                           aria-describedby={problem ? `${id}-msg` : undefined}
                           className={problem ? 'is-invalid' : undefined}
                           placeholder="random if blank"
-                          value={typed[u] ?? ''}
-                          onChange={(e) => setTyped((t) => ({ ...t, [u]: e.target.value }))}
+                          value={typed.get(u) ?? ''}
+                          onChange={(e) => setTyped((t) => new Map(t).set(u, e.target.value))}
                         />
                         {problem && (
                           <p className="field__msg field__msg--error" id={`${id}-msg`} role="alert">
@@ -225,7 +237,7 @@ function PreviousBundle({ topology, previous, onRead }: { topology: Topology; pr
       )}
       {previous && 'read' in previous && (
         <p className="hint" role="status">
-          From {previous.read.source}: the passwords of {joinUsers(Object.keys(previous.read.passwords))}.
+          From {previous.read.source}: the passwords of {joinUsers([...previous.read.passwords.keys()])}.
           {previous.read.missing.length > 0 && <> New random ones for {joinUsers(previous.read.missing)}.</>}
           {previous.read.unused.length > 0 && <> Ignored {previous.read.unused.length} for users no longer in the design.</>}
         </p>

@@ -78,7 +78,8 @@ function CanvasFlow() {
 
   // Positions of the nodes being dragged, until the drop commits them as one step. Not state: a move goes straight
   // into React Flow (see onNodesChange), and is read here only if something else re-renders the canvas mid-drag.
-  const drag = useRef<Record<string, Position> | null>(null);
+  // By canvas id, which is a cluster name: a Map, since a cluster may be called `constructor`.
+  const drag = useRef<Map<string, Position> | null>(null);
   const buildNodes = useMemo(createNodeBuilder, []);
   const buildLinks = useMemo(createLinkBuilder, []);
   const nodes = useMemo(
@@ -139,23 +140,23 @@ function CanvasFlow() {
     (changes: NodeChange<ClusterFlowNode>[]) => {
       const s = store.getState();
       const moving: NodeChange<ClusterFlowNode>[] = [];
-      const dropped: Record<string, Position> = {};
+      const dropped = new Map<string, Position>();
       let dropCount = 0;
-      let sizes: typeof s.measured | null = null;
+      let sizes: Map<string, { width: number; height: number }> | null = null;
       const selectChanges: { id: string; selected: boolean }[] = [];
       for (const c of changes) {
         if (c.type === 'position' && c.position) {
           if (c.dragging) {
             moving.push(c);
-            (drag.current ??= {})[c.id] = c.position;
+            (drag.current ??= new Map()).set(c.id, c.position);
           } else {
-            dropped[c.id] = c.position;
+            dropped.set(c.id, c.position);
             dropCount++;
           }
         } else if (c.type === 'dimensions' && c.dimensions) {
-          const old = s.measured[c.id];
+          const old = s.measured.get(c.id);
           if (!old || old.width !== c.dimensions.width || old.height !== c.dimensions.height) {
-            (sizes ??= { ...s.measured })[c.id] = { width: c.dimensions.width, height: c.dimensions.height };
+            (sizes ??= new Map(s.measured)).set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
           }
         } else if (c.type === 'select') selectChanges.push(c);
       }
@@ -174,7 +175,7 @@ function CanvasFlow() {
       }
       if (dropCount > 0) {
         // Drag end (or a keyboard nudge): the whole gesture becomes one undo step.
-        const positions = { ...drag.current, ...dropped };
+        const positions = new Map([...(drag.current ?? []), ...dropped]);
         drag.current = null;
         runCommand(designer.commands, 'cluster.move', { positions });
       }

@@ -9,13 +9,21 @@ import { createLinkBuilder, createNodeBuilder, type LinkInputs } from './flow-el
 const empty = { clusters: [], gateways: [] };
 
 describe('canvas elements', () => {
+  it('gives a node called constructor no size or drag position it does not have', () => {
+    const t = templateById('three-region')!.topology();
+    t.clusters[0].name = 'constructor';
+    const nodes = createNodeBuilder()({ topology: t, selection: empty, drag: new Map(), measured: new Map(), byCluster: new Map() });
+    expect(nodes[0].position).toEqual(t.clusters[0].position);
+    expect(nodes[0].measured).toBeUndefined();
+  });
+
   it('gives React Flow the same nodes when an edit changes only a cluster\'s settings (the node reads those itself)', () => {
     const t = templateById('three-region')!.topology();
     const build = createNodeBuilder();
-    const first = build({ topology: t, selection: empty, drag: null, measured: {}, byCluster: new Map() });
+    const first = build({ topology: t, selection: empty, drag: null, measured: new Map(), byCluster: new Map() });
     const r = applyFieldEdit(t, { scope: 'cluster', id: 'eu-west', field: 'region' }, 'eu-central-1');
     if (!r.ok) throw new Error(r.message);
-    const second = build({ topology: r.topology, selection: empty, drag: null, measured: {}, byCluster: new Map() });
+    const second = build({ topology: r.topology, selection: empty, drag: null, measured: new Map(), byCluster: new Map() });
     expect(second).toBe(first);
     expect(clusterView(r.topology, 'eu-west')).toMatchObject({ region: 'eu-central-1' });
     expect(second[1].ariaLabel).toBe('Cluster eu-west');
@@ -24,10 +32,10 @@ describe('canvas elements', () => {
   it('reuses node objects that did not change, so memoized nodes skip rendering', () => {
     const t = templateById('three-region')!.topology();
     const build = createNodeBuilder();
-    const first = build({ topology: t, selection: empty, drag: null, measured: {}, byCluster: derive(t).byCluster });
+    const first = build({ topology: t, selection: empty, drag: null, measured: new Map(), byCluster: derive(t).byCluster });
     const r = applyFieldEdit(t, { scope: 'cluster', id: 'eu-west', field: 'name' }, 'eu-central');
     if (!r.ok) throw new Error(r.message);
-    const second = build({ topology: r.topology, selection: empty, drag: null, measured: {}, byCluster: derive(r.topology).byCluster });
+    const second = build({ topology: r.topology, selection: empty, drag: null, measured: new Map(), byCluster: derive(r.topology).byCluster });
     expect(second[0]).toBe(first[0]);
     expect(second[2]).toBe(first[2]);
     expect(second[1]).not.toBe(first[1]);
@@ -38,9 +46,9 @@ describe('canvas elements', () => {
   it('draws a dragged node at its transient position without touching the others', () => {
     const t = templateById('noetl')!.topology();
     const build = createNodeBuilder();
-    const input = { topology: t, selection: empty, drag: null, measured: {}, byCluster: derive(t).byCluster };
+    const input = { topology: t, selection: empty, drag: null, measured: new Map(), byCluster: derive(t).byCluster };
     const first = build(input);
-    const second = build({ ...input, drag: { a: { x: 40, y: 60 } } });
+    const second = build({ ...input, drag: new Map([['a', { x: 40, y: 60 }]]) });
     expect(second[0].position).toEqual({ x: 40, y: 60 });
     expect(second[1]).toBe(first[1]);
   });

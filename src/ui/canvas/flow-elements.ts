@@ -14,8 +14,8 @@ import type { GatewayLink } from './GatewayLayer';
 export interface NodeInputs {
   topology: Topology;
   selection: Selection;
-  drag: Record<string, Position> | null;
-  measured: Record<string, { width: number; height: number }>;
+  drag: ReadonlyMap<string, Position> | null;
+  measured: ReadonlyMap<string, { width: number; height: number }>;
   byCluster: Map<string, ProblemSummary>;
 }
 
@@ -32,8 +32,8 @@ export function createNodeBuilder(): (inputs: NodeInputs) => ClusterFlowNode[] {
       const problems = byCluster.get(c.name) ?? null;
       const candidate: ClusterNodeData = { name: c.name, problems };
       const data = old && sameData(old.data, candidate) ? old.data : candidate;
-      const position = drag?.[id] ?? c.position;
-      const size = measured[id];
+      const position = drag?.get(id) ?? c.position;
+      const size = measured.get(id);
       const isSelected = selected.has(id);
       const node: ClusterFlowNode =
         old &&

@@ -117,7 +117,7 @@ describe('commands', () => {
   it('moves clusters as one step, snapped to the grid', () => {
     const { store, ctx } = setup();
     runCommand(ctx, 'cluster.add');
-    runCommand(ctx, 'cluster.move', { positions: { c1: { x: 333, y: 87 } } });
+    runCommand(ctx, 'cluster.move', { positions: new Map([['c1', { x: 333, y: 87 }]]) });
     expect(store.getState().topology.clusters[0].position).toEqual({ x: 340, y: 80 });
     expect(store.getState().past).toHaveLength(2);
   });

@@ -54,7 +54,7 @@ export interface CommandContext {
 export interface CommandArgs {
   'cluster.add': { position?: Position; preset?: ClusterPreset } | undefined;
   'cluster.addLinked': { from: string; position: Position };
-  'cluster.move': { positions: Record<string, Position> };
+  'cluster.move': { positions: ReadonlyMap<string, Position> };
   'gateway.connect': { a: string; b: string };
   'gateway.disconnect': { a: string; b: string };
   'field.set': { ref: FieldRef; raw: string | boolean };

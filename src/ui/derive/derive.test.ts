@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budget, lint, renderBundle, templateById } from '../../core';
+import { budget, lint, parseTopology, renderBundle, templateById } from '../../core';
 import { applyFieldEdit } from '../edits/field-edit';
 import { createDeriver, derive } from './derive';
 
@@ -50,5 +50,31 @@ describe("a designer's deriver", () => {
     const first = d.derive({ ...t, clusters: [{ ...t.clusters[0], replicas: 4 }, t.clusters[1]] });
     const second = d.derive({ ...t, clusters: [{ ...t.clusters[0], replicas: 4, region: 'eu-west-2' }, t.clusters[1]] });
     expect(second.byCluster.get('a')).toBe(first.byCluster.get('a'));
+  });
+});
+
+describe('a design too large to render', () => {
+  it('gets no files and the reason, at once, and its problems say so too', () => {
+    // Given the design of an 11,885-character share link: 500 clusters, 100 accounts sharing 1,000 users
+    const users = Array.from({ length: 1000 }, (_, i) => `user${i}`);
+    const parsed = parseTopology({
+      version: 1,
+      name: 'huge',
+      accounts: Array.from({ length: 100 }, (_, a) => ({ name: `A${a}`, users })),
+      clusters: Array.from({ length: 500 }, (_, i) => ({ name: `c${i}` })),
+    });
+    if (!parsed.ok) throw new Error('does not parse');
+    // When the designer derives what it shows
+    const d = createDeriver();
+    const started = performance.now();
+    const out = d.derive(parsed.topology);
+    // Then nothing was rendered, the reason is there for the previews, and it all took moments, not minutes
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(out.files).toEqual([]);
+    expect(d.files(parsed.topology)).toEqual([]);
+    expect(d.tooLarge(parsed.topology)).toMatch(/500 confs/);
+    expect(out.tooLarge).toBe(d.tooLarge(parsed.topology));
+    expect(out.problems.map((p) => p.code)).toContain('OUTPUT_TOO_LARGE');
+    expect(out.failure).toBeNull();
   });
 });

@@ -10,8 +10,10 @@
  */
 import {
   budget,
+  bundleOutputSize,
   createBundleRenderer,
   lint,
+  outputSizeProblem,
   sortProblems,
   type Budget,
   type BundleFile,
@@ -35,6 +37,8 @@ export interface Derived {
   byGateway: Map<string, ProblemSummary>;
   /** A renderer threw: a bug in the core, reported instead of crashing the page. */
   failure: string | null;
+  /** Why the design is not rendered at all (`OUTPUT_LIMITS`): no files then, and the previews say this instead. */
+  tooLarge: string | null;
   /** Milliseconds the core took. */
   millis: number;
 }
@@ -45,6 +49,8 @@ export interface Deriver {
   derive(topology: Topology): Derived;
   /** The bundle's files alone (what a preview needs within the frame of an edit); the same array `derive` gives. */
   files(topology: Topology): BundleFile[];
+  /** Why {@link files} is empty for a design too large to render, or null. */
+  tooLarge(topology: Topology): string | null;
 }
 
 /**
@@ -53,7 +59,7 @@ export interface Deriver {
  */
 export function createDeriver(): Deriver {
   const renderer = createBundleRenderer();
-  const filesCache = new WeakMap<Topology, { files: BundleFile[]; failure: string | null; millis: number }>();
+  const filesCache = new WeakMap<Topology, Rendered>();
   const cache = new WeakMap<Topology, Derived>();
   let lastFiles: BundleFile[] | null = null;
   let last: Derived | null = null;
@@ -61,15 +67,18 @@ export function createDeriver(): Deriver {
     const hit = filesCache.get(topology);
     if (hit) return hit;
     const started = now();
+    // Counted from the design in microseconds; rendering one past the limit would freeze the tab for minutes.
+    const tooLarge = outputSizeProblem(bundleOutputSize(topology));
     const failures: string[] = [];
-    const files = attempt(() => renderer.render(topology), [] as BundleFile[], 'bundle', failures);
-    const out = { files: lastFiles ? keepSameFiles(lastFiles, files) : files, failure: failures[0] ?? null, millis: now() - started };
+    const files = tooLarge ? [] : attempt(() => renderer.render(topology), [] as BundleFile[], 'bundle', failures);
+    const out = { files: lastFiles ? keepSameFiles(lastFiles, files) : files, failure: failures[0] ?? null, tooLarge, millis: now() - started };
     filesCache.set(topology, out);
     lastFiles = out.files;
     return out;
   };
   return {
     files: (topology) => render(topology).files,
+    tooLarge: (topology) => render(topology).tooLarge,
     derive(topology) {
       const hit = cache.get(topology);
       if (hit) return hit;
@@ -88,7 +97,14 @@ export function derive(topology: Topology): Derived {
   return shared.derive(topology);
 }
 
-function compute(topology: Topology, rendered: { files: BundleFile[]; failure: string | null; millis: number }, previous: Derived | null): Derived {
+interface Rendered {
+  files: BundleFile[];
+  failure: string | null;
+  tooLarge: string | null;
+  millis: number;
+}
+
+function compute(topology: Topology, rendered: Rendered, previous: Derived | null): Derived {
   const started = now();
   const failures: string[] = rendered.failure ? [rendered.failure] : [];
   const lintProblems = attempt(() => lint(topology), [] as Problem[], 'lint', failures);
@@ -105,6 +121,7 @@ function compute(topology: Topology, rendered: { files: BundleFile[]; failure: s
     byCluster: keepSameSummaries(previous?.byCluster, byCluster),
     byGateway: keepSameSummaries(previous?.byGateway, byGateway),
     failure: failures.length ? failures.join('; ') : null,
+    tooLarge: rendered.tooLarge,
     millis: rendered.millis + now() - started,
   };
 }

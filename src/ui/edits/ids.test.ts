@@ -39,7 +39,7 @@ describe('cluster ids', () => {
     const t = renameCluster(threeRegion(), 'eu-west', 'us-east-2');
     const added = addCluster(t, { x: 900, y: 0 });
     expect(added.id).toBe('c1');
-    const moved = moveClusters(added.topology, { 'eu-west': { x: 40, y: 40 } });
+    const moved = moveClusters(added.topology, new Map([['eu-west', { x: 40, y: 40 }]]));
     expect(moved.clusters[1].position).toEqual({ x: 40, y: 40 });
     expect(clusterIds(moved)).toEqual(['us-east', 'eu-west', 'ap-south', 'c1']);
     const removed = removeElements(moved, ['us-east'], []);

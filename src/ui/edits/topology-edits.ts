@@ -84,12 +84,12 @@ export function connect(t: Topology, a: string, b: string): Topology {
   return { ...t, gateways: [...t.gateways, [a, b]] };
 }
 
-/** Moves clusters (by canvas id) to new, snapped positions. */
-export function moveClusters(t: Topology, positions: Record<string, Position>): Topology {
+/** Moves clusters (by canvas id, which is a cluster name and may be `constructor`) to new, snapped positions. */
+export function moveClusters(t: Topology, positions: ReadonlyMap<string, Position>): Topology {
   const ids = clusterIds(t);
   let changed = false;
   const clusters = t.clusters.map((c, i) => {
-    const p = positions[ids[i]];
+    const p = positions.get(ids[i]);
     if (!p) return c;
     const next = snapPosition(p);
     if (next.x === c.position.x && next.y === c.position.y) return c;
@@ -147,5 +147,5 @@ export function pasteClip(t: Topology, clip: Clip, offset: Position): { topology
 export function tidy(t: Topology, mode: TidyMode): Topology {
   const positions = tidyPositions(t, mode);
   const ids = clusterIds(t);
-  return moveClusters(t, Object.fromEntries(ids.map((id, i) => [id, positions[i]])));
+  return moveClusters(t, new Map(ids.map((id, i) => [id, positions[i]])));
 }

@@ -16,3 +16,9 @@ export function useLiveFiles(): BundleFile[] {
   const { deriver } = useDesignerContext();
   return deriver.files(useDesigner((s) => s.topology));
 }
+
+/** Why the live topology is too large to render (and so has no files), or null. */
+export function useLiveTooLarge(): string | null {
+  const { deriver } = useDesignerContext();
+  return deriver.tooLarge(useDesigner((s) => s.topology));
+}

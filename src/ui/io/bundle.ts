@@ -2,7 +2,7 @@
  * The bundle the "Download bundle" dialog saves: the CLI's `render --zip` bytes for the same topology and
  * passwords. Passwords are the user's where typed, else strong random ones from the browser's CSPRNG.
  */
-import { generatePasswords, passwordUsers, renderBundle, SAFE_PASSWORD, zipBundle, type Passwords, type Topology } from '../../core';
+import { generatePasswords, passwordUsers, renderBundle, SAFE_PASSWORD, safePathSegment, zipBundle, type Passwords, type Topology } from '../../core';
 
 /** What a typed password must be, in words (SAFE_PASSWORD). */
 export const PASSWORD_RULE = '12 to 128 letters, digits or . _ ~ -, starting with a letter';
@@ -25,13 +25,13 @@ export function browserRandom(n: number): Uint8Array {
 
 /**
  * Every user's password: the typed ones that are not blank, random ones for the rest. Typed passwords of users the
- * topology no longer has are ignored.
+ * topology no longer has are ignored. Maps by user name, as everywhere: a user may be called `constructor`.
  */
-export function bundlePasswords(topology: Topology, typed: Record<string, string>, random: (n: number) => Uint8Array): Passwords {
+export function bundlePasswords(topology: Topology, typed: ReadonlyMap<string, string>, random: (n: number) => Uint8Array): Passwords {
   const out = generatePasswords(topology, random);
   for (const user of passwordUsers(topology)) {
-    const pw = typed[user];
-    if (pw !== undefined && pw !== '') out[user] = pw;
+    const pw = typed.get(user);
+    if (pw !== undefined && pw !== '') out.set(user, pw);
   }
   return out;
 }
@@ -45,7 +45,7 @@ export interface BundleZip {
 /** The zip, byte for byte what `nats-topology render --zip` writes for the same topology and passwords. */
 export function bundleZip(topology: Topology, passwords: Passwords): BundleZip {
   const files = renderBundle(topology, { passwords });
-  return { filename: `${topology.name}.zip`, bytes: zipBundle(files, topology.name), fileCount: files.length };
+  return { filename: `${safePathSegment(topology.name)}.zip`, bytes: zipBundle(files, topology.name), fileCount: files.length };
 }
 
 /**

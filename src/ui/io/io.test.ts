@@ -22,17 +22,18 @@ describe('typed passwords', () => {
 
   it('uses typed passwords, random ones for blank users, and ignores users the design does not have', () => {
     const t = noetl();
-    const out = bundlePasswords(t, { noetl: 'NoetlPassword002', sys: '', ghost: 'GhostPassword1' }, counting());
-    expect(Object.keys(out).sort()).toEqual(passwordUsers(t).sort());
-    expect(out.noetl).toBe('NoetlPassword002');
-    expect(out.sys).toMatch(/^[A-Za-z][A-Za-z0-9]{31}$/);
+    const typed = new Map([['noetl', 'NoetlPassword002'], ['sys', ''], ['ghost', 'GhostPassword1']]);
+    const out = bundlePasswords(t, typed, counting());
+    expect([...out.keys()].sort()).toEqual(passwordUsers(t).sort());
+    expect(out.get('noetl')).toBe('NoetlPassword002');
+    expect(out.get('sys')).toMatch(/^[A-Za-z][A-Za-z0-9]{31}$/);
   });
 });
 
 describe('the bundle zip', () => {
   it('is zipBundle of renderBundle under the topology name, named <name>.zip', () => {
     const t = noetl();
-    const passwords = bundlePasswords(t, {}, counting(7));
+    const passwords = bundlePasswords(t, new Map(), counting(7));
     const zip = bundleZip(t, passwords);
     expect(zip.filename).toBe('noetl-supercluster.zip');
     expect(zip.bytes).toEqual(zipBundle(renderBundle(t, { passwords }), 'noetl-supercluster'));

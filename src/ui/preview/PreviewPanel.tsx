@@ -3,7 +3,7 @@ import { BUNDLE_PATHS, type BundleFile } from '../../core';
 import { useDesigner, useDesignerContext } from '../app/context';
 import { Icon } from '../app/icons';
 import { useResolvedTheme } from '../app/theme';
-import { useDerived, useLiveFiles } from '../hooks/use-derived';
+import { useDerived, useLiveFiles, useLiveTooLarge } from '../hooks/use-derived';
 import { clusterName } from '../edits/ids';
 import { formatParseError } from '../io/import';
 import type { DesignerState } from '../store/store';
@@ -108,9 +108,10 @@ function BundleSub() {
   const chosen = useDesigner((s) => s.previewFile);
   const cluster = useDesigner(selectedClusterName);
   const current = pickFile(files, chosen, cluster);
+  const tooLarge = useLiveTooLarge();
   return (
     <span className="pane__sub" title={current?.path}>
-      {current?.path ?? 'no files'}
+      {current?.path ?? (tooLarge ? 'too large to render' : 'no files')}
     </span>
   );
 }
@@ -119,6 +120,7 @@ function BundleView({ theme }: { theme: 'light' | 'dark' }) {
   const { store } = useDesignerContext();
   // The preview follows the live topology: it must show an edit within the frame.
   const files = useLiveFiles();
+  const tooLarge = useLiveTooLarge();
   const chosen = useDesigner((s) => s.previewFile);
   // Like the inspector, the file shown follows a newly selected cluster at low priority (a drag moves first).
   const cluster = useDeferredValue(useDesigner(selectedClusterName));
@@ -140,7 +142,14 @@ function BundleView({ theme }: { theme: 'light' | 'dark' }) {
     <div className="preview" role="tabpanel" id="preview-panel-bundle" aria-labelledby="preview-tab-bundle">
       <FileList folders={folders} current={current?.path ?? null} recent={recent} />
       <div className="code nokey" data-path={current?.path}>
-        {current && editorReady ? (
+        {tooLarge ? (
+          <div className="code-too-large" role="alert">
+            <p>
+              <strong>This design is too large to render.</strong> {capitalize(tooLarge)}.
+            </p>
+            <p>Nothing is previewed or downloaded until it is smaller: the problems list says how.</p>
+          </div>
+        ) : current && editorReady ? (
           <Suspense fallback={<div className="code-loading">Loading editor…</div>}>
             <CodeView path={current.path} content={current.content} theme={theme} />
           </Suspense>
@@ -260,4 +269,8 @@ function useRecentlyChanged(files: BundleFile[]): Set<string> {
     return () => clearTimeout(t);
   }, [files]);
   return recent;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

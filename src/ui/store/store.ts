@@ -94,7 +94,7 @@ export interface DesignerState {
   restoreError: string | null;
 
   /** Node sizes measured by the canvas. */
-  measured: Record<string, { width: number; height: number }>;
+  measured: ReadonlyMap<string, { width: number; height: number }>;
 }
 
 export type DesignerStore = StoreApi<DesignerState>;
@@ -153,7 +153,7 @@ export function createDesignerStore(options: StoreOptions = {}): DesignerStore {
     notice: null,
     clipboard: null,
     restoreError,
-    measured: {},
+    measured: new Map(),
   }));
 
   if (storage) {

@@ -32,6 +32,14 @@ describe('account-name', () => {
     expect(codes(accountName.check(t))).toEqual(['ACCOUNT_NAME_INVALID']);
   });
 
+  it('reports an account named like a password variable, which nats-server would read as a password', () => {
+    // given an account named like the variable of a user's password (test/nats-conf-check.test.ts shows the server refuse it)
+    const t = withAccounts('NATS_PASSWORD_ALICE');
+    // when / then
+    expect(codes(accountName.check(t))).toEqual(['ACCOUNT_NAME_PASSWORD_VARIABLE']);
+    expect(codes(accountName.check(withAccounts('nats_password_alice', 'PASSWORD')))).toEqual([]);
+  });
+
   it('accepts letters, digits, _ and - after a letter', () => {
     // given
     const t = withAccounts('APP', 'noetl_core-2', 'system');

@@ -1,4 +1,4 @@
-import { RESERVED_ACCOUNTS, SYSTEM_ACCOUNT } from '../../names';
+import { PASSWORD_ENV_PREFIX, RESERVED_ACCOUNTS, SYSTEM_ACCOUNT } from '../../names';
 import type { Problem } from '../../problems';
 import type { LintRule } from '../rule';
 import { q } from '../support';
@@ -19,10 +19,10 @@ export function reservedAccount(name: string): string | null {
   return RESERVED_ACCOUNTS.includes(name) ? name : null;
 }
 
-/** ACCOUNT_NAME_RESERVED and ACCOUNT_NAME_INVALID. */
+/** ACCOUNT_NAME_RESERVED, ACCOUNT_NAME_INVALID and ACCOUNT_NAME_PASSWORD_VARIABLE. */
 export const accountName: LintRule = {
   id: 'account-name',
-  description: 'Account names are not reserved and match ^[A-Za-z][A-Za-z0-9_-]{0,63}$.',
+  description: 'Account names are not reserved, do not start with NATS_PASSWORD_, and match ^[A-Za-z][A-Za-z0-9_-]{0,63}$.',
   check(topology) {
     const out: Problem[] = [];
     for (const { name } of topology.accounts) {
@@ -43,6 +43,16 @@ export const accountName: LintRule = {
           target,
           message: `account name ${q(name)} must start with a letter and hold only letters, digits, '_' and '-' (at most 64 characters)`,
           fix: `Rename it, e.g. ${q(name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[^A-Za-z]+/, '').slice(0, 64) || 'APP')}.`,
+        });
+      } else if (name.startsWith(PASSWORD_ENV_PREFIX)) {
+        // nats-server resolves `$NAME` in the enclosing blocks before the environment, and account names are keys of
+        // the `accounts` block around every user entry: the password would be that account's block.
+        out.push({
+          code: 'ACCOUNT_NAME_PASSWORD_VARIABLE',
+          severity: 'error',
+          target,
+          message: `account name ${q(name)} starts with ${PASSWORD_ENV_PREFIX}, like the variables that carry passwords: nats-server would read a user's password $${name} as this account's block and refuse to start`,
+          fix: `Rename the account, e.g. ${q(name.slice(PASSWORD_ENV_PREFIX.length) || 'APP')}.`,
         });
       }
     }

@@ -14,7 +14,12 @@ export const passwordEnvClash: LintRule = {
     if (users.length === 0) return [];
     // The system user is rendered whenever any user exists, and takes part in the clash.
     const distinct = [{ user: SYSTEM_USER, account: null as string | null }];
-    for (const e of users) if (!distinct.some((d) => d.user === e.user)) distinct.push(e);
+    const seen = new Set([SYSTEM_USER]);
+    for (const e of users) {
+      if (seen.has(e.user)) continue;
+      seen.add(e.user);
+      distinct.push(e);
+    }
     return repeated(distinct, (e) => passwordEnvVar(e.user)).map((group) => {
       const names = group.map((e) => (e.account === null ? `the system user ${q(e.user)}` : q(e.user)));
       const last = group[group.length - 1];
