@@ -46,8 +46,6 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const highlights = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  /** Counts text changes, so a highlight waiting for the next frame knows when a newer change overtook it. */
-  const highlightToken = useRef(0);
   const [ready, setReady] = useState(false);
 
   const onMount: OnMount = (editor) => {
@@ -82,10 +80,11 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
     markPreviewPainted(path);
     // The highlight of the changed lines follows a frame later: the new text first, within the frame of the edit.
     const ranges = toRanges(changed);
-    const token = ++highlightToken.current;
     clearTimeout(timer.current);
+    // A newer change, another file or the end of the view cancels a highlight still waiting for its frame.
+    let live = true;
     afterNextPaint(() => {
-      if (token !== highlightToken.current || !editorRef.current) return;
+      if (!live || !editorRef.current) return;
       highlights.current?.set(
         ranges.map(([from, to]) => ({
           range: new monaco.Range(from, 1, to, 1),
@@ -94,6 +93,9 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
       );
       timer.current = setTimeout(() => highlights.current?.clear(), HIGHLIGHT_MS);
     });
+    return () => {
+      live = false;
+    };
   }, [path, content, ready]);
 
   useEffect(() => {
@@ -102,7 +104,6 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
     previewHandle.text = () => editor.getValue();
     return () => {
       clearTimeout(timer.current);
-      highlightToken.current++;
       previewHandle.text = null;
     };
   }, [ready]);
