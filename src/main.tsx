@@ -3,9 +3,9 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/app/app.css';
 import { App } from './ui/app/App';
-import { createDesigner } from './ui/app/context';
-import { loadThemePreference, persistThemePreference } from './ui/app/theme';
-import { previewHandle, topologyHandle } from './ui/preview/handle';
+import { createDesigner } from './ui/shell/context';
+import { loadThemePreference, persistThemePreference } from './ui/shell/theme';
+import { previewHandle, topologyHandle } from './ui/shell/handles';
 import { idleAutosave } from './ui/store/autosave-schedule';
 import { createDesignerStore, type DesignerState } from './ui/store/store';
 

@@ -3,8 +3,8 @@ import { lint, passwordUsers, readPreviousPasswords, type PreviousPasswords, typ
 import { browserRandom, bundlePasswords, bundleZip, PASSWORD_RULE, passwordProblem, unsafePathNames } from '../io/bundle';
 import { saveFile } from '../io/save-file';
 import { notify } from '../store/store';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon, SeverityIcon } from './icons';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon, SeverityIcon } from '../shell/icons';
 
 /** "Download bundle": choose passwords, see the lint's errors first, then save `<name>.zip`. */
 export function DownloadDialog() {

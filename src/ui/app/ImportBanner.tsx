@@ -1,6 +1,6 @@
 import { formatParseError } from '../io/import';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon } from './icons';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 /** Shown at most this many errors; the rest are counted. */
 const SHOWN = 8;

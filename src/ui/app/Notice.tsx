@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { useRunCommand } from '../hooks/use-command';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon } from './icons';
+import { useRunCommand } from '../shell/use-command';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 const SHOW_MS = 5000;
 

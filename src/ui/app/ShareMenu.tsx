@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { SHARE_LIMITS } from '../../core';
-import { useRunCommand } from '../hooks/use-command';
+import { useRunCommand } from '../shell/use-command';
 import { shareLink, type ShareLink } from '../io/share';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon } from './icons';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 /**
  * "Share link": copies a link that carries the design in its fragment, and always shows it in a field as well,

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { useRunCommand } from '../hooks/use-command';
-import { useDesigner } from './context';
-import { Icon } from './icons';
+import { useRunCommand } from '../shell/use-command';
+import { useDesigner } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 /** A share link that cannot be opened: what is wrong with it, in words; the saved design is left as it was. */
 export function SharedLinkBanner() {

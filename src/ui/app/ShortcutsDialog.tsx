@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { COMMANDS, type Command } from '../commands/registry';
 import { formatShortcut } from '../commands/keys';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon } from './icons';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 

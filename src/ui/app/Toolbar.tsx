@@ -2,12 +2,12 @@ import { useCallback, useEffect, useRef, type ChangeEvent, type KeyboardEvent } 
 import { TEMPLATES } from '../../core';
 import { COMMANDS, type CommandId } from '../commands/registry';
 import { formatShortcut } from '../commands/keys';
-import { useCommandEnabled, useRunCommand } from '../hooks/use-command';
-import { useImportFile } from '../hooks/use-import-file';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon, type IconName } from './icons';
+import { useCommandEnabled, useRunCommand } from '../shell/use-command';
+import { useImportFile } from '../shell/use-import-file';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon, type IconName } from '../shell/icons';
 import { ShareMenu } from './ShareMenu';
-import { NEXT_THEME } from './theme';
+import { NEXT_THEME } from '../shell/theme';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 

@@ -2,11 +2,11 @@ import { memo } from 'react';
 import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Severity, Topology } from '../../core';
-import { useDesigner } from '../app/context';
+import { useDesigner } from '../shell/context';
 import { clusterIndex, clusterName, linked } from '../edits/ids';
 import { isConnectionOver } from './connection-target';
 import type { ProblemSummary } from '../derive/derive';
-import { SeverityIcon } from '../app/icons';
+import { SeverityIcon } from '../shell/icons';
 
 /**
  * What React Flow holds for a node: its name and problem summary only. The cluster's settings (region, zone,

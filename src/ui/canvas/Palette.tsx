@@ -1,10 +1,10 @@
 import { memo, useCallback, useMemo, type DragEvent } from 'react';
 import type { Severity } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
-import { Icon, SeverityIcon } from '../app/icons';
-import { useSettledTopology } from '../derive/settled';
-import { useDerived } from '../hooks/use-derived';
-import { useRunCommand } from '../hooks/use-command';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon, SeverityIcon } from '../shell/icons';
+import { useSettledTopology } from '../shell/settled';
+import { useDerived } from '../shell/use-derived';
+import { useRunCommand } from '../shell/use-command';
 import { clusterIdOf, clusterIds, gatewayIds } from '../edits/ids';
 import { CLUSTER_PRESETS, type ClusterPreset } from '../edits/topology-edits';
 import { select } from '../store/store';

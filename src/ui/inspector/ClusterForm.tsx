@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Problem } from '../../core';
-import { useDesigner } from '../app/context';
-import { Icon } from '../app/icons';
+import { useDesigner } from '../shell/context';
+import { Icon } from '../shell/icons';
 import { isOverridden, readField, type FieldRef } from '../edits/field-edit';
 import { clusterIndex } from '../edits/ids';
-import { useDerived } from '../hooks/use-derived';
-import { useRunCommand } from '../hooks/use-command';
+import { useDerived } from '../shell/use-derived';
+import { useRunCommand } from '../shell/use-command';
 import { TextField } from './Field';
 import { LinkPicker } from './LinkPicker';
 import { MiniProblems } from './MiniProblems';

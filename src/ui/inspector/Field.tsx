@@ -1,9 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Problem } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
-import { SeverityIcon } from '../app/icons';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { SeverityIcon } from '../shell/icons';
 import { fieldKey, readField, type FieldRef } from '../edits/field-edit';
-import { useRunCommand } from '../hooks/use-command';
+import { useRunCommand } from '../shell/use-command';
 import { endCoalescing } from '../store/store';
 
 export interface FieldProps {

@@ -1,10 +1,10 @@
 import { useDeferredValue, useEffect, useRef } from 'react';
-import { useDesigner, useDesignerContext } from '../app/context';
-import { Icon } from '../app/icons';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 import { gatewayKey } from '../derive/derive';
 import { clusterIdOf, gatewayIds } from '../edits/ids';
-import { useDerived } from '../hooks/use-derived';
-import { useRunCommand } from '../hooks/use-command';
+import { useDerived } from '../shell/use-derived';
+import { useRunCommand } from '../shell/use-command';
 import { select, type FocusRequest } from '../store/store';
 import { ClusterForm } from './ClusterForm';
 import { MiniProblems } from './MiniProblems';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { KIND_PROVIDERS, PROVIDERS, type Problem } from '../../core';
-import { useDesigner } from '../app/context';
-import { Icon } from '../app/icons';
+import { useDesigner } from '../shell/context';
+import { Icon } from '../shell/icons';
 import type { FieldRef } from '../edits/field-edit';
-import { useDerived } from '../hooks/use-derived';
-import { useRunCommand } from '../hooks/use-command';
+import { useDerived } from '../shell/use-derived';
+import { useRunCommand } from '../shell/use-command';
 import { fieldProblems } from './ClusterForm';
 import { CheckboxField, SelectField, TextField } from './Field';
 

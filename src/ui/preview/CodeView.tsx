@@ -2,7 +2,7 @@
 import { EDITOR_LOOK, monaco } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
-import { previewHandle } from './handle';
+import { previewHandle } from '../shell/handles';
 import { diffLines, toRangeEdit, toRanges, type TextChange } from './line-diff';
 import { languageOf } from './natsconf-language';
 import { afterNextPaint, markPreviewPainted } from '../perf/marks';

@@ -1,14 +1,14 @@
 import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BUNDLE_PATHS, type BundleFile } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
-import { Icon } from '../app/icons';
-import { useResolvedTheme } from '../app/theme';
-import { useDerived, useLiveFiles } from '../hooks/use-derived';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
+import { useResolvedTheme } from '../shell/theme';
+import { useDerived, useLiveFiles } from '../shell/use-derived';
 import { clusterName } from '../edits/ids';
 import { formatParseError } from '../io/import';
 import type { DesignerState } from '../store/store';
 import { isCanvasInteractive, whenCanvasInteractive } from '../perf/marks';
-import { topologyHandle } from './handle';
+import { topologyHandle } from '../shell/handles';
 
 const CodeView = lazy(() => import('./CodeView'));
 // Same chunk as CodeView: Monaco is loaded once for both.

@@ -7,10 +7,10 @@ import { EDITOR_LOOK, monaco } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { serializeTopology, type ParseError, type Topology } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
+import { useDesigner, useDesignerContext } from '../shell/context';
 import { runCommand } from '../commands/registry';
 import { endCoalescing } from '../store/store';
-import { topologyHandle } from './handle';
+import { topologyHandle } from '../shell/handles';
 
 /** Typing pauses this long before the text is read. */
 export const READ_DELAY_MS = 250;

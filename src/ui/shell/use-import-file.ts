@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useDesignerContext } from '../app/context';
+import { useDesignerContext } from './context';
 import { IMPORT_MAX_BYTES } from '../io/import';
 import { useRunCommand } from './use-command';
 

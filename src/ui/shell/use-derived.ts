@@ -1,10 +1,10 @@
 import type { BundleFile } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
+import { useDesigner, useDesignerContext } from './context';
 import type { Derived } from '../derive/derive';
-import { useSettledTopology } from '../derive/settled';
+import { useSettledTopology } from './settled';
 
 /**
- * Derived output of the settled topology (see derive/settled.tsx): for the problems, the budget, the outline and
+ * Derived output of the settled topology (see shell/settled.tsx): for the problems, the budget, the outline and
  * the badges, which follow an edit a frame later. Computed once per topology however many panels ask.
  */
 export function useDerived(): Derived {

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { COMMANDS, runCommand, type CommandArgs, type CommandId } from '../commands/registry';
-import { useDesigner, useDesignerContext } from '../app/context';
+import { useDesigner, useDesignerContext } from './context';
 
 /** A stable function that runs a command through the registry. */
 export function useRunCommand(): <K extends CommandId>(id: K, args?: K extends keyof CommandArgs ? CommandArgs[K] : undefined) => boolean {

@@ -1,6 +1,6 @@
 import { createContext, startTransition, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Topology } from '../../core';
-import { useDesigner } from '../app/context';
+import { useDesigner } from './context';
 import { afterNextPaint } from '../perf/marks';
 
 /**
