@@ -91,4 +91,18 @@ export default tseslint.config(
     },
   },
   ...uiLayerRules(),
+  {
+    // One way to change the designer's state: its store module is the only writer (see src/ui/store/store.ts).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/ui/store/store.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='setState']",
+          message: 'Change the designer through a command, commit/undo/redo or a named setter of src/ui/store/store.ts, never setState.',
+        },
+      ],
+    },
+  },
 );

@@ -115,21 +115,50 @@ export function carryClusterIds(prev: Pick<Topology, 'clusters'>, next: Pick<Top
 }
 
 /** A gateway's id: its two names in the order given, plus `#n` for a repeated link. */
-export function gatewayIds(t: Pick<Topology, 'gateways'>): string[] {
+export function gatewayIds(t: Pick<Topology, 'clusters' | 'gateways'>): string[] {
+  const known = linkIdCache.get(t.gateways);
+  if (known) return known;
+  const ids = linkIds(t.gateways, (name) => name);
+  linkIdCache.set(t.gateways, ids);
+  return ids;
+}
+
+const linkIdCache = new WeakMap<Topology['gateways'], string[]>();
+
+/** Gateway ids given the id each name stands for. */
+export function linkIds(gateways: Topology['gateways'], idOf: (name: string) => string | undefined): string[] {
   const seen = new Map<string, number>();
-  return t.gateways.map(([a, b]) => {
-    const base = `${a}~${b}`;
+  return gateways.map(([a, b]) => {
+    const base = `${idOf(a) ?? a}~${idOf(b) ?? b}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}#${n}`;
   });
 }
 
-export function gatewayIndex(t: Topology, id: string): number {
+export function gatewayIndex(t: Pick<Topology, 'clusters' | 'gateways'>, id: string): number {
   return gatewayIds(t).indexOf(id);
 }
 
+/** Whether a link joins clusters `a` and `b` (by name), written either way round. */
+export function joins([x, y]: readonly [string, string], a: string, b: string): boolean {
+  return (x === a && y === b) || (x === b && y === a);
+}
+
 /** Whether a and b are linked either way. */
-export function linked(t: Topology, a: string, b: string): boolean {
-  return t.gateways.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+export function linked(t: Pick<Topology, 'gateways'>, a: string, b: string): boolean {
+  return t.gateways.some((g) => joins(g, a, b));
+}
+
+/** Whether the clusters with canvas ids `a` and `b` are linked, either way round. */
+export function clustersLinked(t: Pick<Topology, 'clusters' | 'gateways'>, a: string, b: string): boolean {
+  const nameA = clusterName(t, a);
+  const nameB = clusterName(t, b);
+  return nameA !== undefined && nameB !== undefined && linked(t, nameA, nameB);
+}
+
+/** The ids of every link between the clusters named `a` and `b`, written either way round. */
+export function linksBetween(t: Pick<Topology, 'clusters' | 'gateways'>, a: string, b: string): string[] {
+  const ids = gatewayIds(t);
+  return ids.filter((_, i) => joins(t.gateways[i], a, b));
 }

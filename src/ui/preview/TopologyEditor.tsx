@@ -33,8 +33,8 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
 
 export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
   const { store, commands } = useDesignerContext();
-  const topology = useDesigner((s) => s.topology);
-  const draft = useDesigner((s) => s.textDraft);
+  const topology = useDesigner((s) => s.design.topology);
+  const draft = useDesigner((s) => s.session.textDraft);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   /** The design the editor's own text produced last: its arrival must not rewrite what the user is typing. */
   const own = useRef<Topology | null>(null);
@@ -46,17 +46,17 @@ export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
   // The first text: the unparsed draft when it was typed over this very design, else the design itself.
   const [initial] = useState(() => {
     const s = store.getState();
-    return s.textDraft && s.textDraft.base === s.topology ? s.textDraft.text : serializeTopology(s.topology);
+    return s.session.textDraft && s.session.textDraft.base === s.design.topology ? s.session.textDraft.text : serializeTopology(s.design.topology);
   });
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    own.current = store.getState().topology;
+    own.current = store.getState().design.topology;
     const read = () => {
       clearTimeout(timer.current);
       timer.current = undefined;
       runCommand(commands, 'topology.text', { text: editor.getValue(), burst: burst.current.n });
-      own.current = store.getState().topology;
+      own.current = store.getState().design.topology;
     };
     editor.onDidChangeModelContent(() => {
       if (applying.current) return;
@@ -75,7 +75,7 @@ export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
     // Ctrl/⌘+Z: the design's undo, like everywhere else, once the text has been read. While the text is unread or
     // does not parse, the editor's own undo steps back through the typing instead.
     const historyOr = (command: 'history.undo' | 'history.redo', native: 'undo' | 'redo') => () => {
-      if (timer.current !== undefined || store.getState().textDraft) editor.trigger('keyboard', native, null);
+      if (timer.current !== undefined || store.getState().session.textDraft) editor.trigger('keyboard', native, null);
       else runCommand(commands, command);
     };
     const { KeyMod, KeyCode } = monaco;

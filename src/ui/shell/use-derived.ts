@@ -14,5 +14,5 @@ export function useDerived(): Derived {
 /** The bundle's files for the live topology, within the frame of an edit: for the preview. No lint, no budget. */
 export function useLiveFiles(): BundleFile[] {
   const { deriver } = useDesignerContext();
-  return deriver.files(useDesigner((s) => s.topology));
+  return deriver.files(useDesigner((s) => s.design.topology));
 }
