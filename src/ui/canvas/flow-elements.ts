@@ -89,7 +89,7 @@ export function createLinkBuilder(): (inputs: LinkInputs) => GatewayLink[] {
     names.forEach((n, i) => {
       if (!nodeOf.has(n)) nodeOf.set(n, nodeIds[i]);
     });
-    const ids = linkIds(gateways, (n) => n);
+    const ids = linkIds(gateways, (n) => nodeOf.get(n));
     const selected = new Set(selection.gateways);
     const next = new Map<string, GatewayLink>();
     const links: GatewayLink[] = [];

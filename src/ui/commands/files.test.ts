@@ -74,6 +74,15 @@ describe('the Topology tab', () => {
     expect(store.getState().session.selection.clusters).toEqual(['a']);
   });
 
+  it('keeps a selected link selected while one of its clusters is renamed in the text', () => {
+    const store = createDesignerStore({ initial: noetl() });
+    select(store, { clusters: [], gateways: ['a~b'] });
+    const text = serializeTopology(noetl());
+    runCommand(ctx(store), 'topology.text', { text: text.replaceAll(/\ba\b(?=\n|,|\])/g, 'north'), burst: 1 });
+    expect(store.getState().design.topology.gateways).toEqual([['north', 'b']]);
+    expect(store.getState().session.selection.gateways).toEqual(['a~b']);
+  });
+
   it('keeps text that does not parse as a draft, with its errors, and the design as it was', () => {
     const storage = new MemoryStorage();
     const store = createDesignerStore({ storage, initial: noetl() });

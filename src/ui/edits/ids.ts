@@ -114,18 +114,33 @@ export function carryClusterIds(prev: Pick<Topology, 'clusters'>, next: Pick<Top
   );
 }
 
-/** A gateway's id: its two names in the order given, plus `#n` for a repeated link. */
+/**
+ * Gateway ids: the canvas ids of the two clusters a link joins, in the order written (`a~b`), plus `#n` for a repeated
+ * link. They follow the clusters' ids, so a link keeps its id (and its selection) while one of its clusters is renamed,
+ * however the rename is made. A name no cluster has stands for itself.
+ */
 export function gatewayIds(t: Pick<Topology, 'clusters' | 'gateways'>): string[] {
   const known = linkIdCache.get(t.gateways);
-  if (known) return known;
-  const ids = linkIds(t.gateways, (name) => name);
-  linkIdCache.set(t.gateways, ids);
-  return ids;
+  if (known && known.clusters === t.clusters) return known.ids;
+  const idOf = new Map<string, string>();
+  const ids = clusterIds(t);
+  t.clusters.forEach((c, i) => {
+    if (!idOf.has(c.name)) idOf.set(c.name, ids[i]);
+  });
+  const fresh = linkIds(t.gateways, (name) => idOf.get(name));
+  // An edit that leaves the links' clusters as they were (most do) gives the very same array, so views memoized on it skip.
+  const out = known && sameItems(known.ids, fresh) ? known.ids : fresh;
+  linkIdCache.set(t.gateways, { clusters: t.clusters, ids: out });
+  return out;
 }
 
-const linkIdCache = new WeakMap<Topology['gateways'], string[]>();
+function sameItems(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
 
-/** Gateway ids given the id each name stands for. */
+const linkIdCache = new WeakMap<Topology['gateways'], { clusters: Clusters; ids: string[] }>();
+
+/** Gateway ids given the canvas id of the first cluster of each name (see `gatewayIds`). */
 export function linkIds(gateways: Topology['gateways'], idOf: (name: string) => string | undefined): string[] {
   const seen = new Map<string, number>();
   return gateways.map(([a, b]) => {
