@@ -1,13 +1,11 @@
 /** The page: one designer, with the browser's storage, mounted into the page's root element. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createDesigner } from '../shell/context';
-import { previewHandle, topologyHandle } from '../shell/handles';
+import { createDesigner } from '../shell/designer';
 import { loadThemePreference, persistThemePreference } from '../shell/theme';
 import { idleAutosave } from '../store/autosave-schedule';
 import type { DesignState } from '../store/design';
 import type { SessionState } from '../store/session';
-import { createDesignerStore } from '../store/store';
 import { App } from './App';
 
 declare global {
@@ -30,18 +28,18 @@ function browserStorage(): Storage | null {
 
 export function startDesigner(root: HTMLElement): void {
   const storage = browserStorage();
-  const store = createDesignerStore({ storage, scheduleAutosave: idleAutosave(), theme: loadThemePreference(storage) });
+  const designer = createDesigner({ storage, scheduleAutosave: idleAutosave(), theme: loadThemePreference(storage) });
+  const { store, editors } = designer;
   persistThemePreference(store, storage);
-  const designer = createDesigner(store);
 
   window.__designer = {
     state: () => {
       const s = store.getState();
       return { ...s.design, ...s.session };
     },
-    previewPath: () => previewHandle.path,
-    previewText: () => previewHandle.text?.() ?? null,
-    topologyText: () => topologyHandle.text?.() ?? null,
+    previewPath: () => editors.preview.path,
+    previewText: () => editors.preview.text?.() ?? null,
+    topologyText: () => editors.topology.text?.() ?? null,
   };
 
   createRoot(root).render(

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { templateById } from '../../core';
-import { derive } from '../derive/derive';
+import { createDeriver } from '../derive/derive';
 import { applyFieldEdit } from '../edits/field-edit';
 import { clusterIds, gatewayIds } from '../edits/ids';
 import { clusterView } from './ClusterNode';
 import { createLinkBuilder, createNodeBuilder, type LinkInputs } from './flow-elements';
 
 const empty = { clusters: [], gateways: [] };
+const { derive } = createDeriver();
 
 describe('canvas elements', () => {
   it('gives React Flow the same nodes when an edit changes only a cluster\'s settings (the node reads those itself)', () => {

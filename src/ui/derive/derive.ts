@@ -81,13 +81,6 @@ export function createDeriver(): Deriver {
   };
 }
 
-const shared = createDeriver();
-
-/** Derived output for code outside a designer (tests, tools). */
-export function derive(topology: Topology): Derived {
-  return shared.derive(topology);
-}
-
 function compute(topology: Topology, rendered: { files: BundleFile[]; failure: string | null; millis: number }, previous: Derived | null): Derived {
   const started = now();
   const failures: string[] = rendered.failure ? [rendered.failure] : [];

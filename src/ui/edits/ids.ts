@@ -9,6 +9,9 @@ import type { Cluster, Topology } from '../../core';
  * Ids belong to a `clusters` array (topologies are immutable, and an edit shares the arrays it leaves alone). An
  * edit that knows which cluster became which says so (`withClusterIds`); for any other new design the store carries
  * the ids over from the design it replaces (`carryClusterIds`).
+ *
+ * The tables below are side tables of those immutable arrays, like a hidden property: every designer that holds an
+ * array sees the same ids for it, and they go with the array. No designer's state lives here.
  */
 type Clusters = readonly Cluster[];
 

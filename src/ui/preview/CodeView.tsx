@@ -2,7 +2,7 @@
 import { EDITOR_LOOK, monaco } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
-import { previewHandle } from '../shell/handles';
+import { useDesignerContext } from '../shell/context';
 import { diffLines, toRangeEdit, toRanges, type TextChange } from './line-diff';
 import { languageOf } from './natsconf-language';
 import { afterNextPaint, markPreviewPainted } from '../perf/marks';
@@ -43,6 +43,7 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
 };
 
 export default function CodeView({ path, content, theme }: CodeViewProps) {
+  const { editors } = useDesignerContext();
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const highlights = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -58,7 +59,7 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
   };
 
   useEffect(() => {
-    previewHandle.path = path;
+    editors.preview.path = path;
     const editor = editorRef.current;
     const model = editor?.getModel();
     if (!editor || !model || !ready) return;
@@ -96,17 +97,17 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
     return () => {
       live = false;
     };
-  }, [path, content, ready]);
+  }, [path, content, ready, editors]);
 
   useEffect(() => {
     const editor = editorRef.current;
     if (!ready || !editor) return;
-    previewHandle.text = () => editor.getValue();
+    editors.preview.text = () => editor.getValue();
     return () => {
       clearTimeout(timer.current);
-      previewHandle.text = null;
+      editors.preview.text = null;
     };
-  }, [ready]);
+  }, [ready, editors]);
 
   return (
     <Editor

@@ -7,8 +7,6 @@ import { useDerived, useLiveFiles } from '../shell/use-derived';
 import { clusterName } from '../edits/ids';
 import { formatParseError } from '../io/import';
 import { dropTextDraft, setPreviewFile, setPreviewTab, type DesignerState } from '../store/store';
-import { isCanvasInteractive, whenCanvasInteractive } from '../perf/marks';
-import { topologyHandle } from '../shell/handles';
 
 const CodeView = lazy(() => import('./CodeView'));
 // Same chunk as CodeView: Monaco is loaded once for both.
@@ -191,7 +189,7 @@ const FileList = memo(function FileList({ folders, current, recent }: { folders:
 
 /** The Topology tab: the editor, and under it the errors of text that does not parse. */
 function TopologyView({ theme }: { theme: 'light' | 'dark' }) {
-  const { store } = useDesignerContext();
+  const { store, editors } = useDesignerContext();
   const draft = useDesigner((s) => s.session.textDraft);
   const stale = useDesigner((s) => s.session.textDraft !== null && s.session.textDraft.base !== s.design.topology);
   const editorReady = useAfterCanvasInteractive();
@@ -222,7 +220,7 @@ function TopologyView({ theme }: { theme: 'light' | 'dark' }) {
           <ul>
             {draft.errors.slice(0, 20).map((e, i) => (
               <li key={i}>
-                <button type="button" className="text-errors__item" onClick={() => e.line !== undefined && topologyHandle.reveal?.(e.line, e.column ?? 1)}>
+                <button type="button" className="text-errors__item" onClick={() => e.line !== undefined && editors.topology.reveal?.(e.line, e.column ?? 1)}>
                   {formatParseError(e)}
                 </button>
               </li>
@@ -241,8 +239,9 @@ function TopologyView({ theme }: { theme: 'light' | 'dark' }) {
  * JavaScript) is neither downloaded nor run before the canvas answers.
  */
 function useAfterCanvasInteractive(): boolean {
-  const [ready, setReady] = useState(isCanvasInteractive);
-  useEffect(() => (ready ? undefined : whenCanvasInteractive(() => setReady(true))), [ready]);
+  const { canvasReady } = useDesignerContext();
+  const [ready, setReady] = useState(canvasReady.done);
+  useEffect(() => (ready ? undefined : canvasReady.whenDone(() => setReady(true))), [ready, canvasReady]);
   return ready;
 }
 

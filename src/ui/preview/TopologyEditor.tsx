@@ -10,7 +10,6 @@ import { serializeTopology, type ParseError, type Topology } from '../../core';
 import { useDesigner, useDesignerContext } from '../shell/context';
 import { runCommand } from '../commands/registry';
 import { endCoalescing } from '../store/store';
-import { topologyHandle } from '../shell/handles';
 
 /** Typing pauses this long before the text is read. */
 export const READ_DELAY_MS = 250;
@@ -32,7 +31,7 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
 };
 
 export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
-  const { store, commands } = useDesignerContext();
+  const { store, commands, editors } = useDesignerContext();
   const topology = useDesigner((s) => s.design.topology);
   const draft = useDesigner((s) => s.session.textDraft);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -86,8 +85,8 @@ export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
       keybindings: [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, KeyMod.CtrlCmd | KeyCode.KeyY],
       run: historyOr('history.redo', 'redo'),
     });
-    topologyHandle.text = () => editor.getValue();
-    topologyHandle.reveal = (line, column) => {
+    editors.topology.text = () => editor.getValue();
+    editors.topology.reveal = (line, column) => {
       editor.revealLineInCenterIfOutsideViewport(line);
       editor.setPosition({ lineNumber: line, column });
       editor.focus();
@@ -103,10 +102,10 @@ export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
         clearTimeout(timer.current);
         runCommand(commands, 'topology.text', { text: editor.getValue(), burst: burst.current.n });
       }
-      topologyHandle.text = null;
-      topologyHandle.reveal = null;
+      editors.topology.text = null;
+      editors.topology.reveal = null;
     },
-    [commands],
+    [commands, editors],
   );
 
   // The design changed elsewhere (canvas, inspector, undo, import): show it, unless the text has errors the user

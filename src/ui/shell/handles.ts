@@ -1,11 +1,17 @@
-/**
- * What the code view currently shows, for tests and tools (`window.__designer.previewText()`): the editor's
- * own text, not the store's, so a check proves what a user sees.
- */
-export const previewHandle: { path: string | null; text: (() => string) | null } = { path: null, text: null };
+/** What one designer's editors show, filled in by the editors while they are mounted. */
+export interface EditorHandles {
+  /**
+   * The bundle's code view: the path it shows and its own text (for tests and tools, `window.__designer.previewText()`),
+   * not the store's, so a check proves what a user sees.
+   */
+  preview: { path: string | null; text: (() => string) | null };
+  /**
+   * The Topology tab's editor: its own text (for tests, `window.__designer.topologyText()`), and a way for the error
+   * list beside it to move the cursor to an error.
+   */
+  topology: { text: (() => string) | null; reveal: ((line: number, column: number) => void) | null };
+}
 
-/**
- * The Topology tab's editor, once mounted: its own text (for tests, `window.__designer.topologyText()`), and a way
- * for the error list beside it to move the cursor to an error.
- */
-export const topologyHandle: { text: (() => string) | null; reveal: ((line: number, column: number) => void) | null } = { text: null, reveal: null };
+export function createEditorHandles(): EditorHandles {
+  return { preview: { path: null, text: null }, topology: { text: null, reveal: null } };
+}
