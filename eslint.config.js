@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 /**
  * The designer's folders (src/ui/*), bottom to top, each with the folders it may import besides its own and src/core.
  * Nothing imports upward, and features do not import each other: what two of them share moves down into `shell/`.
- * ARCHITECTURE.md ("The designer's layers") says what lives where.
+ * ARCHITECTURE.md ("The designer (src/ui/)") says what lives where.
  */
 const FEATURE_USES = ['perf', 'derive', 'io', 'edits', 'store', 'commands', 'shell'];
 const UI_LAYERS = {
