@@ -4,7 +4,8 @@ import { runCommand, type CommandContext } from '../commands/registry';
 import { MemoryStorage } from '../testing/memory-storage';
 import { AUTOSAVE_KEY } from './autosave';
 import { emptyTopology } from '../edits/designs';
-import { commit, createDesignerStore, discardUnreadableAutosave, endCoalescing, notify, openDialog, redo, select, setPreviewTab, undo, type DesignerStore } from './store';
+import { replace, step } from './design';
+import { apply, commit, createDesignerStore, discardUnreadableAutosave, endCoalescing, notify, openDialog, redo, select, setPreviewFile, setPreviewTab, undo, type DesignerStore } from './store';
 
 const ctx = (store: DesignerStore): CommandContext => ({ store, view: null });
 
@@ -61,6 +62,42 @@ describe('the designer store', () => {
     expect(store.getState().session.selection.clusters).toEqual(['c1']);
     undo(store);
     expect(store.getState().session.selection.clusters).toEqual([]);
+  });
+});
+
+describe('changes', () => {
+  it('applies a command as one store update: the design, its history and the session together', () => {
+    const store = createDesignerStore();
+    runCommand(ctx(store), 'cluster.add');
+    let updates = 0;
+    store.subscribe(() => updates++);
+    runCommand(ctx(store), 'template.apply', { id: 'noetl' });
+    expect(updates).toBe(1);
+    const s = store.getState();
+    expect(s.design.topology.name).toBe('noetl-supercluster');
+    expect(s.design.past).toHaveLength(2);
+    expect(s.session.notice?.action?.command).toBe('history.undo');
+    expect(s.session.selection.clusters).toEqual([]);
+  });
+
+  it('drops what belonged to a replaced design, field drafts on undo, and changes nothing for nothing', () => {
+    const store = createDesignerStore();
+    runCommand(ctx(store), 'cluster.add');
+    runCommand(ctx(store), 'field.set', { ref: { scope: 'cluster', id: 'c1', field: 'replicas' }, raw: 'x' });
+    setPreviewFile(store, 'README.md');
+    expect(Object.keys(store.getState().session.drafts)).toEqual(['cluster:c1:replicas']);
+    undo(store);
+    expect(store.getState().session.drafts).toEqual({});
+    expect(store.getState().session.previewFile).toBe('README.md');
+
+    redo(store);
+    select(store, { clusters: ['c1'], gateways: [] });
+    apply(store, { design: replace(templateById('single')!.topology()) });
+    expect(store.getState().session).toMatchObject({ selection: { clusters: [], gateways: [] }, previewFile: null, textDraft: null });
+
+    const before = store.getState();
+    apply(store, { design: step(before.design.topology), session: { selection: before.session.selection } });
+    expect(store.getState()).toBe(before);
   });
 });
 
