@@ -125,15 +125,21 @@ export function carryClusterIds(prev: Pick<Topology, 'clusters'>, next: Pick<Top
 export function gatewayIds(t: Pick<Topology, 'clusters' | 'gateways'>): string[] {
   const known = linkIdCache.get(t.gateways);
   if (known && known.clusters === t.clusters) return known.ids;
-  const idOf = new Map<string, string>();
   const ids = clusterIds(t);
-  t.clusters.forEach((c, i) => {
-    if (!idOf.has(c.name)) idOf.set(c.name, ids[i]);
+  const names = t.clusters.map((c) => c.name);
+  // An edit of a cluster's settings leaves its id and name, so the links' ids: the very same array, found without
+  // looking at the links (a mesh has a thousand), and views memoized on it skip.
+  if (known && known.clusterIds === ids && sameItems(known.names, names)) {
+    linkIdCache.set(t.gateways, { ...known, clusters: t.clusters });
+    return known.ids;
+  }
+  const idOf = new Map<string, string>();
+  names.forEach((name, i) => {
+    if (!idOf.has(name)) idOf.set(name, ids[i]);
   });
   const fresh = linkIds(t.gateways, (name) => idOf.get(name));
-  // An edit that leaves the links' clusters as they were (most do) gives the very same array, so views memoized on it skip.
   const out = known && sameItems(known.ids, fresh) ? known.ids : fresh;
-  linkIdCache.set(t.gateways, { clusters: t.clusters, ids: out });
+  linkIdCache.set(t.gateways, { clusters: t.clusters, clusterIds: ids, names, ids: out });
   return out;
 }
 
@@ -141,7 +147,7 @@ function sameItems(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-const linkIdCache = new WeakMap<Topology['gateways'], { clusters: Clusters; ids: string[] }>();
+const linkIdCache = new WeakMap<Topology['gateways'], { clusters: Clusters; clusterIds: string[]; names: string[]; ids: string[] }>();
 
 /** Gateway ids given the canvas id of the first cluster of each name (see `gatewayIds`). */
 export function linkIds(gateways: Topology['gateways'], idOf: (name: string) => string | undefined): string[] {
