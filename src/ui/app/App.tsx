@@ -1,21 +1,22 @@
 import { useEffect, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
 import { Canvas } from '../canvas/Canvas';
-import { SettledTopology } from '../derive/settled';
+import { SettledTopology } from '../shell/settled';
 import { Palette } from '../canvas/Palette';
-import { useShareLinks } from '../hooks/use-share-links';
-import { useShortcuts } from '../hooks/use-shortcuts';
+import { useShareLinks } from './use-share-links';
+import { useShortcuts } from './use-shortcuts';
 import { Inspector } from '../inspector/Inspector';
 import { BudgetPanel } from '../panels/BudgetPanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { PreviewPanel } from '../preview/PreviewPanel';
-import { DesignerContext, useDesignerContext, type Designer } from './context';
+import { DesignerContext, useDesignerContext } from '../shell/context';
+import type { Designer } from '../shell/designer';
 import { DownloadDialog } from './DownloadDialog';
 import { ImportBanner } from './ImportBanner';
 import { Notice } from './Notice';
 import { RestoreBanner } from './RestoreBanner';
 import { SharedLinkBanner, SharedLinkDialog } from './SharedLink';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { useResolvedTheme } from './theme';
+import { useResolvedTheme } from '../shell/theme';
 import { Toolbar } from './Toolbar';
 
 export function App({ designer, storage }: { designer: Designer; storage: Storage | null }) {

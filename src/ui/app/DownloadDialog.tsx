@@ -2,14 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { bundleOutputSize, lint, outputSizeProblem, passwordUsers, readPreviousPasswords, type PreviousPasswords, type Topology } from '../../core';
 import { browserRandom, bundlePasswords, bundleZip, PASSWORD_RULE, passwordProblem, unsafePathNames } from '../io/bundle';
 import { saveFile } from '../io/save-file';
-import { notify } from '../store/store';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon, SeverityIcon } from './icons';
+import { closeDialog, notify } from '../store/store';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon, SeverityIcon } from '../shell/icons';
 
 /** "Download bundle": choose passwords, see the lint's errors first, then save `<name>.zip`. */
 export function DownloadDialog() {
   // The topology only while open: closed, an edit does not re-render this.
-  const topology = useDesigner((s) => (s.dialog === 'download' ? s.topology : null));
+  const topology = useDesigner((s) => (s.session.dialog === 'download' ? s.design.topology : null));
   // Mounted only while open: typed passwords live in this component's state and die with it.
   return topology ? <DownloadForm topology={topology} /> : null;
 }
@@ -43,7 +43,7 @@ function DownloadForm({ topology }: { topology: Topology }) {
   const passwordsOk = users.every((u) => problems.get(u) === null) && (mode !== 'previous' || (previous !== null && 'read' in previous));
   const canDownload = unsafe.length === 0 && tooLarge === null && passwordsOk;
 
-  const close = () => store.setState({ dialog: null });
+  const close = () => closeDialog(store, 'download');
   const download = () => {
     if (!canDownload) return;
     const chosen = mode === 'own' ? typed : mode === 'previous' && previous && 'read' in previous ? previous.read.passwords : new Map<string, string>();

@@ -1,13 +1,14 @@
 import { formatParseError } from '../io/import';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon } from './icons';
+import { setImportFailure } from '../store/store';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 /** Shown at most this many errors; the rest are counted. */
 const SHOWN = 8;
 
 /** An import that failed: every error with its line and column, until dismissed or the next import works. */
 export function ImportBanner() {
-  const failure = useDesigner((s) => s.importFailure);
+  const failure = useDesigner((s) => s.session.importFailure);
   const { store } = useDesignerContext();
   if (!failure) return null;
   const { errors } = failure;
@@ -27,7 +28,7 @@ export function ImportBanner() {
           {errors.length > SHOWN && <li className="muted">and {errors.length - SHOWN} more</li>}
         </ul>
       </div>
-      <button type="button" className="btn btn--small" onClick={() => store.setState({ importFailure: null })}>
+      <button type="button" className="btn btn--small" onClick={() => setImportFailure(store, null)}>
         Dismiss
       </button>
     </div>

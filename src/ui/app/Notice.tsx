@@ -1,18 +1,19 @@
 import { useEffect } from 'react';
-import { useRunCommand } from '../hooks/use-command';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon } from './icons';
+import { dismissNotice } from '../store/store';
+import { useRunCommand } from '../shell/use-command';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 const SHOW_MS = 5000;
 
 /** A short message over the canvas (template loaded, a link refused), with an optional action. */
 export function Notice() {
-  const notice = useDesigner((s) => s.notice);
+  const notice = useDesigner((s) => s.session.notice);
   const { store } = useDesignerContext();
   const run = useRunCommand();
   useEffect(() => {
     if (!notice) return;
-    const t = setTimeout(() => store.setState((s) => (s.notice === notice ? { notice: null } : {})), notice.tone === 'error' ? SHOW_MS * 2 : SHOW_MS);
+    const t = setTimeout(() => dismissNotice(store, notice), notice.tone === 'error' ? SHOW_MS * 2 : SHOW_MS);
     return () => clearTimeout(t);
   }, [notice, store]);
   return (
@@ -26,13 +27,13 @@ export function Notice() {
               className="link-button"
               onClick={() => {
                 run(notice.action!.command);
-                store.setState({ notice: null });
+                dismissNotice(store, notice);
               }}
             >
               {notice.action.label}
             </button>
           )}
-          <button type="button" className="notice__close" aria-label="Dismiss" onClick={() => store.setState({ notice: null })}>
+          <button type="button" className="notice__close" aria-label="Dismiss" onClick={() => dismissNotice(store, notice)}>
             <Icon name="close" size={14} />
           </button>
         </div>

@@ -1,11 +1,11 @@
 import { AUTOSAVE_KEY } from '../store/autosave';
 import { discardUnreadableAutosave, notify } from '../store/store';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon } from './icons';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 /** The autosave could not be read: say why, keep it untouched, and let the user copy or discard it. */
 export function RestoreBanner({ storage }: { storage: Storage | null }) {
-  const error = useDesigner((s) => s.restoreError);
+  const error = useDesigner((s) => s.session.restoreError);
   const { store } = useDesignerContext();
   if (!error) return null;
   const copy = async () => {

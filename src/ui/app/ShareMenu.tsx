@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { SHARE_LIMITS } from '../../core';
-import { useRunCommand } from '../hooks/use-command';
+import { useRunCommand } from '../shell/use-command';
 import { shareLink, type ShareLink } from '../io/share';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon } from './icons';
+import { closeDialog } from '../store/store';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 /**
  * "Share link": copies a link that carries the design in its fragment, and always shows it in a field as well,
  * since the clipboard needs a secure context (a LAN `http://` address has none).
  */
 export function ShareMenu() {
-  const open = useDesigner((s) => s.dialog === 'share');
+  const open = useDesigner((s) => s.session.dialog === 'share');
   const { store } = useDesignerContext();
   const run = useRunCommand();
   const wrap = useRef<HTMLDivElement>(null);
@@ -19,14 +20,14 @@ export function ShareMenu() {
   useEffect(() => {
     if (!open) return;
     const onDown = (e: PointerEvent) => {
-      if (!wrap.current?.contains(e.target as Node)) store.setState({ dialog: null });
+      if (!wrap.current?.contains(e.target as Node)) closeDialog(store, 'share');
     };
     window.addEventListener('pointerdown', onDown);
     return () => window.removeEventListener('pointerdown', onDown);
   }, [open, store]);
 
   const close = () => {
-    store.setState({ dialog: null });
+    closeDialog(store, 'share');
     button.current?.focus();
   };
 
@@ -38,7 +39,7 @@ export function ShareMenu() {
         className="btn"
         aria-haspopup="dialog"
         aria-expanded={open}
-        onClick={() => (open ? store.setState({ dialog: null }) : run('share.link'))}
+        onClick={() => (open ? closeDialog(store, 'share') : run('share.link'))}
         title="Copy a link that opens this design"
       >
         <Icon name="share" />
@@ -54,7 +55,7 @@ type CopyState = 'copying' | 'copied' | 'refused' | 'too-long';
 function SharePopover({ onClose }: { onClose: () => void }) {
   const { store } = useDesignerContext();
   // The link of the design as it is when the popover opens; the popover closes before anything else is edited.
-  const [link] = useState<ShareLink>(() => shareLink(window.location, store.getState().topology));
+  const [link] = useState<ShareLink>(() => shareLink(window.location, store.getState().design.topology));
   const [copy, setCopy] = useState<CopyState>(link.tooLong ? 'too-long' : 'copying');
   const field = useRef<HTMLInputElement>(null);
 

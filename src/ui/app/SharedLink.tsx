@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { useRunCommand } from '../hooks/use-command';
-import { useDesigner } from './context';
-import { Icon } from './icons';
+import { useRunCommand } from '../shell/use-command';
+import { useDesigner } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 /** A share link that cannot be opened: what is wrong with it, in words; the saved design is left as it was. */
 export function SharedLinkBanner() {
-  const incoming = useDesigner((s) => s.incoming);
+  const incoming = useDesigner((s) => s.session.incoming);
   const run = useRunCommand();
   if (incoming?.kind !== 'error') return null;
   return (
@@ -23,8 +23,8 @@ export function SharedLinkBanner() {
 
 /** The link's design differs from the one being worked on: ask before replacing it. */
 export function SharedLinkDialog() {
-  const incoming = useDesigner((s) => s.incoming);
-  const mine = useDesigner((s) => (s.incoming?.kind === 'ask' ? s.topology : null));
+  const incoming = useDesigner((s) => s.session.incoming);
+  const mine = useDesigner((s) => (s.session.incoming?.kind === 'ask' ? s.design.topology : null));
   const run = useRunCommand();
   const keep = useRef<HTMLButtonElement>(null);
   const asking = incoming?.kind === 'ask';

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { COMMANDS, type Command } from '../commands/registry';
+import { closeDialog } from '../store/store';
 import { formatShortcut } from '../commands/keys';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon } from './icons';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -17,7 +18,7 @@ const GESTURES: [string, string][] = [
 
 /** The `?` dialog: every command with a shortcut, from the registry, plus the mouse gestures. */
 export function ShortcutsDialog() {
-  const open = useDesigner((s) => s.dialog === 'shortcuts');
+  const open = useDesigner((s) => s.session.dialog === 'shortcuts');
   const { store } = useDesignerContext();
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -27,7 +28,7 @@ export function ShortcutsDialog() {
     return () => previous?.focus?.();
   }, [open]);
   if (!open) return null;
-  const close = () => store.setState({ dialog: null });
+  const close = () => closeDialog(store, 'shortcuts');
   const groups = new Map<string, Command[]>();
   for (const c of Object.values(COMMANDS) as Command[]) {
     if (!c.shortcuts?.length) continue;

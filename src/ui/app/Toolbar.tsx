@@ -1,22 +1,26 @@
 import { useCallback, useEffect, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import { TEMPLATES } from '../../core';
-import { COMMANDS, type CommandId } from '../commands/registry';
+import { commandOf, type ArgsOf, type CommandId } from '../commands/registry';
 import { formatShortcut } from '../commands/keys';
-import { useCommandEnabled, useRunCommand } from '../hooks/use-command';
-import { useImportFile } from '../hooks/use-import-file';
-import { useDesigner, useDesignerContext } from './context';
-import { Icon, type IconName } from './icons';
+import { useCommandEnabled, useRunCommand } from '../shell/use-command';
+import { useImportFile } from '../shell/use-import-file';
+import { closeDialog, openDialog, setTheme } from '../store/store';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon, type IconName } from '../shell/icons';
 import { ShareMenu } from './ShareMenu';
-import { NEXT_THEME } from './theme';
+import { NEXT_THEME } from '../shell/theme';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+/** Commands a button runs as they are: those that take no arguments. */
+type PlainCommandId = { [K in CommandId]: [] extends ArgsOf<K> ? K : never }[CommandId];
+
 function shortcutHint(id: CommandId): string {
-  const s = COMMANDS[id].shortcuts?.[0];
+  const s = commandOf(id).shortcuts?.[0];
   return s ? ` (${formatShortcut(s, MAC)})` : '';
 }
 
-function CommandButton({ id, icon, label, text = true }: { id: CommandId; icon: IconName; label: string; text?: boolean }) {
+function CommandButton({ id, icon, label, text = true }: { id: PlainCommandId; icon: IconName; label: string; text?: boolean }) {
   const run = useRunCommand();
   const enabled = useCommandEnabled(id);
   return (
@@ -26,7 +30,7 @@ function CommandButton({ id, icon, label, text = true }: { id: CommandId; icon: 
       onClick={() => run(id)}
       disabled={!enabled}
       aria-label={text ? undefined : label}
-      title={`${COMMANDS[id].label}${shortcutHint(id)}`}
+      title={`${commandOf(id).label}${shortcutHint(id)}`}
     >
       <Icon name={icon} />
       {text && <span>{label}</span>}
@@ -35,8 +39,8 @@ function CommandButton({ id, icon, label, text = true }: { id: CommandId; icon: 
 }
 
 export function Toolbar() {
-  const name = useDesigner((s) => s.topology.name);
-  const theme = useDesigner((s) => s.theme);
+  const name = useDesigner((s) => s.design.topology.name);
+  const theme = useDesigner((s) => s.session.theme);
   const { store } = useDesignerContext();
   const run = useRunCommand();
   return (
@@ -85,7 +89,7 @@ export function Toolbar() {
           className="btn btn--icon"
           aria-label={`Theme: ${theme}`}
           title={`Theme: ${theme} (click for ${NEXT_THEME[theme]})`}
-          onClick={() => store.setState({ theme: NEXT_THEME[theme] })}
+          onClick={() => setTheme(store, NEXT_THEME[theme])}
         >
           <Icon name={theme === 'light' ? 'sun' : theme === 'dark' ? 'moon' : 'system'} />
         </button>
@@ -99,8 +103,8 @@ export function Toolbar() {
 
 function TemplatesMenu() {
   const { store } = useDesignerContext();
-  const open = useDesigner((s) => s.dialog === 'templates');
-  const setOpen = useCallback((v: boolean) => store.setState({ dialog: v ? 'templates' : null }), [store]);
+  const open = useDesigner((s) => s.session.dialog === 'templates');
+  const setOpen = useCallback((v: boolean) => (v ? openDialog(store, 'templates') : closeDialog(store, 'templates')), [store]);
   const run = useRunCommand();
   const wrap = useRef<HTMLDivElement>(null);
   const menu = useRef<HTMLDivElement>(null);

@@ -19,17 +19,18 @@ import {
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Position } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
-import { EmptyState } from '../app/EmptyState';
-import { useResolvedTheme } from '../app/theme';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { EmptyState } from './EmptyState';
+import { useResolvedTheme } from '../shell/theme';
 import { runCommand, type CommandContext } from '../commands/registry';
-import { useCanvasInteractiveMark } from '../hooks/use-canvas-interactive';
-import { useImportFile } from '../hooks/use-import-file';
-import { useDerived } from '../hooks/use-derived';
-import { clusterIds, clusterName, linked } from '../edits/ids';
+import { useCanvasInteractiveMark } from './use-canvas-interactive';
+import { useImportFile } from '../shell/use-import-file';
+import { useDerived } from '../shell/use-derived';
+import { clusterIds, clusterName, clustersLinked } from '../edits/ids';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../edits/layout';
 import { CLUSTER_PRESETS, type ClusterPreset } from '../edits/topology-edits';
-import { select, type Selection } from '../store/store';
+import type { Selection } from '../store/session';
+import { select, setMeasured } from '../store/store';
 import { ClusterNode, type ClusterFlowNode } from './ClusterNode';
 import { nodeAt } from './connection-target';
 import { createLinkBuilder, createNodeBuilder } from './flow-elements';
@@ -68,17 +69,17 @@ function CanvasFlow() {
   const { store } = designer;
   const rf = useReactFlow<ClusterFlowNode>();
   const wrapper = useRef<HTMLDivElement>(null);
-  const topology = useDesigner((s) => s.topology);
-  const selection = useDesigner((s) => s.selection);
-  const measured = useDesigner((s) => s.measured);
-  const templatesOpen = useDesigner((s) => s.dialog === 'templates');
+  const topology = useDesigner((s) => s.design.topology);
+  const selection = useDesigner((s) => s.session.selection);
+  const measured = useDesigner((s) => s.canvas.measured);
+  const templatesOpen = useDesigner((s) => s.session.dialog === 'templates');
   const theme = useResolvedTheme();
   // Badges follow the settled topology's problems (a frame after an edit); the nodes follow the live topology.
   const { byCluster, byGateway } = useDerived();
 
   // Positions of the nodes being dragged, until the drop commits them as one step. Not state: a move goes straight
   // into React Flow (see onNodesChange), and is read here only if something else re-renders the canvas mid-drag.
-  // By canvas id, which is a cluster name: a Map, since a cluster may be called `constructor`.
+  // By canvas id: a Map, since an id may be `constructor`.
   const drag = useRef<Map<string, Position> | null>(null);
   const buildNodes = useMemo(createNodeBuilder, []);
   const buildLinks = useMemo(createLinkBuilder, []);
@@ -87,9 +88,9 @@ function CanvasFlow() {
     [buildNodes, topology, selection, measured, byCluster],
   );
   // Links depend on the gateways and the names only: an edit of a cluster's settings does not rebuild them.
-  const gateways = useDesigner((s) => s.topology.gateways);
-  const names = useDesigner(useShallow((s) => s.topology.clusters.map((c) => c.name)));
-  const ids = useDesigner(useShallow((s) => clusterIds(s.topology)));
+  const gateways = useDesigner((s) => s.design.topology.gateways);
+  const names = useDesigner(useShallow((s) => s.design.topology.clusters.map((c) => c.name)));
+  const ids = useDesigner(useShallow((s) => clusterIds(s.design.topology)));
   const links = useMemo(() => buildLinks({ gateways, names, ids, selection, byGateway }), [buildLinks, gateways, names, ids, selection, byGateway]);
 
   // Interactive: every node measured (React Flow shows nodes once measured), or nothing to show.
@@ -97,7 +98,7 @@ function CanvasFlow() {
   const nodesInitialized = useNodesInitialized();
   const stillReady = useCallback(() => {
     const flow = flowStore.getState();
-    return flow.nodes.length === 0 ? store.getState().topology.clusters.length === 0 : flow.nodesInitialized;
+    return flow.nodes.length === 0 ? store.getState().design.topology.clusters.length === 0 : flow.nodesInitialized;
   }, [flowStore, store]);
   useCanvasInteractiveMark(nodes.length === 0 || nodesInitialized, stillReady);
 
@@ -138,7 +139,7 @@ function CanvasFlow() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ClusterFlowNode>[]) => {
-      const s = store.getState();
+      const { session, canvas } = store.getState();
       const moving: NodeChange<ClusterFlowNode>[] = [];
       const dropped = new Map<string, Position>();
       let dropCount = 0;
@@ -154,19 +155,19 @@ function CanvasFlow() {
             dropCount++;
           }
         } else if (c.type === 'dimensions' && c.dimensions) {
-          const old = s.measured.get(c.id);
+          const old = canvas.measured.get(c.id);
           if (!old || old.width !== c.dimensions.width || old.height !== c.dimensions.height) {
-            (sizes ??= new Map(s.measured)).set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+            (sizes ??= new Map(canvas.measured)).set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
           }
         } else if (c.type === 'select') selectChanges.push(c);
       }
       if (selectChanges.length) {
-        const next = applySelect(s.selection, 'clusters', selectChanges);
+        const next = applySelect(session.selection, 'clusters', selectChanges);
         // A plain click on a node selects it alone, links included (React Flow knows nothing of the links).
         const alone = !flowStore.getState().multiSelectionActive && selectChanges.some((c) => c.selected);
         select(store, alone ? { ...next, gateways: [] } : next);
       }
-      if (sizes) store.setState({ measured: sizes });
+      if (sizes) setMeasured(store, sizes);
       if (moving.length) {
         // A move mid-drag goes straight to React Flow, as if it held the nodes: neither this component nor a hundred
         // cluster nodes' store selectors run for it. The design changes once, on the drop.
@@ -186,7 +187,7 @@ function CanvasFlow() {
   // Links are ours, not React Flow's: a click on one selects it the way React Flow selects nodes.
   const chooseLink = useCallback(
     (id: string, additive: boolean) => {
-      const sel = store.getState().selection;
+      const sel = store.getState().session.selection;
       select(store, additive ? applySelect(sel, 'gateways', [{ id, selected: !sel.gateways.includes(id) }]) : { clusters: [], gateways: [id] });
     },
     [store],
@@ -194,7 +195,7 @@ function CanvasFlow() {
 
   // A click on the empty canvas clears the selection: React Flow clears the nodes, this the links.
   const onPaneClick = useCallback(() => {
-    const sel = store.getState().selection;
+    const sel = store.getState().session.selection;
     if (sel.gateways.length) select(store, { ...sel, gateways: [] });
   }, [store]);
 
@@ -203,10 +204,8 @@ function CanvasFlow() {
 
   const isValidConnection = useCallback(
     (c: Connection | Edge) => {
-      const t = store.getState().topology;
-      const a = clusterName(t, c.source);
-      const b = clusterName(t, c.target);
-      return c.source !== c.target && a !== undefined && b !== undefined && !linked(t, a, b);
+      const t = store.getState().design.topology;
+      return c.source !== c.target && clusterName(t, c.source) !== undefined && clusterName(t, c.target) !== undefined && !clustersLinked(t, c.source, c.target);
     },
     [store],
   );
@@ -329,7 +328,7 @@ const CLICK_SLOP = 12;
 
 /** Links two clusters given by node id; the command refuses a self-link or a repeat with a notice. */
 function connectNodes(ctx: CommandContext, source: string, target: string): void {
-  const t = ctx.store.getState().topology;
+  const t = ctx.store.getState().design.topology;
   const a = clusterName(t, source);
   const b = clusterName(t, target);
   if (a !== undefined && b !== undefined) runCommand(ctx, 'gateway.connect', { a, b });

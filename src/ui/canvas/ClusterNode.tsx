@@ -2,11 +2,11 @@ import { memo } from 'react';
 import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Severity, Topology } from '../../core';
-import { useDesigner } from '../app/context';
-import { clusterIndex, clusterName, linked } from '../edits/ids';
+import { useDesigner } from '../shell/context';
+import { clusterIndex, clustersLinked } from '../edits/ids';
 import { isConnectionOver } from './connection-target';
 import type { ProblemSummary } from '../derive/derive';
-import { SeverityIcon } from '../app/icons';
+import { SeverityIcon } from '../shell/icons';
 
 /**
  * What React Flow holds for a node: its name and problem summary only. The cluster's settings (region, zone,
@@ -44,7 +44,7 @@ const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warning: 'warn
 
 function ClusterNodeView({ id, data, selected }: NodeProps<ClusterFlowNode>) {
   const { name, problems } = data;
-  const { region, zone, replicas, jetstream } = useDesigner(useShallow((s) => clusterView(s.topology, id)));
+  const { region, zone, replicas, jetstream } = useDesigner(useShallow((s) => clusterView(s.design.topology, id)));
   const drop = useDropTarget(id);
   const dots = Math.min(replicas, MAX_DOTS);
   return (
@@ -106,11 +106,6 @@ export const ClusterNode = memo(ClusterNodeView);
  */
 function useDropTarget(id: string): 'target' | 'refused' | null {
   const from = useStore((s) => (s.connection.inProgress && s.connection.fromNode.id !== id && isConnectionOver(s, id) ? s.connection.fromNode.id : null));
-  const refused = useDesigner((s) => {
-    if (from === null) return false;
-    const a = clusterName(s.topology, from);
-    const b = clusterName(s.topology, id);
-    return a !== undefined && b !== undefined && linked(s.topology, a, b);
-  });
+  const refused = useDesigner((s) => from !== null && clustersLinked(s.design.topology, from, id));
   return from === null ? null : refused ? 'refused' : 'target';
 }

@@ -1,10 +1,11 @@
 import { memo, useCallback, useMemo, type DragEvent } from 'react';
 import type { Severity } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
-import { Icon, SeverityIcon } from '../app/icons';
-import { useSettledTopology } from '../derive/settled';
-import { useDerived } from '../hooks/use-derived';
-import { useRunCommand } from '../hooks/use-command';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon, SeverityIcon } from '../shell/icons';
+import { useSettledTopology } from '../shell/settled';
+import { useDerived } from '../shell/use-derived';
+import { useRunCommand } from '../shell/use-command';
+import { gatewayKey } from '../derive/derive';
 import { clusterIdOf, clusterIds, gatewayIds } from '../edits/ids';
 import { CLUSTER_PRESETS, type ClusterPreset } from '../edits/topology-edits';
 import { select } from '../store/store';
@@ -58,11 +59,11 @@ export function Palette() {
  */
 function Outline() {
   const topology = useSettledTopology();
-  const selection = useDesigner((s) => s.selection);
+  const selection = useDesigner((s) => s.session.selection);
   const { byCluster, byGateway } = useDerived();
   const { clusters, gateways } = topology;
   const ids = useMemo(() => clusterIds({ clusters }), [clusters]);
-  const gws = useMemo(() => gatewayIds({ gateways }), [gateways]);
+  const gws = useMemo(() => gatewayIds({ clusters, gateways }), [clusters, gateways]);
   const selectedClusters = useMemo(() => new Set(selection.clusters), [selection.clusters]);
   const selectedGateways = useMemo(() => new Set(selection.gateways), [selection.gateways]);
   const clusterRows = useMemo(
@@ -77,7 +78,7 @@ function Outline() {
   const gatewayRows = useMemo(
     () =>
       gateways.map(([a, b], i) => {
-        const p = byGateway.get(a < b ? `${a}~${b}` : `${b}~${a}`);
+        const p = byGateway.get(gatewayKey(a, b));
         return <GatewayRow key={gws[i]} id={gws[i]} a={a} b={b} selected={selectedGateways.has(gws[i])} worst={p?.worst ?? null} />;
       }),
     [gateways, gws, byGateway, selectedGateways],
@@ -145,7 +146,7 @@ const GatewayRow = memo(function GatewayRow({ id, a, b, selected, worst }: Gatew
         className={`outline-item outline-item--link${selected ? ' is-selected' : ''}`}
         onClick={() => {
           select(store, { clusters: [], gateways: [id] });
-          const t = store.getState().topology;
+          const t = store.getState().design.topology;
           view.current?.fitView([a, b].map((n) => clusterIdOf(t, n) ?? n));
         }}
       >

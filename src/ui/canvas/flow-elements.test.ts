@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { templateById } from '../../core';
-import { derive } from '../derive/derive';
+import { createDeriver } from '../derive/derive';
 import { applyFieldEdit } from '../edits/field-edit';
-import { clusterIds } from '../edits/ids';
+import { clusterIds, gatewayIds } from '../edits/ids';
 import { clusterView } from './ClusterNode';
 import { createLinkBuilder, createNodeBuilder, type LinkInputs } from './flow-elements';
 
 const empty = { clusters: [], gateways: [] };
+const { derive } = createDeriver();
 
 describe('canvas elements', () => {
   it('gives a node called constructor no size or drag position it does not have', () => {
@@ -81,5 +82,8 @@ describe('canvas elements', () => {
       ['north', 'us-east', 'ap-south', 'ap-south'],
       ['eu-west', 'eu-west', 'ap-south', 'ap-south'],
     ]);
+    // The ids the selection uses: those of the clusters, so a selected link stays selected through the rename
+    expect(links.map((l) => l.id)).toEqual(gatewayIds(r.topology));
+    expect(links[0].id).toBe('us-east~eu-west');
   });
 });

@@ -6,8 +6,8 @@
  */
 import type { Position, Topology } from '../../core';
 import { gatewayKey, type ProblemSummary } from '../derive/derive';
-import { clusterIds, gatewayIds } from '../edits/ids';
-import type { Selection } from '../store/store';
+import { clusterIds, linkIds } from '../edits/ids';
+import type { Selection } from '../store/session';
 import type { ClusterFlowNode, ClusterNodeData } from './ClusterNode';
 import type { GatewayLink } from './GatewayLayer';
 
@@ -85,11 +85,11 @@ export function createLinkBuilder(): (inputs: LinkInputs) => GatewayLink[] {
   let prev = new Map<string, GatewayLink>();
   let prevList: GatewayLink[] = [];
   return ({ gateways, names, ids: nodeIds, selection, byGateway }) => {
-    const ids = gatewayIds({ gateways });
     const nodeOf = new Map<string, string>();
     names.forEach((n, i) => {
       if (!nodeOf.has(n)) nodeOf.set(n, nodeIds[i]);
     });
+    const ids = linkIds(gateways, (n) => nodeOf.get(n));
     const selected = new Set(selection.gateways);
     const next = new Map<string, GatewayLink>();
     const links: GatewayLink[] = [];

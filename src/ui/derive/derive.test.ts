@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { budget, lint, parseTopology, renderBundle, templateById } from '../../core';
 import { applyFieldEdit } from '../edits/field-edit';
-import { createDeriver, derive } from './derive';
+import { createDeriver } from './derive';
 
 describe('derived output', () => {
   it('computes once per topology and matches the core exactly', () => {
     const t = templateById('noetl')!.topology();
+    const { derive } = createDeriver();
     const d = derive(t);
     expect(derive(t)).toBe(d);
     expect(d.files).toEqual(renderBundle(t));
@@ -16,7 +17,7 @@ describe('derived output', () => {
 
   it('summarizes problems per cluster with the worst severity', () => {
     const t = templateById('noetl')!.topology();
-    const d = derive({ ...t, clusters: [{ ...t.clusters[0], replicas: 4 }, t.clusters[1]] });
+    const d = createDeriver().derive({ ...t, clusters: [{ ...t.clusters[0], replicas: 4 }, t.clusters[1]] });
     expect(d.byCluster.get('a')).toMatchObject({ worst: 'warning' });
   });
 });

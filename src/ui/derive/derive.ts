@@ -90,13 +90,6 @@ export function createDeriver(): Deriver {
   };
 }
 
-const shared = createDeriver();
-
-/** Derived output for code outside a designer (tests, tools). */
-export function derive(topology: Topology): Derived {
-  return shared.derive(topology);
-}
-
 interface Rendered {
   files: BundleFile[];
   failure: string | null;

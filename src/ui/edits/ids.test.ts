@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology, templateById, type Topology } from '../../core';
 import { applyFieldEdit } from './field-edit';
-import { carryClusterIds, clusterIdOf, clusterIds, clusterIndex, clusterName } from './ids';
+import { carryClusterIds, clusterIdOf, clusterIds, clusterIndex, clusterName, clustersLinked, gatewayIds, linksBetween } from './ids';
 import { addCluster, addLinkedCluster, moveClusters, removeElements, renameCluster } from './topology-edits';
 
 function threeRegion(): Topology {
@@ -85,5 +85,48 @@ describe('cluster ids', () => {
     expect(made.topology.gateways.at(-1)).toEqual(['eu-west', 'c1']);
     expect(clusterIds(made.topology)).toEqual(['us-east', 'eu-west', 'ap-south', 'c1']);
     expect(addLinkedCluster(t, 'gone', { x: 0, y: 0 })).toBeNull();
+  });
+});
+
+describe('gateway ids', () => {
+  it('are the ids of the clusters they join, and stay with a link while a cluster is renamed', () => {
+    const t = threeRegion();
+    const before = gatewayIds(t);
+    expect(before).toEqual(['us-east~eu-west', 'us-east~ap-south', 'eu-west~ap-south']);
+    const r = applyFieldEdit(t, { scope: 'cluster', id: 'us-east', field: 'name' }, 'north');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.topology.gateways[0]).toEqual(['north', 'eu-west']);
+    expect(gatewayIds(r.topology)).toEqual(before);
+  });
+
+  it('stay with a link renamed in the text, where the cluster keeps its id by its place', () => {
+    const t = parse({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], gateways: [['a', 'b'], ['b', 'c']] });
+    const text = parse({ clusters: [{ name: 'a' }, { name: 'bee' }, { name: 'c' }], gateways: [['a', 'bee'], ['bee', 'c']] });
+    carryClusterIds(t, text);
+    expect(gatewayIds(text)).toEqual(gatewayIds(t));
+  });
+
+  it('are the same array while the links and their clusters are, so memoized views skip', () => {
+    const t = threeRegion();
+    const ids = gatewayIds(t);
+    const r = applyFieldEdit(t, { scope: 'cluster', id: 'eu-west', field: 'replicas' }, '5');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.topology.gateways).toBe(t.gateways);
+    expect(gatewayIds(r.topology)).toBe(ids);
+  });
+
+  it('name a link to a cluster that does not exist by the name itself, and repeats with #n', () => {
+    const t = parse({ clusters: [{ name: 'a' }], gateways: [['a', 'gone'], ['gone', 'a'], ['a', 'gone']] });
+    expect(gatewayIds(t)).toEqual(['a~gone', 'gone~a', 'a~gone#2']);
+  });
+
+  it('find the links between two clusters written either way round', () => {
+    const t = parse({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], gateways: [['a', 'b'], ['c', 'a'], ['b', 'a']] });
+    expect(linksBetween(t, 'a', 'b')).toEqual(['a~b', 'b~a']);
+    expect(linksBetween(t, 'a', 'c')).toEqual(['c~a']);
+    expect(linksBetween(t, 'b', 'c')).toEqual([]);
+    const renamed = renameCluster(t, 'a', 'x');
+    expect(clustersLinked(renamed, 'a', 'c')).toBe(true);
+    expect(clustersLinked(renamed, 'b', 'c')).toBe(false);
   });
 });

@@ -9,6 +9,9 @@ import type { Cluster, Topology } from '../../core';
  * Ids belong to a `clusters` array (topologies are immutable, and an edit shares the arrays it leaves alone). An
  * edit that knows which cluster became which says so (`withClusterIds`); for any other new design the store carries
  * the ids over from the design it replaces (`carryClusterIds`).
+ *
+ * The tables below are side tables of those immutable arrays, like a hidden property: every designer that holds an
+ * array sees the same ids for it, and they go with the array. No designer's state lives here.
  */
 type Clusters = readonly Cluster[];
 
@@ -114,22 +117,72 @@ export function carryClusterIds(prev: Pick<Topology, 'clusters'>, next: Pick<Top
   );
 }
 
-/** A gateway's id: its two names in the order given, plus `#n` for a repeated link. */
-export function gatewayIds(t: Pick<Topology, 'gateways'>): string[] {
+/**
+ * Gateway ids: the canvas ids of the two clusters a link joins, in the order written (`a~b`), plus `#n` for a repeated
+ * link. They follow the clusters' ids, so a link keeps its id (and its selection) while one of its clusters is renamed,
+ * however the rename is made. A name no cluster has stands for itself.
+ */
+export function gatewayIds(t: Pick<Topology, 'clusters' | 'gateways'>): string[] {
+  const known = linkIdCache.get(t.gateways);
+  if (known && known.clusters === t.clusters) return known.ids;
+  const ids = clusterIds(t);
+  const names = t.clusters.map((c) => c.name);
+  // An edit of a cluster's settings leaves its id and name, so the links' ids: the very same array, found without
+  // looking at the links (a mesh has a thousand), and views memoized on it skip.
+  if (known && known.clusterIds === ids && sameItems(known.names, names)) {
+    linkIdCache.set(t.gateways, { ...known, clusters: t.clusters });
+    return known.ids;
+  }
+  const idOf = new Map<string, string>();
+  names.forEach((name, i) => {
+    if (!idOf.has(name)) idOf.set(name, ids[i]);
+  });
+  const fresh = linkIds(t.gateways, (name) => idOf.get(name));
+  const out = known && sameItems(known.ids, fresh) ? known.ids : fresh;
+  linkIdCache.set(t.gateways, { clusters: t.clusters, clusterIds: ids, names, ids: out });
+  return out;
+}
+
+function sameItems(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+const linkIdCache = new WeakMap<Topology['gateways'], { clusters: Clusters; clusterIds: string[]; names: string[]; ids: string[] }>();
+
+/** Gateway ids given the canvas id of the first cluster of each name (see `gatewayIds`). */
+export function linkIds(gateways: Topology['gateways'], idOf: (name: string) => string | undefined): string[] {
   const seen = new Map<string, number>();
-  return t.gateways.map(([a, b]) => {
-    const base = `${a}~${b}`;
+  return gateways.map(([a, b]) => {
+    const base = `${idOf(a) ?? a}~${idOf(b) ?? b}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}#${n}`;
   });
 }
 
-export function gatewayIndex(t: Topology, id: string): number {
+export function gatewayIndex(t: Pick<Topology, 'clusters' | 'gateways'>, id: string): number {
   return gatewayIds(t).indexOf(id);
 }
 
+/** Whether a link joins clusters `a` and `b` (by name), written either way round. */
+export function joins([x, y]: readonly [string, string], a: string, b: string): boolean {
+  return (x === a && y === b) || (x === b && y === a);
+}
+
 /** Whether a and b are linked either way. */
-export function linked(t: Topology, a: string, b: string): boolean {
-  return t.gateways.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+export function linked(t: Pick<Topology, 'gateways'>, a: string, b: string): boolean {
+  return t.gateways.some((g) => joins(g, a, b));
+}
+
+/** Whether the clusters with canvas ids `a` and `b` are linked, either way round. */
+export function clustersLinked(t: Pick<Topology, 'clusters' | 'gateways'>, a: string, b: string): boolean {
+  const nameA = clusterName(t, a);
+  const nameB = clusterName(t, b);
+  return nameA !== undefined && nameB !== undefined && linked(t, nameA, nameB);
+}
+
+/** The ids of every link between the clusters named `a` and `b`, written either way round. */
+export function linksBetween(t: Pick<Topology, 'clusters' | 'gateways'>, a: string, b: string): string[] {
+  const ids = gatewayIds(t);
+  return ids.filter((_, i) => joins(t.gateways[i], a, b));
 }

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Problem } from '../../core';
-import { useDesigner } from '../app/context';
-import { Icon } from '../app/icons';
+import { useDesigner } from '../shell/context';
+import { Icon } from '../shell/icons';
 import { isOverridden, readField, type FieldRef } from '../edits/field-edit';
 import { clusterIndex } from '../edits/ids';
-import { useDerived } from '../hooks/use-derived';
-import { useRunCommand } from '../hooks/use-command';
+import { useDerived } from '../shell/use-derived';
+import { useRunCommand } from '../shell/use-command';
 import { TextField } from './Field';
 import { LinkPicker } from './LinkPicker';
 import { MiniProblems } from './MiniProblems';
@@ -48,9 +48,9 @@ const OVERRIDABLE = ['replicas', ...RESOURCES.map((r) => r.field), ...JETSTREAM.
  * whether JetStream is on), not to the whole topology: typing in a field re-renders that field, not the form.
  */
 export function ClusterForm({ id }: { id: string }) {
-  const name = useDesigner((s) => s.topology.clusters[clusterIndex(s.topology, id)]?.name);
-  const overrides = useDesigner((s) => OVERRIDABLE.filter((f) => isOverridden(s.topology, id, f)).join(' '));
-  const jetstream = useDesigner((s) => s.topology.jetstream.enabled);
+  const name = useDesigner((s) => s.design.topology.clusters[clusterIndex(s.design.topology, id)]?.name);
+  const overrides = useDesigner((s) => OVERRIDABLE.filter((f) => isOverridden(s.design.topology, id, f)).join(' '));
+  const jetstream = useDesigner((s) => s.design.topology.jetstream.enabled);
   const { problems } = useDerived();
   const run = useRunCommand();
   const mine = useMemo(() => problems.filter((p) => p.target.kind === 'cluster' && p.target.cluster === name), [problems, name]);
@@ -118,8 +118,8 @@ export function ClusterForm({ id }: { id: string }) {
 
 /** "default" when inherited, a Reset button when the cluster sets its own value. */
 function OverrideControl({ id, field }: { id: string; field: string }) {
-  const overridden = useDesigner((s) => isOverridden(s.topology, id, field));
-  const inherited = useDesigner((s) => readField(s.topology, { scope: 'defaults', field }));
+  const overridden = useDesigner((s) => isOverridden(s.design.topology, id, field));
+  const inherited = useDesigner((s) => readField(s.design.topology, { scope: 'defaults', field }));
   const run = useRunCommand();
   if (!overridden) {
     return (
@@ -142,8 +142,8 @@ function OverrideControl({ id, field }: { id: string; field: string }) {
 
 function Links({ name }: { name: string }) {
   // The links and the names: an edit of a cluster's settings changes neither.
-  const gateways = useDesigner((s) => s.topology.gateways);
-  const names = useDesigner(useShallow((s) => s.topology.clusters.map((c) => c.name)));
+  const gateways = useDesigner((s) => s.design.topology.gateways);
+  const names = useDesigner(useShallow((s) => s.design.topology.clusters.map((c) => c.name)));
   const run = useRunCommand();
   const peers = gateways.filter(([a, b]) => a === name || b === name).map(([a, b]) => (a === name ? b : a));
   const linkedTo = new Set(peers);

@@ -1,9 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Problem } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
-import { SeverityIcon } from '../app/icons';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { SeverityIcon } from '../shell/icons';
 import { fieldKey, readField, type FieldRef } from '../edits/field-edit';
-import { useRunCommand } from '../hooks/use-command';
+import { useRunCommand } from '../shell/use-command';
 import { endCoalescing } from '../store/store';
 
 export interface FieldProps {
@@ -33,8 +33,8 @@ export function TextField({ fref, label, placeholder, numeric, problems, hint, a
   const run = useRunCommand();
   const id = useId();
   const key = fieldKey(fref);
-  const value = useDesigner((s) => readField(s.topology, fref));
-  const draft = useDesigner((s) => s.drafts[key]);
+  const value = useDesigner((s) => readField(s.design.topology, fref));
+  const draft = useDesigner((s) => s.session.drafts[key]);
   // While focused, show exactly what was typed (the topology holds it trimmed and normalized).
   const [typing, setTyping] = useState<string | null>(null);
   const shown = typing ?? draft?.raw ?? String(value);
@@ -97,8 +97,8 @@ export function CheckboxField({ fref, label, hint }: { fref: FieldRef; label: st
   const run = useRunCommand();
   const id = useId();
   const key = fieldKey(fref);
-  const value = useDesigner((s) => readField(s.topology, fref));
-  const draft = useDesigner((s) => s.drafts[key]);
+  const value = useDesigner((s) => readField(s.design.topology, fref));
+  const draft = useDesigner((s) => s.session.drafts[key]);
   return (
     <div className="field field--check">
       <label htmlFor={id} className="check">
@@ -130,8 +130,8 @@ export function SelectField({ fref, label, options, hint, wide }: { fref: FieldR
   const run = useRunCommand();
   const id = useId();
   const key = fieldKey(fref);
-  const value = useDesigner((s) => readField(s.topology, fref));
-  const draft = useDesigner((s) => s.drafts[key]);
+  const value = useDesigner((s) => readField(s.design.topology, fref));
+  const draft = useDesigner((s) => s.session.drafts[key]);
   return (
     <div className={`field${wide ? ' field--wide' : ''}`}>
       <div className="field__top">

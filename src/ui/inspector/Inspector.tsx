@@ -1,22 +1,23 @@
 import { useDeferredValue, useEffect, useRef } from 'react';
-import { useDesigner, useDesignerContext } from '../app/context';
-import { Icon } from '../app/icons';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
 import { gatewayKey } from '../derive/derive';
-import { clusterIdOf, gatewayIds } from '../edits/ids';
-import { useDerived } from '../hooks/use-derived';
-import { useRunCommand } from '../hooks/use-command';
-import { select, type FocusRequest } from '../store/store';
+import { clusterIdOf, gatewayIndex } from '../edits/ids';
+import { useDerived } from '../shell/use-derived';
+import { useRunCommand } from '../shell/use-command';
+import type { FocusRequest } from '../store/session';
+import { select } from '../store/store';
 import { ClusterForm } from './ClusterForm';
 import { MiniProblems } from './MiniProblems';
 import { TopologyForm } from './TopologyForm';
 
 /** Right panel: a form for the selection, or for the topology and kind environment when nothing is selected. */
 export function Inspector() {
-  const live = useDesigner((s) => s.selection);
+  const live = useDesigner((s) => s.session.selection);
   // The form follows the selection at low priority: a click that starts dragging a node moves the node first, and
   // the form (mounting it costs a few frames' worth) renders when the browser has time, or after the drag.
   const selection = useDeferredValue(live);
-  const focus = useDesigner((s) => s.focus);
+  const focus = useDesigner((s) => s.session.focus);
   const root = useRef<HTMLDivElement>(null);
   const served = useRef<number | null>(null);
 
@@ -60,11 +61,11 @@ function focusField(root: HTMLElement, focus: FocusRequest): void {
 }
 
 function GatewayForm({ id }: { id: string }) {
-  const topology = useDesigner((s) => s.topology);
+  const topology = useDesigner((s) => s.design.topology);
   const { store, view } = useDesignerContext();
   const { problems } = useDerived();
   const run = useRunCommand();
-  const index = gatewayIds(topology).indexOf(id);
+  const index = gatewayIndex(topology, id);
   if (index < 0) return null;
   const [a, b] = topology.gateways[index];
   const mine = problems.filter((p) => p.target.kind === 'gateway' && gatewayKey(...p.target.clusters) === gatewayKey(a, b));
@@ -108,7 +109,7 @@ function GatewayForm({ id }: { id: string }) {
 }
 
 function MultiForm() {
-  const selection = useDesigner((s) => s.selection);
+  const selection = useDesigner((s) => s.session.selection);
   const run = useRunCommand();
   const n = selection.clusters.length;
   const g = selection.gateways.length;

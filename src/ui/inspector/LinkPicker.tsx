@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useRunCommand } from '../hooks/use-command';
+import { useRunCommand } from '../shell/use-command';
 
 /**
  * "Link to…": links the cluster `name` to the one chosen. A closed select fires `change` for every option that arrow

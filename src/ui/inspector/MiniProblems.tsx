@@ -1,5 +1,5 @@
 import type { Problem } from '../../core';
-import { SeverityIcon } from '../app/icons';
+import { SeverityIcon } from '../shell/icons';
 
 /** The problems of the selected cluster or link, listed under its form. Nothing when there are none. */
 export function MiniProblems({ problems }: { problems: Problem[] }) {

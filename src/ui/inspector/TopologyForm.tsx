@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { KIND_PROVIDERS, PROVIDERS, type Problem } from '../../core';
-import { useDesigner } from '../app/context';
-import { Icon } from '../app/icons';
+import { useDesigner } from '../shell/context';
+import { Icon } from '../shell/icons';
 import type { FieldRef } from '../edits/field-edit';
-import { useDerived } from '../hooks/use-derived';
-import { useRunCommand } from '../hooks/use-command';
+import { useDerived } from '../shell/use-derived';
+import { useRunCommand } from '../shell/use-command';
 import { fieldProblems } from './ClusterForm';
 import { CheckboxField, SelectField, TextField } from './Field';
 
@@ -18,7 +18,7 @@ export function TopologyForm() {
   const { problems } = useDerived();
   const t = (field: string): FieldRef => ({ scope: 'topology', field });
   const k = (field: string): FieldRef => ({ scope: 'kind', field });
-  const jetstream = useDesigner((s) => s.topology.jetstream.enabled);
+  const jetstream = useDesigner((s) => s.design.topology.jetstream.enabled);
   return (
     <div className="form">
       <header className="inspector__head">
@@ -59,7 +59,7 @@ export function TopologyForm() {
 }
 
 function Accounts() {
-  const accounts = useDesigner((s) => s.topology.accounts);
+  const accounts = useDesigner((s) => s.design.topology.accounts);
   const { problems } = useDerived();
   const run = useRunCommand();
   return (
@@ -90,7 +90,7 @@ function Accounts() {
 /** Cluster defaults live behind a disclosure: they are set once and every cluster inherits them. */
 function Defaults() {
   const [open, setOpen] = useState(false);
-  const focusedHere = useDesigner((s) => s.focus?.scope === 'defaults');
+  const focusedHere = useDesigner((s) => s.session.focus?.scope === 'defaults');
   const { problems } = useDerived();
   const shown = open || focusedHere;
   const d = (field: string): FieldRef => ({ scope: 'defaults', field });
@@ -123,7 +123,7 @@ function Defaults() {
 
 function KindSection({ k }: { k: (field: string) => FieldRef }) {
   const { problems } = useDerived();
-  const kind = useDesigner((s) => s.topology.kind);
+  const kind = useDesigner((s) => s.design.topology.kind);
   const run = useRunCommand();
   const preset = PROVIDERS[kind.provider];
   const p = (field: string) => fieldProblems(problems, isKind, field);

@@ -1,6 +1,6 @@
 import { formatBytes, formatMi, formatMillis, PROVIDERS, type Budget, type BudgetNode } from '../../core';
-import { Icon } from '../app/icons';
-import { useDerived } from '../hooks/use-derived';
+import { Icon } from '../shell/icons';
+import { useDerived } from '../shell/use-derived';
 
 /**
  * The kind budget as bars: the whole VM and each node, CPU and memory, requests and limits. Every number is

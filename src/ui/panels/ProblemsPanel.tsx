@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import { describeTarget, type Problem, type Severity } from '../../core';
-import { Icon, SeverityIcon } from '../app/icons';
-import { useDerived } from '../hooks/use-derived';
-import { useRunCommand } from '../hooks/use-command';
+import { Icon, SeverityIcon } from '../shell/icons';
+import { useDerived } from '../shell/use-derived';
+import { useRunCommand } from '../shell/use-command';
 
 const GROUPS: { severity: Severity; title: string }[] = [
   { severity: 'error', title: 'Errors' },

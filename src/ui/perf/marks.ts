@@ -7,10 +7,10 @@
  *
  * "After the paint" is approximated the usual way: a task posted from an animation frame callback runs after that
  * frame is painted.
+ *
+ * Nothing here holds state: whether a designer's canvas is interactive yet belongs to that designer
+ * (`createCanvasReadiness`, held by shell/designer.ts).
  */
-
-let interactive = false;
-const waiting = new Set<() => void>();
 
 /** Runs `fn` after the next frame is painted. */
 export function afterNextPaint(fn: () => void): void {
@@ -24,28 +24,37 @@ export function afterNextPaint(fn: () => void): void {
   });
 }
 
-/** Whether the canvas has been interactive once. */
-export function isCanvasInteractive(): boolean {
-  return interactive;
+/** Whether one designer's canvas has been interactive once, and who waits for it. */
+export interface CanvasReadiness {
+  /** Whether the canvas has been interactive once. */
+  done(): boolean;
+  /** The canvas painted its design: mark it, the first time, and let whatever waited for it start. */
+  mark(): void;
+  /** Calls `fn` once the canvas is interactive (at once if it is); returns a function that stops waiting. */
+  whenDone(fn: () => void): () => void;
 }
 
-/** Calls `fn` once the canvas is interactive (at once if it is); returns a function that stops waiting. */
-export function whenCanvasInteractive(fn: () => void): () => void {
-  if (interactive) {
-    fn();
-    return () => {};
-  }
-  waiting.add(fn);
-  return () => waiting.delete(fn);
-}
-
-/** The canvas painted its design: mark it, the first time, and let whatever waited for it start. */
-export function markCanvasInteractive(): void {
-  if (interactive) return;
-  interactive = true;
-  performance.mark('canvas-interactive');
-  for (const fn of [...waiting]) fn();
-  waiting.clear();
+export function createCanvasReadiness(): CanvasReadiness {
+  let interactive = false;
+  const waiting = new Set<() => void>();
+  return {
+    done: () => interactive,
+    mark() {
+      if (interactive) return;
+      interactive = true;
+      performance.mark('canvas-interactive');
+      for (const fn of [...waiting]) fn();
+      waiting.clear();
+    },
+    whenDone(fn) {
+      if (interactive) {
+        fn();
+        return () => {};
+      }
+      waiting.add(fn);
+      return () => waiting.delete(fn);
+    },
+  };
 }
 
 export function markPreviewPainted(path: string): void {

@@ -2,7 +2,7 @@
 import { EDITOR_LOOK, monaco } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
-import { previewHandle } from './handle';
+import { useDesignerContext } from '../shell/context';
 import { diffLines, toRangeEdit, toRanges, type TextChange } from './line-diff';
 import { languageOf } from './natsconf-language';
 import { afterNextPaint, markPreviewPainted } from '../perf/marks';
@@ -43,11 +43,10 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
 };
 
 export default function CodeView({ path, content, theme }: CodeViewProps) {
+  const { editors } = useDesignerContext();
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const highlights = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  /** Counts text changes, so a highlight waiting for the next frame knows when a newer change overtook it. */
-  const highlightToken = useRef(0);
   const [ready, setReady] = useState(false);
 
   const onMount: OnMount = (editor) => {
@@ -60,7 +59,7 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
   };
 
   useEffect(() => {
-    previewHandle.path = path;
+    editors.preview.path = path;
     const editor = editorRef.current;
     const model = editor?.getModel();
     if (!editor || !model || !ready) return;
@@ -82,10 +81,11 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
     markPreviewPainted(path);
     // The highlight of the changed lines follows a frame later: the new text first, within the frame of the edit.
     const ranges = toRanges(changed);
-    const token = ++highlightToken.current;
     clearTimeout(timer.current);
+    // A newer change, another file or the end of the view cancels a highlight still waiting for its frame.
+    let live = true;
     afterNextPaint(() => {
-      if (token !== highlightToken.current || !editorRef.current) return;
+      if (!live || !editorRef.current) return;
       highlights.current?.set(
         ranges.map(([from, to]) => ({
           range: new monaco.Range(from, 1, to, 1),
@@ -94,18 +94,20 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
       );
       timer.current = setTimeout(() => highlights.current?.clear(), HIGHLIGHT_MS);
     });
-  }, [path, content, ready]);
+    return () => {
+      live = false;
+    };
+  }, [path, content, ready, editors]);
 
   useEffect(() => {
     const editor = editorRef.current;
     if (!ready || !editor) return;
-    previewHandle.text = () => editor.getValue();
+    editors.preview.text = () => editor.getValue();
     return () => {
       clearTimeout(timer.current);
-      highlightToken.current++;
-      previewHandle.text = null;
+      editors.preview.text = null;
     };
-  }, [ready]);
+  }, [ready, editors]);
 
   return (
     <Editor

@@ -1,20 +1,18 @@
 import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BUNDLE_PATHS, type BundleFile } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
-import { Icon } from '../app/icons';
-import { useResolvedTheme } from '../app/theme';
-import { useDerived, useLiveFiles, useLiveTooLarge } from '../hooks/use-derived';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { Icon } from '../shell/icons';
+import { useResolvedTheme } from '../shell/theme';
+import { useDerived, useLiveFiles, useLiveTooLarge } from '../shell/use-derived';
 import { clusterName } from '../edits/ids';
 import { formatParseError } from '../io/import';
-import type { DesignerState } from '../store/store';
-import { isCanvasInteractive, whenCanvasInteractive } from '../perf/marks';
-import { topologyHandle } from './handle';
+import { dropTextDraft, setPreviewFile, setPreviewTab, type DesignerState } from '../store/store';
 
 const CodeView = lazy(() => import('./CodeView'));
 // Same chunk as CodeView: Monaco is loaded once for both.
 const TopologyEditor = lazy(() => import('./CodeView').then((m) => ({ default: m.TopologyEditor })));
 
-type Tab = DesignerState['previewTab'];
+type Tab = DesignerState['session']['previewTab'];
 const TABS: { id: Tab; label: string }[] = [
   { id: 'bundle', label: 'Bundle' },
   { id: 'topology', label: 'Topology' },
@@ -46,7 +44,7 @@ export function groupByFolder(paths: string[]): Folder[] {
 /** The file to show: the user's pick, else the selected cluster's nats.conf, else the first nats.conf. */
 /** The name of the one selected cluster (its files are named for it), or null. */
 function selectedClusterName(s: DesignerState): string | null {
-  return s.selection.clusters.length === 1 ? (clusterName(s.topology, s.selection.clusters[0]) ?? null) : null;
+  return s.session.selection.clusters.length === 1 ? (clusterName(s.design.topology, s.session.selection.clusters[0]) ?? null) : null;
 }
 
 function pickFile(files: BundleFile[], chosen: string | null, cluster: string | null): BundleFile | undefined {
@@ -62,7 +60,7 @@ function pickFile(files: BundleFile[], chosen: string | null, cluster: string | 
 
 export function PreviewPanel() {
   const { store } = useDesignerContext();
-  const tab = useDesigner((s) => s.previewTab);
+  const tab = useDesigner((s) => s.session.previewTab);
   const theme = useResolvedTheme();
 
   const onTabKey = (e: KeyboardEvent) => {
@@ -70,7 +68,7 @@ export function PreviewPanel() {
     e.preventDefault();
     const i = TABS.findIndex((t) => t.id === tab);
     const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length].id;
-    store.setState({ previewTab: next });
+    setPreviewTab(store, next);
     document.getElementById(`preview-tab-${next}`)?.focus();
   };
 
@@ -89,7 +87,7 @@ export function PreviewPanel() {
               aria-selected={tab === t.id}
               aria-controls={`preview-panel-${t.id}`}
               tabIndex={tab === t.id ? 0 : -1}
-              onClick={() => store.setState({ previewTab: t.id })}
+              onClick={() => setPreviewTab(store, t.id)}
             >
               {t.label}
             </button>
@@ -105,7 +103,7 @@ export function PreviewPanel() {
 /** The path of the file the bundle tab shows. */
 function BundleSub() {
   const files = useLiveFiles();
-  const chosen = useDesigner((s) => s.previewFile);
+  const chosen = useDesigner((s) => s.session.previewFile);
   const cluster = useDesigner(selectedClusterName);
   const current = pickFile(files, chosen, cluster);
   const tooLarge = useLiveTooLarge();
@@ -121,7 +119,7 @@ function BundleView({ theme }: { theme: 'light' | 'dark' }) {
   // The preview follows the live topology: it must show an edit within the frame.
   const files = useLiveFiles();
   const tooLarge = useLiveTooLarge();
-  const chosen = useDesigner((s) => s.previewFile);
+  const chosen = useDesigner((s) => s.session.previewFile);
   // Like the inspector, the file shown follows a newly selected cluster at low priority (a drag moves first).
   const cluster = useDeferredValue(useDesigner(selectedClusterName));
   // The "just changed" dots follow a frame later.
@@ -129,7 +127,7 @@ function BundleView({ theme }: { theme: 'light' | 'dark' }) {
 
   // Selecting a cluster shows its nats.conf; the user can pick another file afterwards.
   useEffect(() => {
-    if (cluster !== null) store.setState({ previewFile: BUNDLE_PATHS.natsConf(cluster) });
+    if (cluster !== null) setPreviewFile(store, BUNDLE_PATHS.natsConf(cluster));
   }, [cluster, store]);
 
   const current = pickFile(files, chosen, cluster);
@@ -183,7 +181,7 @@ const FileList = memo(function FileList({ folders, current, recent }: { folders:
                     className={`file${active ? ' is-active' : ''}${folder.name ? ' file--nested' : ''}`}
                     aria-current={active ? 'true' : undefined}
                     title={path}
-                    onClick={() => store.setState({ previewFile: path })}
+                    onClick={() => setPreviewFile(store, path)}
                   >
                     <span className="file__name">{base}</span>
                     {recent.has(path) && <span className="file__changed" title="Just changed" aria-label="changed" />}
@@ -200,9 +198,9 @@ const FileList = memo(function FileList({ folders, current, recent }: { folders:
 
 /** The Topology tab: the editor, and under it the errors of text that does not parse. */
 function TopologyView({ theme }: { theme: 'light' | 'dark' }) {
-  const { store } = useDesignerContext();
-  const draft = useDesigner((s) => s.textDraft);
-  const stale = useDesigner((s) => s.textDraft !== null && s.textDraft.base !== s.topology);
+  const { store, editors } = useDesignerContext();
+  const draft = useDesigner((s) => s.session.textDraft);
+  const stale = useDesigner((s) => s.session.textDraft !== null && s.session.textDraft.base !== s.design.topology);
   const editorReady = useAfterCanvasInteractive();
   return (
     <div className="topology-text" role="tabpanel" id="preview-panel-topology" aria-labelledby="preview-tab-topology">
@@ -223,7 +221,7 @@ function TopologyView({ theme }: { theme: 'light' | 'dark' }) {
               {draft.errors.length} error{draft.errors.length === 1 ? '' : 's'} in the text. The canvas and the files show the last valid design.
             </span>
             {stale && (
-              <button type="button" className="link-button" onClick={() => store.setState({ textDraft: null })}>
+              <button type="button" className="link-button" onClick={() => dropTextDraft(store)}>
                 The design changed since: show it instead of this text
               </button>
             )}
@@ -231,7 +229,7 @@ function TopologyView({ theme }: { theme: 'light' | 'dark' }) {
           <ul>
             {draft.errors.slice(0, 20).map((e, i) => (
               <li key={i}>
-                <button type="button" className="text-errors__item" onClick={() => e.line !== undefined && topologyHandle.reveal?.(e.line, e.column ?? 1)}>
+                <button type="button" className="text-errors__item" onClick={() => e.line !== undefined && editors.topology.reveal?.(e.line, e.column ?? 1)}>
                   {formatParseError(e)}
                 </button>
               </li>
@@ -250,8 +248,9 @@ function TopologyView({ theme }: { theme: 'light' | 'dark' }) {
  * JavaScript) is neither downloaded nor run before the canvas answers.
  */
 function useAfterCanvasInteractive(): boolean {
-  const [ready, setReady] = useState(isCanvasInteractive);
-  useEffect(() => (ready ? undefined : whenCanvasInteractive(() => setReady(true))), [ready]);
+  const { canvasReady } = useDesignerContext();
+  const [ready, setReady] = useState(canvasReady.done);
+  useEffect(() => (ready ? undefined : canvasReady.whenDone(() => setReady(true))), [ready, canvasReady]);
   return ready;
 }
 

@@ -7,10 +7,9 @@ import { EDITOR_LOOK, monaco } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { serializeTopology, type ParseError, type Topology } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
+import { useDesigner, useDesignerContext } from '../shell/context';
 import { runCommand } from '../commands/registry';
 import { endCoalescing } from '../store/store';
-import { topologyHandle } from './handle';
 
 /** Typing pauses this long before the text is read. */
 export const READ_DELAY_MS = 250;
@@ -32,9 +31,9 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
 };
 
 export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
-  const { store, commands } = useDesignerContext();
-  const topology = useDesigner((s) => s.topology);
-  const draft = useDesigner((s) => s.textDraft);
+  const { store, commands, editors } = useDesignerContext();
+  const topology = useDesigner((s) => s.design.topology);
+  const draft = useDesigner((s) => s.session.textDraft);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   /** The design the editor's own text produced last: its arrival must not rewrite what the user is typing. */
   const own = useRef<Topology | null>(null);
@@ -46,17 +45,17 @@ export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
   // The first text: the unparsed draft when it was typed over this very design, else the design itself.
   const [initial] = useState(() => {
     const s = store.getState();
-    return s.textDraft && s.textDraft.base === s.topology ? s.textDraft.text : serializeTopology(s.topology);
+    return s.session.textDraft && s.session.textDraft.base === s.design.topology ? s.session.textDraft.text : serializeTopology(s.design.topology);
   });
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    own.current = store.getState().topology;
+    own.current = store.getState().design.topology;
     const read = () => {
       clearTimeout(timer.current);
       timer.current = undefined;
       runCommand(commands, 'topology.text', { text: editor.getValue(), burst: burst.current.n });
-      own.current = store.getState().topology;
+      own.current = store.getState().design.topology;
     };
     editor.onDidChangeModelContent(() => {
       if (applying.current) return;
@@ -75,7 +74,7 @@ export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
     // Ctrl/⌘+Z: the design's undo, like everywhere else, once the text has been read. While the text is unread or
     // does not parse, the editor's own undo steps back through the typing instead.
     const historyOr = (command: 'history.undo' | 'history.redo', native: 'undo' | 'redo') => () => {
-      if (timer.current !== undefined || store.getState().textDraft) editor.trigger('keyboard', native, null);
+      if (timer.current !== undefined || store.getState().session.textDraft) editor.trigger('keyboard', native, null);
       else runCommand(commands, command);
     };
     const { KeyMod, KeyCode } = monaco;
@@ -86,8 +85,8 @@ export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
       keybindings: [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, KeyMod.CtrlCmd | KeyCode.KeyY],
       run: historyOr('history.redo', 'redo'),
     });
-    topologyHandle.text = () => editor.getValue();
-    topologyHandle.reveal = (line, column) => {
+    editors.topology.text = () => editor.getValue();
+    editors.topology.reveal = (line, column) => {
       editor.revealLineInCenterIfOutsideViewport(line);
       editor.setPosition({ lineNumber: line, column });
       editor.focus();
@@ -103,10 +102,10 @@ export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
         clearTimeout(timer.current);
         runCommand(commands, 'topology.text', { text: editor.getValue(), burst: burst.current.n });
       }
-      topologyHandle.text = null;
-      topologyHandle.reveal = null;
+      editors.topology.text = null;
+      editors.topology.reveal = null;
     },
-    [commands],
+    [commands, editors],
   );
 
   // The design changed elsewhere (canvas, inspector, undo, import): show it, unless the text has errors the user

@@ -3,7 +3,9 @@ import { templateById } from '../../core';
 import { runCommand, type CommandContext } from '../commands/registry';
 import { MemoryStorage } from '../testing/memory-storage';
 import { AUTOSAVE_KEY } from './autosave';
-import { commit, createDesignerStore, discardUnreadableAutosave, emptyTopology, endCoalescing, redo, undo, type DesignerStore } from './store';
+import { emptyTopology } from '../edits/designs';
+import { replace, step } from './design';
+import { apply, commit, createDesignerStore, discardUnreadableAutosave, endCoalescing, notify, openDialog, redo, select, setPreviewFile, setPreviewTab, undo, type DesignerStore } from './store';
 
 const ctx = (store: DesignerStore): CommandContext => ({ store, view: null });
 
@@ -11,30 +13,30 @@ describe('the designer store', () => {
   it('starts from an empty, valid design when nothing is saved', () => {
     const store = createDesignerStore({ storage: new MemoryStorage() });
     const s = store.getState();
-    expect(s.topology.clusters).toEqual([]);
-    expect(s.topology.name).toBe('my-supercluster');
-    expect(s.past).toEqual([]);
-    expect(s.restoreError).toBeNull();
+    expect(s.design.topology.clusters).toEqual([]);
+    expect(s.design.topology.name).toBe('my-supercluster');
+    expect(s.design.past).toEqual([]);
+    expect(s.session.restoreError).toBeNull();
   });
 
   it('folds edits with the same coalesce key into one undo step until the field is left', () => {
     const store = createDesignerStore();
-    const t0 = store.getState().topology;
-    commit(store, { ...t0, name: 'a' }, { coalesce: 'topology::name' });
-    commit(store, { ...t0, name: 'ab' }, { coalesce: 'topology::name' });
-    commit(store, { ...t0, name: 'abc' }, { coalesce: 'topology::name' });
-    expect(store.getState().past).toEqual([t0]);
+    const t0 = store.getState().design.topology;
+    commit(store, { ...t0, name: 'a' }, { fold: 'topology::name' });
+    commit(store, { ...t0, name: 'ab' }, { fold: 'topology::name' });
+    commit(store, { ...t0, name: 'abc' }, { fold: 'topology::name' });
+    expect(store.getState().design.past).toEqual([t0]);
     endCoalescing(store);
-    commit(store, { ...t0, name: 'abcd' }, { coalesce: 'topology::name' });
-    expect(store.getState().past).toHaveLength(2);
+    commit(store, { ...t0, name: 'abcd' }, { fold: 'topology::name' });
+    expect(store.getState().design.past).toHaveLength(2);
     undo(store);
-    expect(store.getState().topology.name).toBe('abc');
+    expect(store.getState().design.topology.name).toBe('abc');
   });
 
   it('ignores a commit of the same topology', () => {
     const store = createDesignerStore();
-    commit(store, store.getState().topology);
-    expect(store.getState().past).toEqual([]);
+    commit(store, store.getState().design.topology);
+    expect(store.getState().design.past).toEqual([]);
   });
 
   it('keeps a renamed cluster selected through undo and redo, also of a rename made before a reload', () => {
@@ -45,21 +47,57 @@ describe('the designer store', () => {
 
     // After a reload the cluster is known by its name; the history holds it under its old one
     const store = createDesignerStore({ storage });
-    store.setState({ selection: { clusters: ['north'], gateways: [] } });
+    select(store, { clusters: ['north'], gateways: [] });
     undo(store);
-    expect(store.getState().topology.clusters[0].name).toBe('c1');
-    expect(store.getState().selection.clusters).toEqual(['north']);
+    expect(store.getState().design.topology.clusters[0].name).toBe('c1');
+    expect(store.getState().session.selection.clusters).toEqual(['north']);
     redo(store);
-    expect(store.getState().topology.clusters[0].name).toBe('north');
-    expect(store.getState().selection.clusters).toEqual(['north']);
+    expect(store.getState().design.topology.clusters[0].name).toBe('north');
+    expect(store.getState().session.selection.clusters).toEqual(['north']);
   });
 
   it('drops selected ids that an undo removed', () => {
     const store = createDesignerStore();
     runCommand(ctx(store), 'cluster.add');
-    expect(store.getState().selection.clusters).toEqual(['c1']);
+    expect(store.getState().session.selection.clusters).toEqual(['c1']);
     undo(store);
-    expect(store.getState().selection.clusters).toEqual([]);
+    expect(store.getState().session.selection.clusters).toEqual([]);
+  });
+});
+
+describe('changes', () => {
+  it('applies a command as one store update: the design, its history and the session together', () => {
+    const store = createDesignerStore();
+    runCommand(ctx(store), 'cluster.add');
+    let updates = 0;
+    store.subscribe(() => updates++);
+    runCommand(ctx(store), 'template.apply', { id: 'noetl' });
+    expect(updates).toBe(1);
+    const s = store.getState();
+    expect(s.design.topology.name).toBe('noetl-supercluster');
+    expect(s.design.past).toHaveLength(2);
+    expect(s.session.notice?.action?.command).toBe('history.undo');
+    expect(s.session.selection.clusters).toEqual([]);
+  });
+
+  it('drops what belonged to a replaced design, field drafts on undo, and changes nothing for nothing', () => {
+    const store = createDesignerStore();
+    runCommand(ctx(store), 'cluster.add');
+    runCommand(ctx(store), 'field.set', { ref: { scope: 'cluster', id: 'c1', field: 'replicas' }, raw: 'x' });
+    setPreviewFile(store, 'README.md');
+    expect(Object.keys(store.getState().session.drafts)).toEqual(['cluster:c1:replicas']);
+    undo(store);
+    expect(store.getState().session.drafts).toEqual({});
+    expect(store.getState().session.previewFile).toBe('README.md');
+
+    redo(store);
+    select(store, { clusters: ['c1'], gateways: [] });
+    apply(store, { design: replace(templateById('single')!.topology()) });
+    expect(store.getState().session).toMatchObject({ selection: { clusters: [], gateways: [] }, previewFile: null, textDraft: null });
+
+    const before = store.getState();
+    apply(store, { design: step(before.design.topology), session: { selection: before.session.selection } });
+    expect(store.getState()).toBe(before);
   });
 });
 
@@ -74,12 +112,12 @@ describe('autosave', () => {
 
     const second = createDesignerStore({ storage });
     const s = second.getState();
-    expect(s.topology).toEqual(saved.topology);
-    expect(s.topology.clusters.map((c) => c.name)).toEqual(['c1']);
-    expect(s.past).toHaveLength(1);
-    expect(s.future).toHaveLength(1);
+    expect(s.design.topology).toEqual(saved.design.topology);
+    expect(s.design.topology.clusters.map((c) => c.name)).toEqual(['c1']);
+    expect(s.design.past).toHaveLength(1);
+    expect(s.design.future).toHaveLength(1);
     runCommand(ctx(second), 'history.redo');
-    expect(second.getState().topology.clusters.map((c) => c.name)).toEqual(['c1', 'c2']);
+    expect(second.getState().design.topology.clusters.map((c) => c.name)).toEqual(['c1', 'c2']);
   });
 
   it('keeps an unreadable save untouched, reports why, and pauses autosave until the user discards it', () => {
@@ -87,14 +125,14 @@ describe('autosave', () => {
     const bad = JSON.stringify({ format: 1, topology: { version: 1, name: 'x', clusters: [{ name: 'a', replicas: 'many' }] } });
     storage.setItem(AUTOSAVE_KEY, bad);
     const store = createDesignerStore({ storage });
-    expect(store.getState().restoreError).toMatch(/clusters\[0\]\.replicas/);
-    expect(store.getState().topology.clusters).toEqual([]);
+    expect(store.getState().session.restoreError).toMatch(/clusters\[0\]\.replicas/);
+    expect(store.getState().design.topology.clusters).toEqual([]);
 
     runCommand(ctx(store), 'cluster.add');
     expect(storage.getItem(AUTOSAVE_KEY)).toBe(bad);
 
     discardUnreadableAutosave(store);
-    expect(store.getState().restoreError).toBeNull();
+    expect(store.getState().session.restoreError).toBeNull();
     expect(JSON.parse(storage.getItem(AUTOSAVE_KEY)!).topology.clusters[0].name).toBe('c1');
   });
 
@@ -102,7 +140,7 @@ describe('autosave', () => {
     for (const text of ['{not json', '{"format":7}', '[]']) {
       const storage = new MemoryStorage();
       storage.setItem(AUTOSAVE_KEY, text);
-      expect(createDesignerStore({ storage }).getState().restoreError).not.toBeNull();
+      expect(createDesignerStore({ storage }).getState().session.restoreError).not.toBeNull();
     }
   });
 
@@ -111,9 +149,9 @@ describe('autosave', () => {
     const t = templateById('noetl')!.topology();
     storage.setItem(AUTOSAVE_KEY, JSON.stringify({ format: 1, topology: t, past: [{ bogus: true }], future: [] }));
     const s = createDesignerStore({ storage }).getState();
-    expect(s.restoreError).toBeNull();
-    expect(s.topology).toEqual(t);
-    expect(s.past).toEqual([]);
+    expect(s.session.restoreError).toBeNull();
+    expect(s.design.topology).toEqual(t);
+    expect(s.design.past).toEqual([]);
   });
 
   it('says so when the browser refuses to save', () => {
@@ -121,7 +159,7 @@ describe('autosave', () => {
     const store = createDesignerStore({ storage });
     storage.refuse = true;
     runCommand(ctx(store), 'cluster.add');
-    expect(store.getState().notice?.tone).toBe('error');
+    expect(store.getState().session.notice?.tone).toBe('error');
   });
 
   it('writes a deferred save once, with the design as it is when the write runs', () => {
@@ -151,7 +189,10 @@ describe('autosave', () => {
   it('saves nothing for UI-only changes', () => {
     const storage = new MemoryStorage();
     const store = createDesignerStore({ storage, initial: emptyTopology() });
-    store.setState({ selection: { clusters: ['x'], gateways: [] } });
+    openDialog(store, 'shortcuts');
+    notify(store, 'a notice');
+    setPreviewTab(store, 'topology');
+    expect(store.getState().session).toMatchObject({ dialog: 'shortcuts', previewTab: 'topology' });
     expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
   });
 });

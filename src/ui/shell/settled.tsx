@@ -1,6 +1,6 @@
 import { createContext, startTransition, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Topology } from '../../core';
-import { useDesigner } from '../app/context';
+import { useDesigner } from './context';
 import { afterNextPaint } from '../perf/marks';
 
 /**
@@ -12,7 +12,7 @@ import { afterNextPaint } from '../perf/marks';
 const SettledContext = createContext<Topology | null>(null);
 
 export function SettledTopology({ children }: { children: ReactNode }) {
-  const topology = useDesigner((s) => s.topology);
+  const topology = useDesigner((s) => s.design.topology);
   const [settled, setSettled] = useState(topology);
   const latest = useRef(topology);
   useEffect(() => {
@@ -26,6 +26,6 @@ export function SettledTopology({ children }: { children: ReactNode }) {
 /** The settled topology; the live one outside a `SettledTopology` (tests that mount a single view). */
 export function useSettledTopology(): Topology {
   const settled = useContext(SettledContext);
-  const live = useDesigner((s) => (settled === null ? s.topology : null));
+  const live = useDesigner((s) => (settled === null ? s.design.topology : null));
   return settled ?? live!;
 }

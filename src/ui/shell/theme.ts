@@ -3,7 +3,8 @@
  * localStorage key, apart from the design, so undo never touches it.
  */
 import { useSyncExternalStore } from 'react';
-import type { DesignerStore, ThemePreference } from '../store/store';
+import type { ThemePreference } from '../store/session';
+import type { DesignerStore } from '../store/store';
 import { useDesigner } from './context';
 
 export const PREFS_KEY = 'nats-topology-designer:prefs';
@@ -23,9 +24,9 @@ export function loadThemePreference(storage: Storage | null): ThemePreference {
 /** Keeps the preference saved whenever it changes. */
 export function persistThemePreference(store: DesignerStore, storage: Storage | null): () => void {
   return store.subscribe((s, prev) => {
-    if (s.theme === prev.theme || !storage) return;
+    if (s.session.theme === prev.session.theme || !storage) return;
     try {
-      storage.setItem(PREFS_KEY, JSON.stringify({ theme: s.theme }));
+      storage.setItem(PREFS_KEY, JSON.stringify({ theme: s.session.theme }));
     } catch {
       // Preferences are a nicety; a refused write changes nothing else.
     }
@@ -44,7 +45,7 @@ function systemIsDark(): boolean {
 
 /** The theme in effect: the preference, or the system's when the preference is `system`. */
 export function useResolvedTheme(): 'light' | 'dark' {
-  const pref = useDesigner((s) => s.theme);
+  const pref = useDesigner((s) => s.session.theme);
   const dark = useSyncExternalStore(subscribeSystem, systemIsDark, () => false);
   return pref === 'system' ? (dark ? 'dark' : 'light') : pref;
 }

@@ -1,6 +1,6 @@
 import { TEMPLATES } from '../../core';
-import { useRunCommand } from '../hooks/use-command';
-import { Icon } from './icons';
+import { useRunCommand } from '../shell/use-command';
+import { Icon } from '../shell/icons';
 
 /** Shown on an empty canvas: start from a template or from one cluster. */
 export function EmptyState() {

@@ -1,10 +1,10 @@
 import type { BundleFile } from '../../core';
-import { useDesigner, useDesignerContext } from '../app/context';
+import { useDesigner, useDesignerContext } from './context';
 import type { Derived } from '../derive/derive';
-import { useSettledTopology } from '../derive/settled';
+import { useSettledTopology } from './settled';
 
 /**
- * Derived output of the settled topology (see derive/settled.tsx): for the problems, the budget, the outline and
+ * Derived output of the settled topology (see shell/settled.tsx): for the problems, the budget, the outline and
  * the badges, which follow an edit a frame later. Computed once per topology however many panels ask.
  */
 export function useDerived(): Derived {
@@ -14,11 +14,11 @@ export function useDerived(): Derived {
 /** The bundle's files for the live topology, within the frame of an edit: for the preview. No lint, no budget. */
 export function useLiveFiles(): BundleFile[] {
   const { deriver } = useDesignerContext();
-  return deriver.files(useDesigner((s) => s.topology));
+  return deriver.files(useDesigner((s) => s.design.topology));
 }
 
 /** Why the live topology is too large to render (and so has no files), or null. */
 export function useLiveTooLarge(): string | null {
   const { deriver } = useDesignerContext();
-  return deriver.tooLarge(useDesigner((s) => s.topology));
+  return deriver.tooLarge(useDesigner((s) => s.design.topology));
 }

@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { commandForKey, runCommand, runShortcut, type CommandContext } from '../commands/registry';
 import { isTypingTarget } from '../commands/keys';
 import { looksLikeTopology } from '../io/import';
+import { closeDialog } from '../store/store';
 
 /**
  * Routes key presses to the command registry, except while the user types in a field or the code view.
@@ -18,12 +19,12 @@ export function useShortcuts(ctx: CommandContext): void {
 
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || isTypingTarget(e.target)) return;
-      const state = ctx.store.getState();
-      if (state.dialog) {
+      const { dialog } = ctx.store.getState().session;
+      if (dialog) {
         // Escape closes it; for the shared-link question that means keeping one's own design.
         if (e.key === 'Escape') {
-          if (state.dialog === 'shared-link') runCommand(ctx, 'link.dismiss');
-          else ctx.store.setState({ dialog: null });
+          if (dialog === 'shared-link') runCommand(ctx, 'link.dismiss');
+          else closeDialog(ctx.store);
         }
         return;
       }
@@ -52,14 +53,14 @@ export function useShortcuts(ctx: CommandContext): void {
     const onCopy = (e: ClipboardEvent) => {
       if (!copying || !e.clipboardData) return;
       copying = false;
-      const clip = ctx.store.getState().clipboard;
+      const clip = ctx.store.getState().session.clipboard;
       if (!clip) return;
       e.clipboardData.setData('text/plain', stringify({ clusters: clip.clusters, gateways: clip.gateways }));
       e.preventDefault();
     };
 
     const onPaste = (e: ClipboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target) || ctx.store.getState().dialog) return;
+      if (e.defaultPrevented || isTypingTarget(e.target) || ctx.store.getState().session.dialog) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!looksLikeTopology(text)) return;
       clearTimeout(pendingPaste);

@@ -17,11 +17,11 @@ export function useShareLinks(ctx: CommandContext): void {
       const hash = window.location.hash;
       if (!isShareHash(hash)) return;
       runCommand(ctx, 'link.open', { hash });
-      if (store.getState().incoming === null) clearHash();
+      if (store.getState().session.incoming === null) clearHash();
     };
     open();
     const unsubscribe = store.subscribe((s, prev) => {
-      if (prev.incoming !== null && s.incoming === null) clearHash();
+      if (prev.session.incoming !== null && s.session.incoming === null) clearHash();
     });
     window.addEventListener('hashchange', open);
     return () => {

@@ -1,0 +1,38 @@
+/** Commands that bring a design in or take it out: import, export, the bundle and share-link dialogs. */
+import { parseTopology, serializeTopology } from '../../core';
+import { hasWork } from '../edits/designs';
+import { replace } from '../store/design';
+import { BRING_BACK, family } from './command';
+
+export const FILE_COMMANDS = family({
+  'topology.import': {
+    label: 'Import a topology',
+    group: 'Files',
+    // `source` names where the text came from ("topology.yaml", "the pasted text") for the messages.
+    run({ state }, { text, source }: { text: string; source: string }) {
+      const parsed = parseTopology(text);
+      if (!parsed.ok) return { session: { importFailure: { source, errors: parsed.errors } } };
+      const hadDesign = hasWork(state.design.topology);
+      return {
+        design: replace(parsed.topology),
+        session: { importFailure: null, notice: { text: `Imported ${source}.`, tone: 'info', action: hadDesign ? BRING_BACK : undefined } },
+        fit: 'all',
+      };
+    },
+  },
+  'topology.export': {
+    label: 'Export topology',
+    group: 'Files',
+    run: ({ state }) => ({ save: { data: serializeTopology(state.design.topology), filename: 'topology.yaml', mime: 'application/yaml' } }),
+  },
+  'bundle.download': {
+    label: 'Download bundle',
+    group: 'Files',
+    run: () => ({ session: { dialog: 'download' } }),
+  },
+  'share.link': {
+    label: 'Share link',
+    group: 'Files',
+    run: () => ({ session: { dialog: 'share' } }),
+  },
+});

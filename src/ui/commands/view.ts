@@ -1,0 +1,54 @@
+/** Commands about what is shown: the layout, the view, a problem's place, the shortcuts. */
+import type { Problem } from '../../core';
+import { autoTidyMode, type TidyMode } from '../edits/layout';
+import { tidy } from '../edits/topology-edits';
+import { step } from '../store/design';
+import type { DesignerState } from '../store/store';
+import { family, type Outcome } from './command';
+import { revealProblem } from './reveal';
+
+const severalClusters = (s: DesignerState) => s.design.topology.clusters.length > 1;
+
+/** Tidying moves every cluster as one undo step, and shows them all. */
+const tidied = (state: DesignerState, mode: TidyMode): Outcome => ({ design: step(tidy(state.design.topology, mode)), fit: 'all' });
+
+export const VIEW_COMMANDS = family({
+  'layout.tidy': {
+    label: 'Tidy layout',
+    group: 'View',
+    shortcuts: ['t'],
+    enabled: severalClusters,
+    run: ({ state }) => tidied(state, autoTidyMode(state.design.topology)),
+  },
+  'layout.circle': {
+    label: 'Tidy as a circle',
+    group: 'View',
+    shortcuts: ['shift+o'],
+    enabled: severalClusters,
+    run: ({ state }) => tidied(state, 'circle'),
+  },
+  'layout.grid': {
+    label: 'Tidy as a grid',
+    group: 'View',
+    shortcuts: ['shift+g'],
+    enabled: severalClusters,
+    run: ({ state }) => tidied(state, 'grid'),
+  },
+  'view.fit': {
+    label: 'Fit view',
+    group: 'View',
+    shortcuts: ['shift+1'],
+    run: () => ({ fit: 'all' }),
+  },
+  'problem.reveal': {
+    label: 'Show a problem',
+    group: 'View',
+    run: ({ state }, { problem }: { problem: Problem }) => revealProblem(state.design.topology, problem),
+  },
+  'help.shortcuts': {
+    label: 'Keyboard shortcuts',
+    group: 'Help',
+    shortcuts: ['?'],
+    run: () => ({ session: { dialog: 'shortcuts' } }),
+  },
+});
