@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import { LIMITS, parseTopology, type Topology } from '../core';
 
 /** Why the CLI stops: a message for stderr and the exit code. */
@@ -55,4 +55,14 @@ export function readTopologyFile(file: string): Topology {
     return `${where}: ${e.path}: ${e.message}`;
   });
   throw new CliError(`${lines.join('\n')}\n${file}: not a valid topology (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})`, EXIT.unreadable);
+}
+
+/** Whether anything is at `path`, a dangling link included. */
+export function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

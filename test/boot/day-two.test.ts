@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { serializeTopology, type Topology } from '../../src/core';
 import { LOCAL_DIR } from '../../src/core/local/local-target';
-import { run as cliRun } from '../../src/cli/main';
+import { cli } from '../support/cli';
 import { describeEachServerWithCli, type NatsServerBinary } from '../support/tools';
 import { convergenceProblems } from './checks';
 import { attempt, password } from './clients';
@@ -32,12 +32,6 @@ afterEach(async () => {
 });
 
 /** `nats-topology <args>` in this process, as a user runs it; its stdout and stderr. */
-function cli(...argv: string[]): { code: number; out: string } {
-  const lines: string[] = [];
-  const code = cliRun(argv, (s) => lines.push(s), (s) => lines.push(s));
-  return { code, out: lines.join('\n') };
-}
-
 /** A folder with the design as topology.yaml, rendered as a local target on free ports, and started. */
 async function deploy(label: string, topology: Topology, server: NatsServerBinary): Promise<{ b: Boot; dir: string; file: string; base: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'day-two-'));
@@ -46,7 +40,7 @@ async function deploy(label: string, topology: Topology, server: NatsServerBinar
   await writeFile(file, serializeTopology(topology));
   const base = await pickBase(band, 12);
   const r = cli('render', file, '--target', 'local', '--out', dir, '--base-port', String(base));
-  expect(r.code, r.out).toBe(0);
+  expect(r.code, r.err).toBe(0);
   const { run, boot: b } = await start(await prepareFromDir(label, dir, base, server));
   boots.push(b);
   expect(run.code, run.stderr).toBe(0);
@@ -58,9 +52,9 @@ async function deploy(label: string, topology: Topology, server: NatsServerBinar
 async function rerender(b: Boot, file: string, base: number, topology: Topology): Promise<string> {
   await writeFile(file, serializeTopology(topology));
   const r = cli('render', file, '--target', 'local', '--out', b.dir, '--base-port', String(base));
-  expect(r.code, r.out).toBe(0);
+  expect(r.code, r.err).toBe(0);
   await b.refresh();
-  return r.out;
+  return `${r.out}\n${r.err}`;
 }
 
 /** Every user logs in on every server with the password from the first render. */

@@ -5,19 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeTopology, TEMPLATES } from '../../src/core';
-import { run } from '../../src/cli/main';
+import { cli } from '../support/cli';
 import { writeTree } from '../../src/cli/write-files';
 import { CliError } from '../../src/cli/io';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-writes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = run(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const noetl = join(dir, 'noetl.yaml');
 writeFileSync(noetl, serializeTopology(TEMPLATES[0].topology()));

@@ -21,7 +21,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { lint } from '../../core/lint';
 import { budget } from '../../core/budget';
 import { LOCAL_DIR, localTargetProblem, renderLocalTarget } from '../../core/local';
-import { CliError, EXIT, MAX_TOPOLOGY_BYTES, readBounded, readTopologyFile } from '../io';
+import { CliError, exists, EXIT, MAX_TOPOLOGY_BYTES, readBounded, readTopologyFile } from '../io';
 import { writeOne, writeStdout, writeTree } from '../write-files';
 import { countBySeverity, formatProblems } from '../format';
 
@@ -189,15 +189,6 @@ function existingSecrets(opts: RenderOptions): string | null {
   return candidates.find((f): f is string => typeof f === 'string' && exists(f)) ?? null;
 }
 
-/** Whether anything is at `path`, a dangling link included (readPrevious then refuses it). */
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function isRegularFile(path: string): boolean {
   try {

@@ -1,6 +1,5 @@
-import { lstatSync } from 'node:fs';
 import { serializeTopology, templateById, TEMPLATES } from '../../core';
-import { CliError, EXIT } from '../io';
+import { CliError, exists, EXIT } from '../io';
 import { writeOne } from '../write-files';
 import { table } from '../format';
 
@@ -25,11 +24,3 @@ export function initCommand(id: string, file: string, force: boolean, log: (s: s
   return EXIT.ok;
 }
 
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
