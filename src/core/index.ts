@@ -4,6 +4,7 @@ export * from './problems';
 export * from './quantity';
 export * from './names';
 export * from './defaults';
+export { CLUSTER_FIELDS, FIELD_TREE, clusterField, type ClusterFieldPath, type FieldKind, type FieldGroup, type FieldNode, type FieldSpec, type Nullable } from './format/fields';
 export { parseTopology, FORMAT_VERSION, LIMITS, type ParseError, type ParseResult } from './parse/parse-topology';
 export { renderNatsConf, LAME_DUCK } from './conf/nats-conf';
 export { gatewayRemotes, gatewaySystems, peerMap } from './conf/topology-facts';

@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, Unzlib, zlibSync } from 'fflate';
-import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, PROVIDERS } from '../defaults';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_IMAGE, PROVIDERS } from '../defaults';
+import { CLUSTER_FIELDS, getField } from '../format/fields';
 import type { Topology } from '../model';
 import { parseTopology, type ParseError } from '../parse/parse-topology';
 import { topologyData } from '../bundle/topology-file';
@@ -110,7 +111,7 @@ function compact(data: Record<string, unknown>, t: Topology): Record<string, unk
   if (t.jetstream.enabled && t.jetstream.domain === null) delete out.jetstream;
   if (t.accounts.length === 0) delete out.accounts;
   if (t.gateways.length === 0) delete out.gateways;
-  if (sameJson(t.defaults, DEFAULT_CLUSTER_SETTINGS)) delete out.defaults;
+  if (CLUSTER_FIELDS.every((f) => getField(t.defaults, f) === f.default)) delete out.defaults;
   out.clusters = (data.clusters as Record<string, unknown>[]).map((c) => {
     const o = { ...c };
     if (o.region === null) delete o.region;
@@ -127,8 +128,4 @@ function compact(data: Record<string, unknown>, t: Topology): Record<string, unk
   if (kind.provider === 'podman' && Object.keys(kind).length === 1) delete out.kind;
   else out.kind = kind;
   return out;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
