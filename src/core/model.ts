@@ -41,6 +41,8 @@ export interface JetStreamSizing {
 export interface ClusterSettings {
   /** Servers in the cluster (StatefulSet replicas). */
   replicas: number;
+  /** `max_payload`; unset keeps the server's own (1MB). */
+  maxPayload?: Quantity;
   resources: Resources;
   jetstream: JetStreamSizing;
 }
@@ -65,6 +67,8 @@ export interface Cluster {
   position: Position;
   /** Overrides `defaults.replicas` when set. */
   replicas?: number;
+  /** Overrides `defaults.maxPayload`; `null` removes it. */
+  maxPayload?: Quantity | null;
   /** Overrides single keys of `defaults.resources`; a `null` leaf removes the default. */
   resources?: {
     requests?: Partial<Record<ResourceName, Quantity | null>>;

@@ -48,6 +48,7 @@ const MAX_CORES = 4_096;
 /** Every key `defaults` holds and clusters override, in file order. */
 export const CLUSTER_FIELDS = [
   { path: 'replicas', kind: 'integer', nullable: false, default: 3, min: 1, max: 99, example: '3', label: 'Replicas', defaultLabel: 'Default replicas', help: 'Servers in the cluster (StatefulSet replicas).', group: 'servers' },
+  { path: 'maxPayload', kind: 'bytes', nullable: 'remove', default: undefined, min: 1, max: 64 * 2 ** 20, example: '8Mi', label: 'Max payload', defaultLabel: 'Default max payload', help: "Each server's `max_payload`, the largest message it accepts; unset keeps the server's 1MB.", group: 'servers' },
   { path: 'resources.requests.cpu', kind: 'cpu', nullable: 'remove', default: '250m', max: MAX_CORES, example: '250m or 2', label: 'CPU request', defaultLabel: 'Default CPU request', help: "Each server container's CPU request.", group: 'resources' },
   { path: 'resources.requests.memory', kind: 'bytes', nullable: 'remove', default: '512Mi', max: MAX_BYTES, example: '512Mi or 2Gi', label: 'Memory request', defaultLabel: 'Default RAM request', help: "Each server container's memory request.", group: 'resources' },
   { path: 'resources.limits.cpu', kind: 'cpu', nullable: 'remove', default: '1', max: MAX_CORES, example: '250m or 2', label: 'CPU limit', defaultLabel: 'Default CPU limit', help: "Each server container's CPU limit.", group: 'resources' },
