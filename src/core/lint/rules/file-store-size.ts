@@ -1,6 +1,6 @@
 import { formatBytes, parseQuantity } from '../../quantity';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { origin, resolvedClusters } from '../support';
 
 /** Share of the volume the file store may take; the rest is for filesystem metadata and JetStream's own files. */
@@ -11,10 +11,10 @@ export const FILE_STORE_SHARE = 0.9;
  * the volume is what the disk can keep. A promise above the volume fails writes when the disk fills instead of
  * refusing them up front.
  */
-export const fileStoreSize: LintRule = {
+export const fileStoreSize: Rule = {
   id: 'file-store-size',
   description: "Each server's JetStream file store fits its volume with headroom.",
-  check(topology) {
+  check({ topology }) {
     if (!topology.jetstream.enabled) return [];
     const out: Problem[] = [];
     for (const { spec, cluster } of resolvedClusters(topology)) {

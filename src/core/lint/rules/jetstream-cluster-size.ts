@@ -1,5 +1,5 @@
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { origin, resolvedClusters } from '../support';
 
 /** Failed servers a RAFT group of n survives: it needs a majority, ⌊n/2⌋+1, to keep a leader. */
@@ -11,10 +11,10 @@ export function tolerated(n: number): number {
  * JETSTREAM_CLUSTER_TOO_SMALL and JETSTREAM_CLUSTER_EVEN: streams are replicated inside one cluster, so the
  * cluster's server count bounds both stream replicas and how many failures they survive.
  */
-export const jetstreamClusterSize: LintRule = {
+export const jetstreamClusterSize: Rule = {
   id: 'jetstream-cluster-size',
   description: 'With JetStream on, each cluster has an odd number of servers, at least 3.',
-  check(topology) {
+  check({ topology }) {
     if (!topology.jetstream.enabled) return [];
     const out: Problem[] = [];
     for (const { spec, cluster } of resolvedClusters(topology)) {

@@ -1,13 +1,13 @@
 import { parseQuantity } from '../../quantity';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { origin, resolvedClusters } from '../support';
 
 /** LIMIT_BELOW_REQUEST: Kubernetes refuses a pod whose limit is below its request, so no server starts. */
-export const limitBelowRequest: LintRule = {
+export const limitBelowRequest: Rule = {
   id: 'limit-below-request',
   description: 'No resource limit is below its request.',
-  check(topology) {
+  check({ topology }) {
     const out: Problem[] = [];
     for (const { spec, cluster } of resolvedClusters(topology)) {
       for (const r of ['cpu', 'memory'] as const) {

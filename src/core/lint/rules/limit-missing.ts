@@ -1,5 +1,5 @@
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { origin, resolvedClusters } from '../support';
 
 const WHY = {
@@ -10,10 +10,10 @@ const WHY = {
 } as const;
 
 /** LIMIT_MISSING: without limits a server is bounded only by its node. */
-export const limitMissing: LintRule = {
+export const limitMissing: Rule = {
   id: 'limit-missing',
   description: 'Each cluster sets CPU and memory limits.',
-  check(topology) {
+  check({ topology }) {
     const out: Problem[] = [];
     for (const { spec, cluster } of resolvedClusters(topology)) {
       for (const r of ['cpu', 'memory'] as const) {

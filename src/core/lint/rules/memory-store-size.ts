@@ -1,6 +1,6 @@
 import { formatBytes, parseQuantity } from '../../quantity';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { origin, resolvedClusters } from '../support';
 
 /** Share of the memory limit a memory store may take; the rest is the server's heap, buffers and file store cache. */
@@ -11,10 +11,10 @@ export const MEMORY_STORE_SHARE = 0.5;
  * store counts against the container's memory limit. (A store above the *request* is not reported: our own
  * defaults do that on purpose to fit kind, and memory streams are rarely full.)
  */
-export const memoryStoreSize: LintRule = {
+export const memoryStoreSize: Rule = {
   id: 'memory-store-size',
   description: "Each server's JetStream memory store fits well inside its memory limit.",
-  check(topology) {
+  check({ topology }) {
     if (!topology.jetstream.enabled) return [];
     const out: Problem[] = [];
     for (const { spec, cluster } of resolvedClusters(topology)) {

@@ -1,6 +1,6 @@
 import { gatewaySystems } from '../../conf/topology-facts';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { joinNames, resolvedClusters } from '../support';
 import { tolerated } from './jetstream-cluster-size';
 
@@ -8,10 +8,10 @@ import { tolerated } from './jetstream-cluster-size';
  * JETSTREAM_META_GROUP_EVEN: every JetStream server of gateway-connected clusters joins one meta group (the RAFT
  * group that holds all stream and consumer assignments), so its size is the sum over those clusters.
  */
-export const metaGroupSize: LintRule = {
+export const metaGroupSize: Rule = {
   id: 'meta-group-size',
   description: "With JetStream on, each supercluster's meta group has an odd number of servers.",
-  check(topology) {
+  check({ topology }) {
     if (!topology.jetstream.enabled) return [];
     const replicas = new Map<string, number>();
     for (const { cluster } of resolvedClusters(topology)) if (!replicas.has(cluster.name)) replicas.set(cluster.name, cluster.replicas);

@@ -1,15 +1,15 @@
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { origin, resolvedClusters } from '../support';
 
 /**
  * REQUEST_MISSING: with neither a request nor a limit for a resource, the scheduler reserves none of it for the
  * server. (A limit alone is fine: Kubernetes then uses it as the request.)
  */
-export const requestMissing: LintRule = {
+export const requestMissing: Rule = {
   id: 'request-missing',
   description: 'Each cluster requests CPU and memory (or limits them, which Kubernetes turns into requests).',
-  check(topology) {
+  check({ topology }) {
     const out: Problem[] = [];
     for (const { spec, cluster } of resolvedClusters(topology)) {
       const { requests, limits } = cluster.resources;

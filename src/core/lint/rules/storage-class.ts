@@ -1,12 +1,12 @@
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { isDns1123Subdomain, origin, q, resolvedClusters } from '../support';
 
 /** STORAGE_CLASS_INVALID: the API server refuses a claim whose storageClassName is not a DNS-1123 subdomain. */
-export const storageClass: LintRule = {
+export const storageClass: Rule = {
   id: 'storage-class',
   description: 'JetStream storage class names are DNS-1123 subdomains.',
-  check(topology) {
+  check({ topology }) {
     if (!topology.jetstream.enabled) return [];
     const out: Problem[] = [];
     for (const { spec, cluster } of resolvedClusters(topology)) {
