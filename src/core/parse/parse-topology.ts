@@ -10,6 +10,7 @@ import type {
   Topology,
 } from '../model';
 import { formatPath, Reader, type Path } from './reader';
+import { FORMAT_VERSION, migrate } from '../format/migrations';
 import { readDefaultSettings, readOverrides, SETTINGS_KEYS } from './settings';
 import { parseYamlDocument } from './yaml-document';
 
@@ -25,8 +26,7 @@ export interface ParseError {
 
 export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors: ParseError[] };
 
-/** The format version this build reads and writes. */
-export const FORMAT_VERSION = 1;
+export { FORMAT_VERSION };
 
 export const LIMITS = {
   /** Characters of topology text we read at all. */
@@ -79,9 +79,12 @@ export function parseTopology(input: unknown): ParseResult {
   return fromData(data, doc, lineCounter);
 }
 
-function fromData(data: unknown, doc: Document | null, lines: LineCounter | null): ParseResult {
+function fromData(input: unknown, doc: Document | null, lines: LineCounter | null): ParseResult {
   const r = new Reader(MAX_ERRORS);
-  const topology = readTopology(r, data);
+  // Older versions are brought up to this one first: one list of migrations for files, links and autosaves.
+  const migrated = migrate(input);
+  if (!migrated.ok) r.fail(['version'], migrated.message);
+  const topology = migrated.ok ? readTopology(r, migrated.data) : undefined;
   if (r.count === 0 && topology) return { ok: true, topology };
   const index = new WeakMap<object, Map<unknown, Pair>>();
   return {
@@ -106,9 +109,7 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   const o = r.object(data, [], TOP_KEYS);
   if (!o) return undefined;
   if (!('version' in o)) r.fail(['version'], `is required; this designer writes "version: ${FORMAT_VERSION}"`);
-  else if (typeof o.version === 'number' && Number.isInteger(o.version) && o.version > FORMAT_VERSION) {
-    r.fail(['version'], `is ${o.version}: this file was made by a newer designer; this one reads version ${FORMAT_VERSION}`);
-  } else if (o.version !== FORMAT_VERSION) r.fail(['version'], `must be ${FORMAT_VERSION}`);
+  else if (o.version !== FORMAT_VERSION) r.fail(['version'], `must be ${FORMAT_VERSION}`);
 
   const name = 'name' in o ? r.string(o.name, ['name']) : r.fail(['name'], 'is required (a DNS-1123 label, e.g. my-supercluster)');
   const namespace = o.namespace === undefined ? name : r.string(o.namespace, ['namespace']);

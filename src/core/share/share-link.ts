@@ -6,7 +6,10 @@ import { parseTopology, type ParseError } from '../parse/parse-topology';
 import { topologyData } from '../bundle/topology-file';
 import { decodeBase64url, encodeBase64url } from '../base64';
 
-/** Share links carry `#v1.` + base64url(zlib(JSON)); the version names the encoding, not just the format. */
+/**
+ * Share links carry `#v1.` + base64url(zlib(JSON)); the prefix names the encoding only. The design inside carries its
+ * own `version` and goes through `parseTopology`, whose migrations open links made by older designers.
+ */
 export const SHARE_PREFIX = 'v1.';
 
 export const SHARE_LIMITS = {
