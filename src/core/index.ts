@@ -24,7 +24,7 @@ export type { Rule } from './check/rule';
 export type { Facts } from './check/facts';
 export { changes } from './changes/changes';
 export { survival, survivalDetails, survivalSummary, type SystemSurvival } from './survival/survival';
-export { renderLocalTarget, LOCAL_BASE_PORT } from './local';
+export { renderLocalTarget, localTargetProblem, LOCAL_BASE_PORT, LOCAL_DIR } from './local';
 export { createBundleRenderer, type BundleRenderer } from './bundle/incremental';
 export { fileMode, isSecretFile, safePathSegment } from './bundle/files';
 export { bundleOutputSize, localOutputSize, outputSizeProblem, OUTPUT_LIMITS, type OutputSize } from './bundle/output-size';

@@ -8,19 +8,21 @@ import {
   check,
   fileMode,
   generatePasswords,
+  LOCAL_DIR,
+  localTargetProblem,
   MAX_PREVIOUS_BYTES,
   outputSizeProblem,
   parseTopology,
   PROBLEM_CODES,
   readPreviousPasswords,
   renderBundle,
+  renderLocalTarget,
   zipBundle,
   type BundleFile,
   type Passwords,
   type Topology,
 } from '../../core';
 import { strFromU8, unzipSync } from 'fflate';
-import { LOCAL_DIR, localTargetProblem, renderLocalTarget } from '../../core/local';
 import { CliError, EXIT, MAX_TOPOLOGY_BYTES, readBounded, readTopologyFile } from '../io';
 import { writeOne, writeStdout, writeTree } from '../write-files';
 import { countBySeverity, formatProblems } from '../format';
