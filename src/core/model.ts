@@ -6,7 +6,7 @@
  * format is filled with its default, so renderers never guess.
  */
 
-import { CLUSTER_FIELDS, clusterField, getField, putField, type ClusterFieldPath, type FieldSpec } from './format/fields';
+import { clusterField, FIELD_TREE, getField, type ClusterFieldPath, type FieldNode, type FieldSpec } from './format/fields';
 
 /** Kubernetes quantity text as the user wrote it (`250m`, `1`, `512Mi`), already validated. */
 export type Quantity = string;
@@ -156,16 +156,24 @@ export interface Topology {
   kind: KindEnvironment;
 }
 
-/** Merges a cluster's overrides over the topology's defaults, key by key of the field table. */
+/** Merges a cluster's overrides over the topology's defaults, key by key of the field table, in its order. */
 export function resolveCluster(topology: Topology, cluster: Cluster): ResolvedCluster {
-  const out: Record<string, unknown> = { name: cluster.name, region: cluster.region, zone: cluster.zone };
-  for (const f of CLUSTER_FIELDS) {
-    const v = settingOf(topology, cluster, f);
-    if (v !== undefined) putField(out, f, v);
-    else putField(out, f, undefined); // creates the mappings on the way (`requests: {}`), then drops the key
+  const settings = resolveNodes(FIELD_TREE, cluster, topology.defaults);
+  return { name: cluster.name, region: cluster.region, zone: cluster.zone, ...settings } as unknown as ResolvedCluster;
+}
+
+function resolveNodes(nodes: readonly FieldNode[], own: unknown, base: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const n of nodes) {
+    const o = own !== null && typeof own === 'object' ? (own as Record<string, unknown>)[n.key] : undefined;
+    const d = base !== null && typeof base === 'object' ? (base as Record<string, unknown>)[n.key] : undefined;
+    if (!n.field) out[n.key] = resolveNodes(n.children, o, d);
+    else {
+      const v = o !== undefined ? o : d;
+      if (v !== undefined && !(v === null && n.field.nullable === 'remove')) out[n.key] = v;
+    }
   }
-  pruneUndefined(out);
-  return out as unknown as ResolvedCluster;
+  return out;
 }
 
 /** One effective setting of a cluster (its own or the default), without resolving the rest: `undefined` when unset. */
@@ -178,11 +186,4 @@ function settingOf(topology: Topology, cluster: Cluster, f: FieldSpec): unknown 
   const own = getField(cluster, f);
   const v = own !== undefined ? own : getField(topology.defaults, f);
   return v === null && f.nullable === 'remove' ? undefined : v;
-}
-
-function pruneUndefined(o: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(o)) {
-    if (v === undefined) delete o[k];
-    else if (v !== null && typeof v === 'object') pruneUndefined(v as Record<string, unknown>);
-  }
 }

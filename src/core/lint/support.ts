@@ -1,7 +1,7 @@
 /** Small helpers the lint rules share: name checks, where a value comes from, and wording. */
 import { DNS1123_LABEL } from '../names';
 import { clusterField, getField, type ClusterFieldPath } from '../format/fields';
-import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
+import type { Cluster } from '../model';
 
 /** A cluster key that `defaults` can supply. */
 export type ClusterField = ClusterFieldPath;
@@ -15,11 +15,6 @@ export function isInherited(cluster: Cluster, field: ClusterField): boolean {
 /** `" (from defaults)"` for inherited values: the UI shows effective values, so messages say where they are set. */
 export function origin(cluster: Cluster, field: ClusterField): string {
   return isInherited(cluster, field) ? ' (from defaults)' : '';
-}
-
-/** Every cluster with its effective settings, in topology order. */
-export function resolvedClusters(topology: Topology): { spec: Cluster; cluster: ResolvedCluster }[] {
-  return topology.clusters.map((spec) => ({ spec, cluster: resolveCluster(topology, spec) }));
 }
 
 /** `a`, `a and b`, `a, b and c`. */

@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems';
 import type { Rule } from '../../check/rule';
-import { origin, resolvedClusters } from '../support';
+import { origin } from '../support';
 
 const WHY = {
   cpu: 'a busy server can take every CPU of its node (on kind, the whole VM) and starve its neighbours',
@@ -13,9 +13,9 @@ const WHY = {
 export const limitMissing: Rule = {
   id: 'limit-missing',
   description: 'Each cluster sets CPU and memory limits.',
-  check({ topology }) {
+  check({ resolved }) {
     const out: Problem[] = [];
-    for (const { spec, cluster } of resolvedClusters(topology)) {
+    for (const { spec, cluster } of resolved) {
       for (const r of ['cpu', 'memory'] as const) {
         if (cluster.resources.limits[r] !== undefined) continue;
         const label = r === 'cpu' ? 'CPU' : 'memory';

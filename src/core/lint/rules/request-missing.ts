@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems';
 import type { Rule } from '../../check/rule';
-import { origin, resolvedClusters } from '../support';
+import { origin } from '../support';
 
 /**
  * REQUEST_MISSING: with neither a request nor a limit for a resource, the scheduler reserves none of it for the
@@ -9,9 +9,9 @@ import { origin, resolvedClusters } from '../support';
 export const requestMissing: Rule = {
   id: 'request-missing',
   description: 'Each cluster requests CPU and memory (or limits them, which Kubernetes turns into requests).',
-  check({ topology }) {
+  check({ resolved }) {
     const out: Problem[] = [];
-    for (const { spec, cluster } of resolvedClusters(topology)) {
+    for (const { spec, cluster } of resolved) {
       const { requests, limits } = cluster.resources;
       const bestEffort = [requests.cpu, requests.memory, limits.cpu, limits.memory].every((v) => v === undefined);
       for (const r of ['cpu', 'memory'] as const) {
