@@ -42,8 +42,8 @@ export interface FieldSpec {
 }
 
 /** Anything bigger than a petabyte is a typo, and stays exact as a double. */
-const MAX_BYTES = 2 ** 50;
-const MAX_CORES = 4_096;
+export const MAX_BYTES = 2 ** 50;
+export const MAX_CORES = 4_096;
 
 /** Every key `defaults` holds and clusters override, in file order. */
 export const CLUSTER_FIELDS = [

@@ -10,6 +10,7 @@ import type {
   Topology,
 } from '../model';
 import { formatPath, Reader, type Path } from './reader';
+import { MAX_BYTES, MAX_CORES } from '../format/fields';
 import { FORMAT_VERSION, migrate } from '../format/migrations';
 import { readDefaultSettings, readOverrides, SETTINGS_KEYS } from './settings';
 import { parseYamlDocument } from './yaml-document';
@@ -36,10 +37,9 @@ export const LIMITS = {
   accounts: 100,
   usersPerAccount: 1_000,
   otherWorkloads: 100,
-  replicas: 99,
-  /** Anything bigger than a petabyte is a typo, and stays exact as a double. */
-  bytes: 2 ** 50,
-  cpuCores: 4_096,
+  /** Of any byte or CPU quantity; a cluster setting's own bounds are in its row of the field table. */
+  bytes: MAX_BYTES,
+  cpuCores: MAX_CORES,
   coordinate: 1_000_000,
 } as const;
 
