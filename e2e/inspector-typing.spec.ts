@@ -71,6 +71,8 @@ async function typeEachField(page: Page, inspector: Locator, cases: Case[], expe
 
 test.describe('typing in the inspector', () => {
   test('every text field of the cluster form keeps its focus and changes only its own key', async ({ page }) => {
+    // A person's typing in each of the form's fields, one after another: one field of the table adds a few seconds.
+    test.slow();
     await openDesigner(page);
     await loadTemplate(page, /3-region/);
     await clusterNode(page, 'us-east').click();
@@ -112,6 +114,8 @@ test.describe('typing in the inspector', () => {
   });
 
   test('every text field of the topology form keeps its focus and changes only its own key', async ({ page }) => {
+    // A person's typing in each of the form's fields, one after another: one field of the table adds a few seconds.
+    test.slow();
     await openDesigner(page);
     await loadTemplate(page, /NoETL/);
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
