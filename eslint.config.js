@@ -92,6 +92,13 @@ export default tseslint.config(
   },
   ...uiLayerRules(),
   {
+    // The CLI is a client of the core's public surface, like the designer: src/core/index.ts, never its internals.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+core/', message: 'src/cli imports the core only through src/core/index.ts (`../core` or `../../core`).' }] }],
+    },
+  },
+  {
     // One way to change the designer's state: its store module is the only writer (see src/ui/store/store.ts).
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/ui/store/store.ts'],

@@ -71,6 +71,8 @@ async function typeEachField(page: Page, inspector: Locator, cases: Case[], expe
 
 test.describe('typing in the inspector', () => {
   test('every text field of the cluster form keeps its focus and changes only its own key', async ({ page }) => {
+    // A person's typing in each of the form's fields, one after another: one field of the table adds a few seconds.
+    test.slow();
     await openDesigner(page);
     await loadTemplate(page, /3-region/);
     await clusterNode(page, 'us-east').click();
@@ -81,6 +83,7 @@ test.describe('typing in the inspector', () => {
       { label: 'Region', value: 'north-east-1', path: ['clusters', 0, 'region'], expected: 'north-east-1' },
       { label: 'Zone', value: 'north-east-1a', path: ['clusters', 0, 'zone'], expected: 'north-east-1a' },
       { label: 'Replicas', value: '5', path: ['clusters', 0, 'replicas'], expected: 5 },
+      { label: 'Max payload', value: '8Mi', path: ['clusters', 0, 'maxPayload'], expected: '8Mi' },
       { label: 'CPU request', value: '300m', path: ['clusters', 0, 'resources', 'requests', 'cpu'], expected: '300m' },
       { label: 'CPU limit', value: '2', path: ['clusters', 0, 'resources', 'limits', 'cpu'], expected: '2' },
       { label: 'Memory request', value: '768Mi', path: ['clusters', 0, 'resources', 'requests', 'memory'], expected: '768Mi' },
@@ -111,6 +114,8 @@ test.describe('typing in the inspector', () => {
   });
 
   test('every text field of the topology form keeps its focus and changes only its own key', async ({ page }) => {
+    // A person's typing in each of the form's fields, one after another: one field of the table adds a few seconds.
+    test.slow();
     await openDesigner(page);
     await loadTemplate(page, /NoETL/);
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
@@ -125,6 +130,7 @@ test.describe('typing in the inspector', () => {
       { label: 'Account name', value: 'NORTH', path: ['accounts', 0, 'name'], expected: 'NORTH' },
       { label: 'Users', value: 'nate, tina', path: ['accounts', 0, 'users'], expected: ['nate', 'tina'] },
       { label: 'Default replicas', value: '5', path: ['defaults', 'replicas'], expected: 5 },
+      { label: 'Default max payload', value: '2Mi', path: ['defaults', 'maxPayload'], expected: '2Mi' },
       { label: 'Default CPU request', value: '300m', path: ['defaults', 'resources', 'requests', 'cpu'], expected: '300m' },
       { label: 'Default CPU limit', value: '2', path: ['defaults', 'resources', 'limits', 'cpu'], expected: '2' },
       { label: 'Default RAM request', value: '768Mi', path: ['defaults', 'resources', 'requests', 'memory'], expected: '768Mi' },

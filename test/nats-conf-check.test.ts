@@ -26,3 +26,16 @@ describeEachServer('an account named like a password variable', (server) => {
     expect(lint(r.topology).map((p) => p.code)).toContain('ACCOUNT_NAME_PASSWORD_VARIABLE');
   });
 });
+
+describeEachServer('a max payload in the defaults and a cluster override', (server) => {
+  it('renders max_payload in bytes, and nats-server -t accepts it', () => {
+    const r = parseTopology({ version: 1, name: 'x', defaults: { maxPayload: '8Mi' }, clusters: [{ name: 'a' }, { name: 'b', maxPayload: '2Mi' }, { name: 'c', maxPayload: null }], gateways: [['a', 'b'], ['b', 'c']] });
+    if (!r.ok) throw new Error('does not parse');
+    const confs = renderBundle(r.topology).filter((f) => f.path.startsWith('nats-conf/'));
+    expect(confs.map((f) => f.content.match(/^max_payload: .*$/m)?.[0] ?? null)).toEqual(['max_payload: 8388608 # 8Mi', 'max_payload: 2097152 # 2Mi', null]);
+    for (const f of confs) {
+      const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');
+      expect(() => checkConf(server.path, f.content, podEnv(cluster, fixedPasswords(r.topology)), `${server.version}-payload-${cluster}`)).not.toThrow();
+    }
+  });
+});

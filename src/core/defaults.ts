@@ -1,3 +1,4 @@
+import { fillDefaults } from './format/fields';
 import type { ClusterSettings, KindProvider } from './model';
 
 /**
@@ -13,14 +14,8 @@ export const DEFAULT_IMAGE = `nats:${NATS_SERVER_VERSION}-alpine`;
 /** Kubernetes' default cluster DNS domain; clusters set up with another (kubelet `clusterDomain`) must say so. */
 export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
 
-export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
-  replicas: 3,
-  resources: {
-    requests: { cpu: '250m', memory: '512Mi' },
-    limits: { cpu: '1', memory: '2Gi' },
-  },
-  jetstream: { memoryStore: '1Gi', fileStore: '4Gi', volumeSize: '5Gi', storageClass: null },
-};
+/** What every cluster inherits when the file has no `defaults:`: the defaults of the field table. */
+export const DEFAULT_CLUSTER_SETTINGS = fillDefaults() as unknown as ClusterSettings;
 
 export interface ProviderPreset {
   label: string;

@@ -6,6 +6,8 @@
  * format is filled with its default, so renderers never guess.
  */
 
+import { clusterField, FIELD_TREE, getField, type ClusterFieldPath, type FieldNode, type FieldSpec } from './format/fields';
+
 /** Kubernetes quantity text as the user wrote it (`250m`, `1`, `512Mi`), already validated. */
 export type Quantity = string;
 
@@ -22,20 +24,25 @@ export interface Resources {
 
 /** Per-server JetStream sizing. */
 export interface JetStreamSizing {
-  /** `max_memory_store`. @default "1Gi" */
+  /** `max_memory_store`. */
   memoryStore: Quantity;
-  /** `max_file_store`. @default "4Gi" */
+  /** `max_file_store`. */
   fileStore: Quantity;
-  /** Size of each server's PersistentVolumeClaim. @default "5Gi" */
+  /** Size of each server's PersistentVolumeClaim. */
   volumeSize: Quantity;
-  /** StorageClass of the claim; null uses the cluster's default class. @default null */
+  /** StorageClass of the claim; null uses the cluster's default class. */
   storageClass: string | null;
 }
 
-/** Keys every cluster inherits unless it overrides them. */
+/**
+ * Keys every cluster inherits unless it overrides them. Each key's default, bounds and words are its row of
+ * `CLUSTER_FIELDS` (`format/fields.ts`); a test holds this shape and the table to each other.
+ */
 export interface ClusterSettings {
-  /** Servers in the cluster (StatefulSet replicas). @default 3 */
+  /** Servers in the cluster (StatefulSet replicas). */
   replicas: number;
+  /** `max_payload`; unset keeps the server's own (1MB). */
+  maxPayload?: Quantity;
   resources: Resources;
   jetstream: JetStreamSizing;
 }
@@ -60,6 +67,8 @@ export interface Cluster {
   position: Position;
   /** Overrides `defaults.replicas` when set. */
   replicas?: number;
+  /** Overrides `defaults.maxPayload`; `null` removes it. */
+  maxPayload?: Quantity | null;
   /** Overrides single keys of `defaults.resources`; a `null` leaf removes the default. */
   resources?: {
     requests?: Partial<Record<ResourceName, Quantity | null>>;
@@ -147,27 +156,34 @@ export interface Topology {
   kind: KindEnvironment;
 }
 
-/** Merges a cluster's overrides over the topology's defaults. */
+/** Merges a cluster's overrides over the topology's defaults, key by key of the field table, in its order. */
 export function resolveCluster(topology: Topology, cluster: Cluster): ResolvedCluster {
-  const d = topology.defaults;
-  return {
-    name: cluster.name,
-    region: cluster.region,
-    zone: cluster.zone,
-    replicas: cluster.replicas ?? d.replicas,
-    resources: {
-      requests: mergeResourceList(d.resources.requests, cluster.resources?.requests),
-      limits: mergeResourceList(d.resources.limits, cluster.resources?.limits),
-    },
-    jetstream: { ...d.jetstream, ...cluster.jetstream },
-  };
+  const settings = resolveNodes(FIELD_TREE, cluster, topology.defaults);
+  return { name: cluster.name, region: cluster.region, zone: cluster.zone, ...settings } as unknown as ResolvedCluster;
 }
 
-function mergeResourceList(base: ResourceList, over: Partial<Record<ResourceName, Quantity | null>> | undefined): ResourceList {
-  const out: ResourceList = {};
-  for (const key of ['cpu', 'memory'] as const) {
-    const v = over && key in over ? over[key] : base[key];
-    if (v != null) out[key] = v;
+function resolveNodes(nodes: readonly FieldNode[], own: unknown, base: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const n of nodes) {
+    const o = own !== null && typeof own === 'object' ? (own as Record<string, unknown>)[n.key] : undefined;
+    const d = base !== null && typeof base === 'object' ? (base as Record<string, unknown>)[n.key] : undefined;
+    if (!n.field) out[n.key] = resolveNodes(n.children, o, d);
+    else {
+      const v = o !== undefined ? o : d;
+      if (v !== undefined && !(v === null && n.field.nullable === 'remove')) out[n.key] = v;
+    }
   }
   return out;
+}
+
+/** One effective setting of a cluster (its own or the default), without resolving the rest: `undefined` when unset. */
+export function clusterSetting(topology: Topology, cluster: Cluster, path: ClusterFieldPath): unknown {
+  const f = clusterField(path);
+  return f && settingOf(topology, cluster, f);
+}
+
+function settingOf(topology: Topology, cluster: Cluster, f: FieldSpec): unknown {
+  const own = getField(cluster, f);
+  const v = own !== undefined ? own : getField(topology.defaults, f);
+  return v === null && f.nullable === 'remove' ? undefined : v;
 }

@@ -1,4 +1,5 @@
 /** Problems are data: the lint, the budget, the problems panel, node badges and editor markers share them. */
+import type { ProblemCode } from './check/codes';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -11,8 +12,8 @@ export type ProblemTarget =
   | { kind: 'kind'; field?: string };
 
 export interface Problem {
-  /** Stable code, e.g. `NAME_DNS1123` or `S2`; never reused for another meaning. */
-  code: string;
+  /** Stable code from `PROBLEM_CODES` (`check/codes.ts`), e.g. `CLUSTER_NAME_INVALID` or `S2`; never reused for another meaning. */
+  code: ProblemCode;
   severity: Severity;
   target: ProblemTarget;
   message: string;

@@ -1,5 +1,4 @@
-import { formatMi, formatMillis } from '../../core';
-import { budget, type Budget } from '../../core/budget';
+import { budget, formatMi, formatMillis, type Budget } from '../../core';
 import { EXIT, readTopologyFile } from '../io';
 import { countBySeverity, formatProblems, table } from '../format';
 

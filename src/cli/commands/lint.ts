@@ -1,6 +1,4 @@
-import { changes, sortProblems, survivalDetails, survivalSummary } from '../../core';
-import { lint } from '../../core/lint';
-import { budget } from '../../core/budget';
+import { changes, check, sortProblems, survivalDetails, survivalSummary } from '../../core';
 import { EXIT, readTopologyFile } from '../io';
 import { countBySeverity, formatProblems } from '../format';
 
@@ -11,7 +9,7 @@ import { countBySeverity, formatProblems } from '../format';
 export function lintCommand(file: string, format: 'text' | 'json', log: (s: string) => void, previousFile?: string): number {
   const topology = readTopologyFile(file);
   const previous = previousFile === undefined ? null : readTopologyFile(previousFile);
-  const problems = sortProblems([...lint(topology), ...budget(topology).problems, ...(previous ? changes(previous, topology) : [])]);
+  const problems = sortProblems([...check(topology), ...(previous ? changes(previous, topology) : [])]);
   const survives = { summary: survivalSummary(topology), details: survivalDetails(topology) };
   if (format === 'json') log(JSON.stringify({ file, problems, survives }, null, 2));
   else log(`${formatProblems(problems)}\n\nWhat it survives: ${survives.summary.join(' ')}\n${survives.details.map((d) => `  - ${d}`).join('\n')}\n\n${file}: ${countBySeverity(problems)}`);

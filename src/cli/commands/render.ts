@@ -5,22 +5,24 @@ import {
   BUNDLE_PATHS,
   bundleOutputSize,
   changes,
+  check,
   fileMode,
   generatePasswords,
+  LOCAL_DIR,
+  localTargetProblem,
   MAX_PREVIOUS_BYTES,
   outputSizeProblem,
   parseTopology,
+  PROBLEM_CODES,
   readPreviousPasswords,
   renderBundle,
+  renderLocalTarget,
   zipBundle,
   type BundleFile,
   type Passwords,
   type Topology,
 } from '../../core';
 import { strFromU8, unzipSync } from 'fflate';
-import { lint } from '../../core/lint';
-import { budget } from '../../core/budget';
-import { LOCAL_DIR, localTargetProblem, renderLocalTarget } from '../../core/local';
 import { CliError, exists, EXIT, MAX_TOPOLOGY_BYTES, readBounded, readTopologyFile } from '../io';
 import { writeOne, writeStdout, writeTree } from '../write-files';
 import { countBySeverity, formatProblems } from '../format';
@@ -50,8 +52,9 @@ const MAX_ZIP_BYTES = 64 * 1024 * 1024;
 export function renderCommand(file: string, opts: RenderOptions, log: (s: string) => void): number {
   if (!opts.out && !opts.zip) throw new CliError('render needs --out <dir> or --zip <file>', EXIT.usage);
   const topology = readTopologyFile(file);
-  const problems = lint(topology);
-  const errors = problems.filter((p) => p.severity === 'error');
+  const problems = check(topology);
+  // The kind budget's errors never block: the bundle may be meant for a real cluster.
+  const errors = problems.filter((p) => p.severity === 'error' && PROBLEM_CODES[p.code].source !== 'budget');
   if (errors.length > 0) {
     log(formatProblems(errors));
     if (!opts.force) {
@@ -63,7 +66,7 @@ export function renderCommand(file: string, opts: RenderOptions, log: (s: string
   // Checked before anything is rendered, --force or not: past it a render would take minutes and gigabytes.
   const tooLarge = opts.target === 'kubernetes' ? outputSizeProblem(bundleOutputSize(topology)) : null;
   if (tooLarge) throw new CliError(`${file}: cannot render: ${tooLarge}`, EXIT.problems);
-  const kindErrors = budget(topology).problems.filter((p) => p.severity === 'error');
+  const kindErrors = problems.filter((p) => p.severity === 'error' && PROBLEM_CODES[p.code].source === 'budget');
   if (kindErrors.length > 0) log(`note: on the kind VM of the topology: ${kindErrors.map((p) => p.message).join(' ')}`);
 
   if (opts.target === 'local') {

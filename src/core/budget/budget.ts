@@ -1,29 +1,19 @@
-import { resolveCluster, type Topology } from '../model';
-import { sortProblems } from '../problems';
-import { jetstreamFigures, nodeFigures, totalFigures, vmFigures } from './figures';
-import { kindNodes, systemPods } from './kind-baseline';
-import { natsPods, otherWorkloadPods } from './pods';
-import { budgetProblems } from './rules/index';
-import { simulate } from './simulate';
+import { nodeFigures } from './figures';
+import { factsOf } from '../check/facts';
+import { runRules } from '../check/check';
+import type { Topology } from '../model';
+import { BUDGET_RULES } from './rules/index';
 import type { Budget } from './types';
 
 /**
  * The resource budget of a topology on its local kind cluster (docs/kind-budget.md): kind's nodes
  * and system pods, a scheduler simulation of the NATS servers and other workloads, host-level sums against the
- * one VM, JetStream's memory and disk claims, and the problems of its rules. Pure and deterministic.
+ * one VM, JetStream's memory and disk claims, and the problems of its rules. Pure and deterministic; the model is
+ * the facts `check` computes once per topology.
  */
 export function budget(topology: Topology): Budget {
-  const vm = vmFigures(topology.kind);
-  const clusters = topology.clusters.map((c) => resolveCluster(topology, c));
-  const nodes = kindNodes(topology.kind.workers, { cpuMillis: vm.cpuMillis, memoryBytes: vm.memoryBytes });
-  const pods = [
-    ...systemPods(nodes),
-    ...clusters.flatMap(natsPods),
-    ...topology.kind.otherWorkloads.flatMap(otherWorkloadPods),
-  ];
-  const placement = simulate(nodes, pods);
-  const totals = totalFigures(placement, vm);
-  const jetstream = jetstreamFigures(topology.jetstream.enabled, clusters, nodes.length);
+  const facts = factsOf(topology);
+  const { vm, placement, totals, jetstream } = facts;
   return {
     vm,
     nodes: nodeFigures(placement),
@@ -36,6 +26,6 @@ export function budget(topology: Topology): Budget {
       explanation: p.explanation,
       blockers: p.blockers,
     })),
-    problems: sortProblems(budgetProblems({ topology, clusters, vm, placement, totals, jetstream })),
+    problems: runRules(BUDGET_RULES, facts),
   };
 }

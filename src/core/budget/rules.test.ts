@@ -175,48 +175,6 @@ describe('H5: VM at the provider default', () => {
   });
 });
 
-describe('M1: no memory limit', () => {
-  it('fires once for each cluster without a memory limit', () => {
-    // given cluster b drops the default limit
-    const t = noetl((x) => (x.clusters[1].resources = { limits: { memory: null } }));
-    // when
-    const m1 = problems(t, 'M1');
-    // then
-    expect(m1).toEqual([expect.objectContaining({ severity: 'warning', target: { kind: 'cluster', cluster: 'b', field: 'resources.limits.memory' } })]);
-  });
-
-  it('does not fire when limits are set', () => {
-    expect(problems(noetl(), 'M1')).toEqual([]);
-  });
-});
-
-describe('M4: memory store against the limit', () => {
-  it('warns above half the limit, with our GOMEMLIMIT in the message', () => {
-    // given 1536Mi of store under 2Gi
-    const t = noetl((x) => (x.clusters[0].jetstream = { memoryStore: '1536Mi' }));
-    // when
-    const m4 = problems(t, 'M4');
-    // then
-    expect(m4).toHaveLength(1);
-    expect(m4[0]).toMatchObject({ severity: 'warning', target: { kind: 'cluster', cluster: 'a', field: 'jetstream.memoryStore' } });
-    expect(m4[0].message).toContain('75%');
-    expect(m4[0].message).toContain('GOMEMLIMIT 1638MiB');
-    expect(m4[0].message).not.toMatch(/^High/);
-  });
-
-  it('says "high" when the store reaches the limit', () => {
-    const t = noetl((x) => (x.defaults.jetstream.memoryStore = '2Gi'));
-    const m4 = problems(t, 'M4');
-    expect(m4).toHaveLength(2);
-    expect(m4[0].message).toMatch(/^High/);
-  });
-
-  it('does not fire at exactly half, or with JetStream off', () => {
-    expect(problems(noetl(), 'M4')).toEqual([]);
-    expect(problems(noetl((x) => { x.jetstream.enabled = false; x.defaults.jetstream.memoryStore = '2Gi'; }), 'M4')).toEqual([]);
-  });
-});
-
 describe('M5: memory stores against the VM', () => {
   it('fires once when all stores exceed half the usable memory', () => {
     // given 6 × 1Gi against 6880Mi usable

@@ -1,5 +1,5 @@
 import { confContext, type ConfContext } from '../conf/nats-conf';
-import type { ResolvedCluster, Topology } from '../model';
+import type { Cluster, ResolvedCluster, Topology } from '../model';
 import { credentialsFor } from '../k8s/bundle-objects';
 import { assembleBundle, renderClusterFiles, type BundleOptions, type ClusterFiles } from './bundle';
 import type { BundleFile } from './files';
@@ -37,8 +37,9 @@ export function createBundleRenderer(): BundleRenderer {
       const next = new Map<string, CachedCluster>();
       const counts = { rendered: 0, reused: 0 };
       const context = confContext(topology);
+      const specs = new Map(topology.clusters.map((c) => [c.name, c]));
       const files = assembleBundle(topology, credentials, context, (cluster) => {
-        const inputs = clusterInputs(cluster, context);
+        const inputs = clusterInputs(cluster, specs.get(cluster.name), context);
         const hit = previous.get(cluster.name);
         const reuse = hit !== undefined && hit.inputs === inputs;
         const clusterFiles = reuse ? hit.files : renderClusterFiles(topology, cluster, context, credentials.name);
@@ -57,20 +58,25 @@ export function createBundleRenderer(): BundleRenderer {
 }
 
 /**
- * What every cluster's files read from the topology besides the clusters: the name (labels, conf comment),
- * namespace and cluster domain (DNS names), image, JetStream settings and the accounts with their users (conf, password env vars),
- * and the credentials Secret's name. Whoever makes a cluster's files read another topology field adds it here; the
- * property test fails otherwise.
+ * Topology keys no cluster's files read as they are: the clusters and links come in through
+ * {@link clusterInputs}, the defaults through each resolved cluster, and the kind environment only feeds the
+ * budget. Everything else counts: a key added to the topology is in the inputs until it is named here, so a
+ * forgotten key costs a re-render, never a stale file.
  */
+const NOT_SHARED: ReadonlySet<string> = new Set(['clusters', 'gateways', 'defaults', 'kind']);
+
+/** What every cluster's files may read from the topology besides the clusters, and the credentials Secret's name. */
 function sharedInputs(topology: Topology, secretName: string): string {
-  return JSON.stringify([topology.name, topology.namespace, topology.clusterDomain, topology.image, topology.jetstream, topology.accounts, secretName]);
+  return JSON.stringify([Object.entries(topology).filter(([key]) => !NOT_SHARED.has(key)), secretName]);
 }
 
 /**
- * What one cluster's files read of the clusters: itself with its defaults merged in, and the names of its gateway
- * remotes (every other cluster of its gateway system), in order. A remote's gateway URL is its headless Service
- * name, so a remote's replicas or resources never change this cluster's files.
+ * What one cluster's files read of the clusters: itself with its defaults merged in (every key of it but its
+ * canvas position, which no renderer reads), and the names of its gateway remotes (every other cluster of its
+ * gateway system), in order. A remote's gateway URL is its headless Service name, so a remote's replicas or
+ * resources never change this cluster's files.
  */
-function clusterInputs(cluster: ResolvedCluster, context: ConfContext): string {
-  return JSON.stringify([cluster, (context.remotes.get(cluster.name) ?? []).map((remote) => remote.name)]);
+function clusterInputs(cluster: ResolvedCluster, spec: Cluster | undefined, context: ConfContext): string {
+  const own = spec ? Object.entries(spec).filter(([key]) => key !== 'position') : null;
+  return JSON.stringify([cluster, own, (context.remotes.get(cluster.name) ?? []).map((remote) => remote.name)]);
 }

@@ -1,4 +1,5 @@
 import { toYaml } from '../k8s/yaml';
+import { FIELD_TREE, type FieldNode } from '../format/fields';
 import type { Cluster, Topology } from '../model';
 
 /**
@@ -14,15 +15,24 @@ export function serializeTopology(topology: Topology): string {
 const FLOW = { keys: new Set(['position', 'requests', 'limits', 'users']), itemsOf: new Set(['gateways', 'otherWorkloads']) };
 
 function clusterEntry(c: Cluster): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: c.name, region: c.region, zone: c.zone, position: { x: c.position.x, y: c.position.y } };
-  if (c.replicas !== undefined) out.replicas = c.replicas;
-  if (c.resources && (c.resources.requests || c.resources.limits)) {
-    const res: Record<string, unknown> = {};
-    if (c.resources.requests) res.requests = { ...c.resources.requests };
-    if (c.resources.limits) res.limits = { ...c.resources.limits };
-    out.resources = res;
+  return { name: c.name, region: c.region, zone: c.zone, position: { x: c.position.x, y: c.position.y }, ...writeSettings(c, FIELD_TREE, 1) };
+}
+
+/**
+ * The settings keys `from` holds, in the field table's order: a cluster's overrides, or the defaults. An outer
+ * mapping with nothing in it is left out; an inner one (`requests: {}`, every default removed) is kept.
+ */
+function writeSettings(from: object, nodes: readonly FieldNode[], depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const n of nodes) {
+    const v = (from as Record<string, unknown>)[n.key];
+    if (v === undefined) continue;
+    if (n.field || v === null || typeof v !== 'object') out[n.key] = v;
+    else {
+      const inner = writeSettings(v, n.children, depth + 1);
+      if (depth > 1 || Object.keys(inner).length > 0) out[n.key] = inner;
+    }
   }
-  if (c.jetstream && Object.keys(c.jetstream).length > 0) out.jetstream = { ...c.jetstream };
   return out;
 }
 
@@ -36,7 +46,7 @@ export function topologyData(topology: Topology): Record<string, unknown> {
     image: topology.image,
     jetstream: { enabled: topology.jetstream.enabled, domain: topology.jetstream.domain },
     accounts: topology.accounts.map((a) => ({ name: a.name, jetstream: a.jetstream, users: [...a.users] })),
-    defaults: topology.defaults,
+    defaults: writeSettings(topology.defaults, FIELD_TREE, 2),
     clusters: topology.clusters.map(clusterEntry),
     gateways: topology.gateways.map(([a, b]) => [a, b]),
     kind: topology.kind,

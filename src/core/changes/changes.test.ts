@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { topologyFrom } from '../lint/testing';
-import { CHANGE_CODES, changes } from './changes';
+import { changes } from './changes';
+import { PROBLEM_CODES } from '../check/codes';
 
 const codes = (ps: { code: string }[]) => ps.map((p) => p.code);
 
@@ -54,12 +55,13 @@ describe('changes', () => {
     expect(codes(changes(three, { ...three, namespace: 'elsewhere' }))).toEqual(['CHANGE_NAMESPACE']);
   });
 
-  it('emits only codes of its table, each with the table severity', () => {
+  it("emits only the change codes of the registry, each with the registry's severity", () => {
     const all = [
       ...changes(three, { ...three, namespace: 'x', clusters: three.clusters.slice(0, 1), gateways: [] }),
       ...changes(topologyFrom({ defaults: { replicas: 1 }, clusters: [{ name: 'a' }] }), topologyFrom({ clusters: [{ name: 'a' }], defaults: { jetstream: { volumeSize: '9Gi' } } })),
     ];
-    expect(new Set(codes(all))).toEqual(new Set(Object.keys(CHANGE_CODES)));
-    for (const p of all) expect(p.severity).toBe(CHANGE_CODES[p.code as keyof typeof CHANGE_CODES].severity);
+    const table = Object.entries(PROBLEM_CODES).filter(([, info]) => info.source === 'change');
+    expect(new Set(codes(all))).toEqual(new Set(table.map(([code]) => code)));
+    for (const p of all) expect(PROBLEM_CODES[p.code]).toMatchObject({ severity: p.severity, source: 'change', rule: 'changes' });
   });
 });

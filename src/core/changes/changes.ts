@@ -7,14 +7,6 @@ import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
 import type { Problem } from '../problems';
 import { sortProblems } from '../problems';
 
-/** The codes {@link changes} emits, with what each means. */
-export const CHANGE_CODES = {
-  CHANGE_NAMESPACE: { severity: 'warning', meaning: 'the namespace changes: every cluster is created anew, the old ones keep running' },
-  CHANGE_CLUSTER_REMOVED: { severity: 'warning', meaning: 'a running cluster is gone from the design: it keeps running, gatewayed and voting, until pruned' },
-  CHANGE_JETSTREAM_MODE: { severity: 'warning', meaning: 'a cluster switches between standalone and clustered JetStream, which do not see each other\'s streams' },
-  CHANGE_VOLUME: { severity: 'warning', meaning: 'a volume size or storage class changes, which Kubernetes refuses for a StatefulSet' },
-} as const;
-
 /** Problems of applying `next` where `previous` runs, sorted like the lint's. */
 export function changes(previous: Topology, next: Topology): Problem[] {
   const out: Problem[] = [];

@@ -47,6 +47,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
   if (a.host) w.kv('host', str(a.host));
   w.kv('port', String(a.ports.client));
   w.kv('http_port', String(a.ports.monitor));
+  if (cluster.maxPayload !== undefined) w.kv('max_payload', String(bytes(cluster.maxPayload)), cluster.maxPayload);
   w.kv('pid_file', str(a.pidFile));
   w.kv('lame_duck_duration', str(LAME_DUCK.duration));
   w.kv('lame_duck_grace_period', str(LAME_DUCK.gracePeriod));

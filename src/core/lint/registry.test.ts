@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../problems';
-import { PROBLEM_CODES, RULES } from './registry';
+import { RULES } from './registry';
+import { PROBLEM_CODES, codeName } from '../check/codes';
 import { topologyFrom } from './testing';
+import { factsOf } from '../check/facts';
 
 /** Broken topologies that, between them, trip every code in the table. */
 const SCENARIOS = [
@@ -42,7 +44,7 @@ const SCENARIOS = [
 ];
 
 function run(): { rule: string; problem: Problem }[] {
-  return SCENARIOS.flatMap((t) => RULES.flatMap((rule) => rule.check(t).map((problem) => ({ rule: rule.id, problem }))));
+  return SCENARIOS.flatMap((t) => RULES.flatMap((rule) => rule.check(factsOf(t)).map((problem) => ({ rule: rule.id, problem }))));
 }
 
 describe('rule registry', () => {
@@ -70,16 +72,31 @@ describe('rule registry', () => {
 
   it('has no code in the table that no rule emits', () => {
     // given / when
-    const emitted = new Set(run().map(({ problem }) => problem.code));
+    const emitted = new Set<string>(run().map(({ problem }) => problem.code));
     // then
-    expect(Object.keys(PROBLEM_CODES).filter((c) => !emitted.has(c))).toEqual([]);
+    const lintCodes = Object.entries(PROBLEM_CODES).filter(([, info]) => info.source === 'lint').map(([code]) => code);
+    expect(lintCodes.filter((c) => !emitted.has(c))).toEqual([]);
   });
 
   it('uses UPPER_SNAKE codes and fills every message and fix', () => {
     // given / when
     const problems = run().map(({ problem }) => problem);
     // then
-    expect(Object.keys(PROBLEM_CODES).every((c) => /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(c))).toBe(true);
+    const lintCodes = Object.entries(PROBLEM_CODES).filter(([, info]) => info.source !== 'budget').map(([code]) => code);
+    expect(lintCodes.every((c) => /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(c))).toBe(true);
     expect(problems.filter((p) => !p.message || !p.fix || /undefined|null|NaN|\[object/.test(p.message + p.fix))).toEqual([]);
+  });
+});
+
+describe('the code registry', () => {
+  it('gives every code, budget codes too, a readable name, a help text and the id of a rule check runs', async () => {
+    const { ALL_RULES } = await import('../check/check');
+    const ids = new Set([...ALL_RULES.map((r) => r.id), 'changes']);
+    for (const [code, info] of Object.entries(PROBLEM_CODES) as [keyof typeof PROBLEM_CODES, (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES]][]) {
+      expect(codeName(code), code).toMatch(/^[A-Z][^_]* [^_]+$/);
+      expect(info.help.length, code).toBeGreaterThan(10);
+      expect(ids.has(info.rule), `${code}: ${info.rule}`).toBe(true);
+    }
+    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
   });
 });

@@ -1,32 +1,20 @@
 /** Small helpers the lint rules share: name checks, where a value comes from, and wording. */
 import { DNS1123_LABEL } from '../names';
-import { resolveCluster, type Cluster, type JetStreamSizing, type ResolvedCluster, type Topology } from '../model';
+import { clusterField, getField, type ClusterFieldPath } from '../format/fields';
+import type { Cluster } from '../model';
 
 /** A cluster key that `defaults` can supply. */
-export type ClusterField =
-  | 'replicas'
-  | `resources.${'requests' | 'limits'}.${'cpu' | 'memory'}`
-  | `jetstream.${keyof JetStreamSizing}`;
+export type ClusterField = ClusterFieldPath;
 
 /** True when the cluster does not set `field` itself, so the effective value comes from `defaults`. */
 export function isInherited(cluster: Cluster, field: ClusterField): boolean {
-  const [head, a, b] = field.split('.');
-  if (head === 'replicas') return cluster.replicas === undefined;
-  if (head === 'resources') {
-    const side = cluster.resources?.[a as 'requests' | 'limits'];
-    return !side || !(b in side);
-  }
-  return !cluster.jetstream || !(a in cluster.jetstream);
+  const f = clusterField(field);
+  return f !== undefined && getField(cluster, f) === undefined;
 }
 
 /** `" (from defaults)"` for inherited values: the UI shows effective values, so messages say where they are set. */
 export function origin(cluster: Cluster, field: ClusterField): string {
   return isInherited(cluster, field) ? ' (from defaults)' : '';
-}
-
-/** Every cluster with its effective settings, in topology order. */
-export function resolvedClusters(topology: Topology): { spec: Cluster; cluster: ResolvedCluster }[] {
-  return topology.clusters.map((spec) => ({ spec, cluster: resolveCluster(topology, spec) }));
 }
 
 /** `a`, `a and b`, `a, b and c`. */

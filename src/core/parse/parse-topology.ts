@@ -1,16 +1,18 @@
 import { isMap, isSeq, LineCounter, type Document, type Pair } from 'yaml';
-import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
 import type {
   Account,
   Cluster,
   ClusterSettings,
-  JetStreamSizing,
   KindEnvironment,
   OtherWorkload,
   ResourceList,
   Topology,
 } from '../model';
 import { formatPath, Reader, type Path } from './reader';
+import { MAX_BYTES, MAX_CORES } from '../format/fields';
+import { FORMAT_VERSION, migrate } from '../format/migrations';
+import { readDefaultSettings, readOverrides, SETTINGS_KEYS } from './settings';
 import { parseYamlDocument } from './yaml-document';
 
 /** A reason the input is not a topology, with where it is. */
@@ -25,8 +27,7 @@ export interface ParseError {
 
 export type ParseResult = { ok: true; topology: Topology } | { ok: false; errors: ParseError[] };
 
-/** The format version this build reads and writes. */
-export const FORMAT_VERSION = 1;
+export { FORMAT_VERSION };
 
 export const LIMITS = {
   /** Characters of topology text we read at all. */
@@ -36,10 +37,9 @@ export const LIMITS = {
   accounts: 100,
   usersPerAccount: 1_000,
   otherWorkloads: 100,
-  replicas: 99,
-  /** Anything bigger than a petabyte is a typo, and stays exact as a double. */
-  bytes: 2 ** 50,
-  cpuCores: 4_096,
+  /** Of any byte or CPU quantity; a cluster setting's own bounds are in its row of the field table. */
+  bytes: MAX_BYTES,
+  cpuCores: MAX_CORES,
   coordinate: 1_000_000,
 } as const;
 
@@ -79,9 +79,12 @@ export function parseTopology(input: unknown): ParseResult {
   return fromData(data, doc, lineCounter);
 }
 
-function fromData(data: unknown, doc: Document | null, lines: LineCounter | null): ParseResult {
+function fromData(input: unknown, doc: Document | null, lines: LineCounter | null): ParseResult {
   const r = new Reader(MAX_ERRORS);
-  const topology = readTopology(r, data);
+  // Older versions are brought up to this one first: one list of migrations for files, links and autosaves.
+  const migrated = migrate(input);
+  if (!migrated.ok) r.fail(['version'], migrated.message);
+  const topology = migrated.ok ? readTopology(r, migrated.data) : undefined;
   if (r.count === 0 && topology) return { ok: true, topology };
   const index = new WeakMap<object, Map<unknown, Pair>>();
   return {
@@ -106,9 +109,7 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   const o = r.object(data, [], TOP_KEYS);
   if (!o) return undefined;
   if (!('version' in o)) r.fail(['version'], `is required; this designer writes "version: ${FORMAT_VERSION}"`);
-  else if (typeof o.version === 'number' && Number.isInteger(o.version) && o.version > FORMAT_VERSION) {
-    r.fail(['version'], `is ${o.version}: this file was made by a newer designer; this one reads version ${FORMAT_VERSION}`);
-  } else if (o.version !== FORMAT_VERSION) r.fail(['version'], `must be ${FORMAT_VERSION}`);
+  else if (o.version !== FORMAT_VERSION) r.fail(['version'], `must be ${FORMAT_VERSION}`);
 
   const name = 'name' in o ? r.string(o.name, ['name']) : r.fail(['name'], 'is required (a DNS-1123 label, e.g. my-supercluster)');
   const namespace = o.namespace === undefined ? name : r.string(o.namespace, ['namespace']);
@@ -116,7 +117,7 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   const image = o.image === undefined ? DEFAULT_IMAGE : r.string(o.image, ['image']);
   const jetstream = readJetStreamToggle(r, o.jetstream);
   const accounts = o.accounts === undefined || o.accounts === null ? [] : readAccounts(r, o.accounts);
-  const defaults = readDefaults(r, o.defaults);
+  const defaults = readDefaultSettings(r, o.defaults, ['defaults']) as ClusterSettings | undefined;
   const clusters = o.clusters === undefined ? [] : readClusters(r, o.clusters);
   const gateways = o.gateways === undefined || o.gateways === null ? [] : readGateways(r, o.gateways);
   const kind = readKind(r, o.kind);
@@ -154,29 +155,7 @@ function readAccounts(r: Reader, v: unknown): Account[] | undefined {
   });
 }
 
-function readDefaults(r: Reader, v: unknown): ClusterSettings | undefined {
-  const d = DEFAULT_CLUSTER_SETTINGS;
-  if (v === undefined || v === null) {
-    return { replicas: d.replicas, resources: { requests: { ...d.resources.requests }, limits: { ...d.resources.limits } }, jetstream: { ...d.jetstream } };
-  }
-  const o = r.object(v, ['defaults'], ['replicas', 'resources', 'jetstream']);
-  if (!o) return undefined;
-  const replicas = o.replicas === undefined ? d.replicas : r.integer(o.replicas, ['defaults', 'replicas'], 1, LIMITS.replicas);
-  let requests: ResourceList | undefined = { ...d.resources.requests };
-  let limits: ResourceList | undefined = { ...d.resources.limits };
-  if (o.resources !== undefined) {
-    const res = r.object(o.resources, ['defaults', 'resources'], ['requests', 'limits']);
-    if (res) {
-      if (res.requests !== undefined) requests = readResourceList(r, res.requests, ['defaults', 'resources', 'requests'], d.resources.requests);
-      if (res.limits !== undefined) limits = readResourceList(r, res.limits, ['defaults', 'resources', 'limits'], d.resources.limits);
-    }
-  }
-  const jetstream = o.jetstream === undefined ? { ...d.jetstream } : readJetStreamSizing(r, o.jetstream, ['defaults', 'jetstream'], d.jetstream);
-  if (replicas === undefined || !requests || !limits || !jetstream) return undefined;
-  return { replicas, resources: { requests, limits }, jetstream: jetstream as JetStreamSizing };
-}
-
-/** Reads `{cpu, memory}`; a key left out keeps `base`, a `null` removes it. */
+/** Reads `{cpu, memory}` of another workload; a key left out keeps `base`, a `null` removes it. */
 function readResourceList(r: Reader, v: unknown, path: Path, base: ResourceList): ResourceList | undefined {
   if (v === null) return {};
   const o = r.object(v, path, ['cpu', 'memory']);
@@ -196,26 +175,7 @@ function readResourceList(r: Reader, v: unknown, path: Path, base: ResourceList)
   return ok ? out : undefined;
 }
 
-function readJetStreamSizing(r: Reader, v: unknown, path: Path, base: Partial<JetStreamSizing>): Partial<JetStreamSizing> | undefined {
-  const o = r.object(v, path, ['memoryStore', 'fileStore', 'volumeSize', 'storageClass']);
-  if (!o) return undefined;
-  const out: Partial<JetStreamSizing> = { ...base };
-  let ok = true;
-  for (const key of ['memoryStore', 'fileStore', 'volumeSize'] as const) {
-    if (o[key] === undefined) continue;
-    const q = r.quantity(o[key], [...path, key], LIMITS.bytes, '1Gi');
-    if (q === undefined) ok = false;
-    else out[key] = q;
-  }
-  if (o.storageClass !== undefined) {
-    const sc = r.nullableString(o.storageClass, [...path, 'storageClass']);
-    if (sc === undefined) ok = false;
-    else out.storageClass = sc;
-  }
-  return ok ? out : undefined;
-}
-
-const CLUSTER_KEYS = ['name', 'region', 'zone', 'position', 'replicas', 'resources', 'jetstream'];
+const CLUSTER_KEYS = ['name', 'region', 'zone', 'position', ...SETTINGS_KEYS];
 
 function readClusters(r: Reader, v: unknown): Cluster[] | undefined {
   const list = r.list(v, ['clusters'], LIMITS.clusters);
@@ -238,49 +198,10 @@ function readCluster(r: Reader, item: unknown, path: Path): Cluster | undefined 
   }
   const cluster: Cluster = { name: name ?? '', region: region ?? null, zone: zone ?? null, position: position ?? { x: 0, y: 0 } };
   let ok = name !== undefined && region !== undefined && zone !== undefined && position !== undefined;
-  if (o.replicas !== undefined) {
-    const n = r.integer(o.replicas, [...path, 'replicas'], 1, LIMITS.replicas);
-    if (n === undefined) ok = false;
-    else cluster.replicas = n;
-  }
-  if (o.resources !== undefined && o.resources !== null) {
-    const res = r.object(o.resources, [...path, 'resources'], ['requests', 'limits']);
-    if (!res) ok = false;
-    else {
-      const over: NonNullable<Cluster['resources']> = {};
-      for (const side of ['requests', 'limits'] as const) {
-        if (res[side] === undefined) continue;
-        const list = readOverrideList(r, res[side], [...path, 'resources', side]);
-        if (!list) ok = false;
-        else over[side] = list;
-      }
-      cluster.resources = over;
-    }
-  }
-  if (o.jetstream !== undefined && o.jetstream !== null) {
-    const js = readJetStreamSizing(r, o.jetstream, [...path, 'jetstream'], {});
-    if (!js) ok = false;
-    else cluster.jetstream = js;
-  }
+  const overrides = readOverrides(r, o, path);
+  if (!overrides) ok = false;
+  else Object.assign(cluster, overrides);
   return ok ? cluster : undefined;
-}
-
-/** A per-cluster `{cpu, memory}` override where `null` means "remove the default". */
-function readOverrideList(r: Reader, v: unknown, path: Path): Partial<Record<'cpu' | 'memory', string | null>> | undefined {
-  const o = r.object(v, path, ['cpu', 'memory']);
-  if (!o) return undefined;
-  const out: Partial<Record<'cpu' | 'memory', string | null>> = {};
-  let ok = true;
-  for (const key of ['cpu', 'memory'] as const) {
-    if (!(key in o)) continue;
-    if (o[key] === null) out[key] = null;
-    else {
-      const q = key === 'cpu' ? r.quantity(o[key], [...path, key], LIMITS.cpuCores, '250m or 2') : r.quantity(o[key], [...path, key], LIMITS.bytes, '512Mi or 2Gi');
-      if (q === undefined) ok = false;
-      else out[key] = q;
-    }
-  }
-  return ok ? out : undefined;
 }
 
 function readGateways(r: Reader, v: unknown): [string, string][] | undefined {

@@ -1,11 +1,15 @@
 import { strFromU8, strToU8, Unzlib, zlibSync } from 'fflate';
-import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_CLUSTER_SETTINGS, DEFAULT_IMAGE, PROVIDERS } from '../defaults';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_IMAGE, PROVIDERS } from '../defaults';
+import { CLUSTER_FIELDS, getField } from '../format/fields';
 import type { Topology } from '../model';
 import { parseTopology, type ParseError } from '../parse/parse-topology';
 import { topologyData } from '../bundle/topology-file';
 import { decodeBase64url, encodeBase64url } from '../base64';
 
-/** Share links carry `#v1.` + base64url(zlib(JSON)); the version names the encoding, not just the format. */
+/**
+ * Share links carry `#v1.` + base64url(zlib(JSON)); the prefix names the encoding only. The design inside carries its
+ * own `version` and goes through `parseTopology`, whose migrations open links made by older designers.
+ */
 export const SHARE_PREFIX = 'v1.';
 
 export const SHARE_LIMITS = {
@@ -110,7 +114,7 @@ function compact(data: Record<string, unknown>, t: Topology): Record<string, unk
   if (t.jetstream.enabled && t.jetstream.domain === null) delete out.jetstream;
   if (t.accounts.length === 0) delete out.accounts;
   if (t.gateways.length === 0) delete out.gateways;
-  if (sameJson(t.defaults, DEFAULT_CLUSTER_SETTINGS)) delete out.defaults;
+  if (CLUSTER_FIELDS.every((f) => getField(t.defaults, f) === f.default)) delete out.defaults;
   out.clusters = (data.clusters as Record<string, unknown>[]).map((c) => {
     const o = { ...c };
     if (o.region === null) delete o.region;
@@ -127,8 +131,4 @@ function compact(data: Record<string, unknown>, t: Topology): Record<string, unk
   if (kind.provider === 'podman' && Object.keys(kind).length === 1) delete out.kind;
   else out.kind = kind;
   return out;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Severity, Topology } from '../../core';
+import { clusterSetting, type Severity, type Topology } from '../../core';
 import { useDesigner } from '../shell/context';
 import { clusterIndex, clustersLinked } from '../edits/ids';
 import { isConnectionOver } from './connection-target';
@@ -32,7 +32,7 @@ export function clusterView(t: Topology, id: string): ClusterView {
   // The index is built once per clusters array: a hundred nodes each looking themselves up stay linear.
   const c = t.clusters[clusterIndex(t, id)];
   if (!c) return NO_CLUSTER;
-  return { region: c.region, zone: c.zone, replicas: c.replicas ?? t.defaults.replicas, jetstream: t.jetstream.enabled };
+  return { region: c.region, zone: c.zone, replicas: clusterSetting(t, c, 'replicas') as number, jetstream: t.jetstream.enabled };
 }
 
 export type ClusterFlowNode = Node<ClusterNodeData, 'cluster'>;

@@ -208,10 +208,10 @@ describe('commands', () => {
   it('reveals kind and topology problems with nothing selected', () => {
     const { store, ctx } = setup();
     runCommand(ctx, 'cluster.add');
-    runCommand(ctx, 'problem.reveal', { problem: { code: 'X', severity: 'error', target: { kind: 'kind', field: 'memory' }, message: '', fix: '' } });
+    runCommand(ctx, 'problem.reveal', { problem: { code: 'H1', severity: 'error', target: { kind: 'kind', field: 'memory' }, message: '', fix: '' } });
     expect(store.getState().session.selection.clusters).toEqual([]);
     expect(store.getState().session.focus).toMatchObject({ scope: 'kind', field: 'memory' });
-    runCommand(ctx, 'problem.reveal', { problem: { code: 'X', severity: 'error', target: { kind: 'topology', field: 'defaults.replicas' }, message: '', fix: '' } });
+    runCommand(ctx, 'problem.reveal', { problem: { code: 'TOPOLOGY_EMPTY', severity: 'error', target: { kind: 'topology', field: 'defaults.replicas' }, message: '', fix: '' } });
     expect(store.getState().session.focus).toMatchObject({ scope: 'defaults', field: 'replicas' });
   });
 

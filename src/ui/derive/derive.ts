@@ -11,10 +11,9 @@
 import {
   budget,
   bundleOutputSize,
+  check,
   createBundleRenderer,
-  lint,
   outputSizeProblem,
-  sortProblems,
   type Budget,
   type BundleFile,
   type Problem,
@@ -100,9 +99,9 @@ interface Rendered {
 function compute(topology: Topology, rendered: Rendered, previous: Derived | null): Derived {
   const started = now();
   const failures: string[] = rendered.failure ? [rendered.failure] : [];
-  const lintProblems = attempt(() => lint(topology), [] as Problem[], 'lint', failures);
+  // One list from the core: the lint's and the budget's, each fact once; the budget's figures come from the same facts.
+  const problems = attempt(() => check(topology), [] as Problem[], 'check', failures);
   const b = attempt<Budget | null>(() => budget(topology), null, 'budget', failures);
-  const problems = sortProblems(dedupe([...lintProblems, ...(b?.problems ?? [])]));
   const byCluster = summarize(problems, (p) => (p.target.kind === 'cluster' ? p.target.cluster : null));
   const byGateway = summarize(problems, (p) => (p.target.kind === 'gateway' ? gatewayKey(p.target.clusters[0], p.target.clusters[1]) : null));
   const samePrevious = previous !== null && sameJson(previous.problems, problems);
@@ -175,17 +174,6 @@ function summarize(problems: Problem[], keyOf: (p: Problem) => string | null): M
     out.set(key, cur ? { count: cur.count + 1, worst: worseOf(cur.worst, p.severity) } : { count: 1, worst: p.severity });
   }
   return out;
-}
-
-/** The lint and the budget may both see one fact; show it once. */
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.code}|${JSON.stringify(p.target)}|${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function attempt<T>(fn: () => T, fallback: T, what: string, failures: string[]): T {

@@ -3,7 +3,7 @@
  * (`parseTopology`), and only a candidate the parser accepts is committed. Otherwise the parser's message for
  * that field comes back, and the last valid topology keeps rendering.
  */
-import { parseTopology, PROVIDERS, resolveCluster, type KindProvider, type Topology } from '../../core';
+import { CLUSTER_FIELDS, FIELD_TREE, parseTopology, PROVIDERS, resolveCluster, type Cluster, type FieldNode, type KindProvider, type Topology } from '../../core';
 import { clusterIds, clusterIndex, withClusterIds } from './ids';
 import { renameCluster } from './topology-edits';
 
@@ -23,21 +23,11 @@ type Key = string | number;
 const REMOVE = Symbol('remove');
 type Value = unknown | typeof REMOVE;
 
-/** Cluster keys that override `defaults`: clearing them means "inherit" again. */
-const CLUSTER_OVERRIDES = new Set([
-  'replicas',
-  'resources.requests.cpu',
-  'resources.requests.memory',
-  'resources.limits.cpu',
-  'resources.limits.memory',
-  'jetstream.memoryStore',
-  'jetstream.fileStore',
-  'jetstream.volumeSize',
-  'jetstream.storageClass',
-]);
+/** Cluster keys that override `defaults` (the core's field table): clearing them means "inherit" again. */
+const CLUSTER_OVERRIDES: ReadonlySet<string> = new Set(CLUSTER_FIELDS.map((f) => f.path));
 
-const INTEGER_FIELDS = new Set(['replicas', 'cpus', 'workers']);
-const NULLABLE_TEXT = new Set(['region', 'zone', 'jetstream.domain', 'jetstream.storageClass']);
+const INTEGER_FIELDS = new Set(['cpus', 'workers', ...CLUSTER_FIELDS.filter((f) => f.kind === 'integer').map((f) => f.path)]);
+const NULLABLE_TEXT = new Set(['region', 'zone', 'jetstream.domain', ...CLUSTER_FIELDS.filter((f) => f.nullable === 'value').map((f) => f.path)]);
 
 /** Stable key of a field, for drafts and focus: `cluster:a:replicas`. */
 export function fieldKey(ref: FieldRef): string {
@@ -80,7 +70,7 @@ function toValue(ref: FieldRef, raw: string | boolean): Value {
   if (ref.scope === 'cluster' && CLUSTER_OVERRIDES.has(ref.field) && text === '') return REMOVE;
   if (NULLABLE_TEXT.has(ref.field) && text === '') return null;
   if (ref.field === 'users') return text === '' ? [] : text.split(/[\s,]+/).filter(Boolean);
-  if (INTEGER_FIELDS.has(leaf) || (ref.scope === 'workload' && leaf === 'replicas')) {
+  if (INTEGER_FIELDS.has(ref.field) || INTEGER_FIELDS.has(leaf) || (ref.scope === 'workload' && leaf === 'replicas')) {
     // A number when it looks like one; otherwise the text itself, so the parser names the mistake.
     return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
   }
@@ -155,10 +145,6 @@ export function isOverridden(t: Topology, id: string, field: string): boolean {
   return getIn(t.clusters[i], field.split('.')) !== undefined;
 }
 
-export function isClusterOverride(field: string): boolean {
-  return CLUSTER_OVERRIDES.has(field);
-}
-
 function display(v: unknown): string {
   return v === undefined || v === null ? '' : String(v);
 }
@@ -190,29 +176,26 @@ function setIn(obj: unknown, path: Key[], value: Value): unknown {
   return copy;
 }
 
-/** Drops override containers left empty by a cleared field, so the file stays as small as the user meant. */
+/** Drops override mappings left empty by a cleared field, so the file stays as small as the user meant. */
 function pruneOverrides(t: Topology, i: number): Topology {
   const c = t.clusters[i];
   if (!c) return t;
-  const next = { ...c };
-  let changed = false;
-  if (next.resources) {
-    const res = { ...next.resources };
-    for (const side of ['requests', 'limits'] as const) {
-      if (res[side] && Object.keys(res[side]).length === 0) {
-        delete res[side];
-        changed = true;
-      }
-    }
-    if (Object.keys(res).length === 0) {
-      delete next.resources;
-      changed = true;
-    } else if (changed) next.resources = res;
+  const next = pruneEmpty(c, FIELD_TREE) as Cluster;
+  return next === c ? t : { ...t, clusters: t.clusters.map((x, j) => (j === i ? next : x)) };
+}
+
+/** `obj` without the mappings of `nodes` that hold nothing (bottom up); `obj` itself when none is empty. */
+function pruneEmpty(obj: object, nodes: readonly FieldNode[]): object {
+  let out: Record<string, unknown> | null = null;
+  for (const n of nodes) {
+    if (n.field) continue;
+    const v = (obj as Record<string, unknown>)[n.key];
+    if (v === null || typeof v !== 'object') continue;
+    const inner = pruneEmpty(v, n.children);
+    if (inner === v && Object.keys(v).length > 0) continue;
+    out ??= { ...(obj as Record<string, unknown>) };
+    if (Object.keys(inner).length === 0) delete out[n.key];
+    else out[n.key] = inner;
   }
-  if (next.jetstream && Object.keys(next.jetstream).length === 0) {
-    delete next.jetstream;
-    changed = true;
-  }
-  if (!changed) return t;
-  return { ...t, clusters: t.clusters.map((x, j) => (j === i ? next : x)) };
+  return out ?? obj;
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Problem } from '../../core';
+import { CLUSTER_FIELDS, type FieldGroup, type FieldSpec, type Problem } from '../../core';
 import { useDesigner } from '../shell/context';
 import { Icon } from '../shell/icons';
 import { isOverridden, readField, type FieldRef } from '../edits/field-edit';
@@ -11,26 +11,13 @@ import { TextField } from './Field';
 import { LinkPicker } from './LinkPicker';
 import { MiniProblems } from './MiniProblems';
 
-interface Spec {
-  field: string;
-  label: string;
-  placeholder?: string;
-  numeric?: boolean;
+/** The placeholder of a settings field: its default, or its example when the default is none. */
+export function placeholderOf(f: FieldSpec): string {
+  return f.default === undefined || f.default === null ? f.example : String(f.default);
 }
 
-const RESOURCES: Spec[] = [
-  { field: 'resources.requests.cpu', label: 'CPU request', placeholder: '250m' },
-  { field: 'resources.limits.cpu', label: 'CPU limit', placeholder: '1' },
-  { field: 'resources.requests.memory', label: 'Memory request', placeholder: '512Mi' },
-  { field: 'resources.limits.memory', label: 'Memory limit', placeholder: '2Gi' },
-];
-
-const JETSTREAM: Spec[] = [
-  { field: 'jetstream.memoryStore', label: 'Memory store', placeholder: '1Gi' },
-  { field: 'jetstream.fileStore', label: 'File store', placeholder: '4Gi' },
-  { field: 'jetstream.volumeSize', label: 'Volume size', placeholder: '5Gi' },
-  { field: 'jetstream.storageClass', label: 'Storage class', placeholder: 'cluster default' },
-];
+/** The cluster settings of the field table, by the group the form shows them in. */
+const inGroup = (group: FieldGroup) => CLUSTER_FIELDS.filter((f) => f.group === group);
 
 /** Problems about one field of one cluster; `field` matches exactly or as a parent path. */
 export function fieldProblems(problems: Problem[], match: (p: Problem) => boolean, field: string): Problem[] {
@@ -41,7 +28,7 @@ export function fieldProblems(problems: Problem[], match: (p: Problem) => boolea
 }
 
 /** Fields a cluster may override, in the order the form shows them. */
-const OVERRIDABLE = ['replicas', ...RESOURCES.map((r) => r.field), ...JETSTREAM.map((j) => j.field)];
+const OVERRIDABLE = CLUSTER_FIELDS.map((f) => f.path);
 
 /**
  * The selected cluster's form. It subscribes to a few plain values (the cluster's name, which fields it overrides,
@@ -58,16 +45,16 @@ export function ClusterForm({ id }: { id: string }) {
   const overridden = new Set(overrides.split(' '));
   const match = (p: Problem) => p.target.kind === 'cluster' && p.target.cluster === name;
   const ref = (field: string): FieldRef => ({ scope: 'cluster', id, field });
-  const field = (s: Spec) => (
+  const field = (f: FieldSpec) => (
     <TextField
-      key={s.field}
-      fref={ref(s.field)}
-      label={s.label}
-      placeholder={s.placeholder}
-      numeric={s.numeric}
-      problems={fieldProblems(problems, match, s.field)}
-      inherited={!overridden.has(s.field)}
-      aside={<OverrideControl id={id} field={s.field} />}
+      key={f.path}
+      fref={ref(f.path)}
+      label={f.label}
+      placeholder={placeholderOf(f)}
+      numeric={f.kind === 'integer'}
+      problems={fieldProblems(problems, match, f.path)}
+      inherited={!overridden.has(f.path)}
+      aside={<OverrideControl id={id} field={f.path} />}
     />
   );
   return (
@@ -95,18 +82,18 @@ export function ClusterForm({ id }: { id: string }) {
 
       <fieldset className="group">
         <legend>Servers</legend>
-        {field({ field: 'replicas', label: 'Replicas', numeric: true, placeholder: '3' })}
+        {inGroup('servers').map(field)}
       </fieldset>
 
       <fieldset className="group">
         <legend>Resources per server</legend>
-        {RESOURCES.map(field)}
+        {inGroup('resources').map(field)}
       </fieldset>
 
       <fieldset className="group">
         <legend>JetStream per server</legend>
         {!jetstream && <p className="hint">JetStream is off for this topology; these sizes apply when it is on.</p>}
-        {JETSTREAM.map(field)}
+        {inGroup('jetstream').map(field)}
       </fieldset>
 
       <Links name={name} />

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { KIND_PROVIDERS, PROVIDERS, type Problem } from '../../core';
+import { CLUSTER_FIELDS, KIND_PROVIDERS, PROVIDERS, type Problem } from '../../core';
 import { useDesigner } from '../shell/context';
 import { Icon } from '../shell/icons';
 import type { FieldRef } from '../edits/field-edit';
 import { useDerived } from '../shell/use-derived';
 import { useRunCommand } from '../shell/use-command';
-import { fieldProblems } from './ClusterForm';
+import { fieldProblems, placeholderOf } from './ClusterForm';
 import { CheckboxField, SelectField, TextField } from './Field';
 
 const PROVIDER_OPTIONS = KIND_PROVIDERS.map((p) => ({ value: p, label: PROVIDERS[p].label }));
@@ -104,15 +104,9 @@ function Defaults() {
       </legend>
       {shown ? (
         <>
-          <TextField fref={d('replicas')} label="Default replicas" numeric problems={p('replicas')} />
-          <TextField fref={d('resources.requests.cpu')} label="Default CPU request" problems={p('resources.requests.cpu')} />
-          <TextField fref={d('resources.limits.cpu')} label="Default CPU limit" problems={p('resources.limits.cpu')} />
-          <TextField fref={d('resources.requests.memory')} label="Default RAM request" problems={p('resources.requests.memory')} />
-          <TextField fref={d('resources.limits.memory')} label="Default RAM limit" problems={p('resources.limits.memory')} />
-          <TextField fref={d('jetstream.memoryStore')} label="Default JetStream RAM store" problems={p('jetstream.memoryStore')} />
-          <TextField fref={d('jetstream.fileStore')} label="Default file store" problems={p('jetstream.fileStore')} />
-          <TextField fref={d('jetstream.volumeSize')} label="Default volume size" problems={p('jetstream.volumeSize')} />
-          <TextField fref={d('jetstream.storageClass')} label="Default storage class" placeholder="cluster default" problems={p('jetstream.storageClass')} />
+          {CLUSTER_FIELDS.map((f) => (
+            <TextField key={f.path} fref={d(f.path)} label={f.defaultLabel} placeholder={placeholderOf(f)} numeric={f.kind === 'integer'} problems={p(f.path)} />
+          ))}
         </>
       ) : (
         <p className="hint">Replicas, resources and JetStream sizes every cluster inherits unless it sets its own.</p>

@@ -7,9 +7,15 @@ import { HISTORY_LIMIT } from './history';
 
 export const AUTOSAVE_KEY = 'nats-topology-designer:v1';
 
-/** What is stored: the format is versioned so a later designer can migrate it. */
+/**
+ * The shape of the saved text. `format` versions this wrapper only; each topology in it carries its own `version`
+ * and comes back through `parseTopology`, which migrates older ones like files and share links.
+ */
+export const AUTOSAVE_FORMAT = 1;
+
+/** What is stored. */
 export interface SavedDesign {
-  format: 1;
+  format: typeof AUTOSAVE_FORMAT;
   topology: Topology;
   past: Topology[];
   future: Topology[];
@@ -35,8 +41,10 @@ export function readAutosave(storage: Storage, key = AUTOSAVE_KEY): Restored {
   } catch {
     return { kind: 'error', message: 'the saved text is not JSON' };
   }
-  if (data === null || typeof data !== 'object' || (data as { format?: unknown }).format !== 1) {
-    return { kind: 'error', message: 'the saved design has an unknown format' };
+  const format = data !== null && typeof data === 'object' ? (data as { format?: unknown }).format : undefined;
+  if (format !== AUTOSAVE_FORMAT) {
+    const newer = typeof format === 'number' && format > AUTOSAVE_FORMAT;
+    return { kind: 'error', message: newer ? 'the saved design was made by a newer designer' : 'the saved design has an unknown format' };
   }
   const saved = data as Record<string, unknown>;
   const parsed = parseTopology(saved.topology);
@@ -65,7 +73,7 @@ function readStack(v: unknown): Topology[] | null {
 /** Serializes a design. Snapshots are shared between saves, so their JSON is cached by identity. */
 export function serializeDesign(topology: Topology, past: Topology[], future: Topology[]): string {
   const parts = [past.map(json).join(','), json(topology), future.map(json).join(',')];
-  return `{"format":1,"topology":${parts[1]},"past":[${parts[0]}],"future":[${parts[2]}]}`;
+  return `{"format":${AUTOSAVE_FORMAT},"topology":${parts[1]},"past":[${parts[0]}],"future":[${parts[2]}]}`;
 }
 
 const jsonCache = new WeakMap<Topology, string>();

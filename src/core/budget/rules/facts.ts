@@ -1,10 +1,10 @@
 import type { ResolvedCluster, Topology } from '../../model';
-import type { Problem, ProblemTarget } from '../../problems';
+import type { ProblemTarget } from '../../problems';
 import type { PodSpec } from '../pod-spec';
 import type { Placement } from '../simulate';
 import type { BudgetJetStream, BudgetTotals, BudgetVm } from '../types';
 
-/** Everything a budget rule may look at; computed once by {@link budget}. */
+/** The kind budget's part of the facts every rule may look at (`check/facts.ts`). */
 export interface BudgetFacts {
   topology: Topology;
   clusters: ResolvedCluster[];
@@ -13,9 +13,6 @@ export interface BudgetFacts {
   totals: BudgetTotals;
   jetstream: BudgetJetStream;
 }
-
-/** A budget rule (docs/kind-budget.md, "The rules"): facts in, zero or more problems out. */
-export type BudgetRule = (facts: BudgetFacts) => Problem[];
 
 /** Where to point a problem about a pod's workload: its NATS cluster, or the kind environment's other workloads. */
 export function workloadTarget(pod: PodSpec, field?: string): ProblemTarget {

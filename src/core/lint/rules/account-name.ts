@@ -1,6 +1,6 @@
 import { PASSWORD_ENV_PREFIX, RESERVED_ACCOUNTS, SYSTEM_ACCOUNT } from '../../names';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { q } from '../support';
 
 /** Account names we accept: a letter first, then letters, digits, '_' and '-'. */
@@ -20,10 +20,10 @@ export function reservedAccount(name: string): string | null {
 }
 
 /** ACCOUNT_NAME_RESERVED, ACCOUNT_NAME_INVALID and ACCOUNT_NAME_PASSWORD_VARIABLE. */
-export const accountName: LintRule = {
+export const accountName: Rule = {
   id: 'account-name',
   description: 'Account names are not reserved, do not start with NATS_PASSWORD_, and match ^[A-Za-z][A-Za-z0-9_-]{0,63}$.',
-  check(topology) {
+  check({ topology }) {
     const out: Problem[] = [];
     for (const { name } of topology.accounts) {
       const target = { kind: 'account', account: name, field: 'name' } as const;

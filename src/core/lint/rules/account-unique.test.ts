@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { accountUnique } from './account-unique';
+import { factsOf } from '../../check/facts';
 
 describe('account-unique', () => {
   it('reports a repeated account, whose earlier users the server drops', () => {
@@ -12,7 +13,7 @@ describe('account-unique', () => {
       ],
     });
     // when
-    const problems = accountUnique.check(t);
+    const problems = accountUnique.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'ACCOUNT_DUPLICATE', severity: 'error', target: { kind: 'account', account: 'APP', field: 'name' } }),
@@ -24,6 +25,6 @@ describe('account-unique', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'APP' }, { name: 'app' }] });
     // when / then
-    expect(codes(accountUnique.check(t))).toEqual([]);
+    expect(codes(accountUnique.check(factsOf(t)))).toEqual([]);
   });
 });

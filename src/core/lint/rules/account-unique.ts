@@ -1,11 +1,11 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { q, repeated } from '../support';
 
 /** ACCOUNT_DUPLICATE: nats-server keeps the last block of a repeated account and silently drops the others' users. */
-export const accountUnique: LintRule = {
+export const accountUnique: Rule = {
   id: 'account-unique',
   description: 'No two accounts share a name.',
-  check(topology) {
+  check({ topology }) {
     return repeated(topology.accounts, (a) => a.name).map((group) => ({
       code: 'ACCOUNT_DUPLICATE',
       severity: 'error' as const,

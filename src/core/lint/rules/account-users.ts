@@ -1,10 +1,10 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 
 /** ACCOUNT_NO_USERS: an account without users exists in nats.conf, but no client can connect to it. */
-export const accountUsers: LintRule = {
+export const accountUsers: Rule = {
   id: 'account-users',
   description: 'Every account has at least one user.',
-  check(topology) {
+  check({ topology }) {
     return topology.accounts
       .filter((a) => a.users.length === 0)
       .map((a) => ({

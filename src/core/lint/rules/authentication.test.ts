@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { authentication } from './authentication';
+import { factsOf } from '../../check/facts';
 
 describe('authentication', () => {
   it('notes that without accounts clients connect unauthenticated to $G', () => {
     // given
     const t = topologyFrom();
     // when
-    const problems = authentication.check(t);
+    const problems = authentication.check(factsOf(t));
     // then
     expect(problems).toEqual([expect.objectContaining({ code: 'AUTH_NONE', severity: 'info', target: { kind: 'topology', field: 'accounts' } })]);
     expect(problems[0].message).toContain('share the global account $G');
@@ -17,7 +18,7 @@ describe('authentication', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'APP', jetstream: true }] });
     // when
-    const [p] = authentication.check(t);
+    const [p] = authentication.check(factsOf(t));
     // then
     expect(p).toMatchObject({ code: 'JETSTREAM_UNREACHABLE', severity: 'warning' });
     expect(p.message).toBe(
@@ -26,7 +27,7 @@ describe('authentication', () => {
   });
 
   it('only notes accounts without users when JetStream is off', () => {
-    const [p] = authentication.check(topologyFrom({ jetstream: { enabled: false }, accounts: [{ name: 'APP' }] }));
+    const [p] = authentication.check(factsOf(topologyFrom({ jetstream: { enabled: false }, accounts: [{ name: 'APP' }] })));
     expect(p).toMatchObject({ code: 'AUTH_NONE', severity: 'info' });
   });
 
@@ -34,6 +35,6 @@ describe('authentication', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'APP', users: ['app'] }, { name: 'EMPTY' }] });
     // when / then
-    expect(codes(authentication.check(t))).toEqual([]);
+    expect(codes(authentication.check(factsOf(t)))).toEqual([]);
   });
 });

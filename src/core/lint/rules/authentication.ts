@@ -1,4 +1,4 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { joinNames } from '../support';
 
 /**
@@ -7,10 +7,10 @@ import { joinNames } from '../support';
  * JETSTREAM_UNREACHABLE: the same, while accounts exist and JetStream is on: $G gets no JetStream once other accounts
  * exist, so no client can use it (booted on 2.9.10: "JetStream not enabled for account").
  */
-export const authentication: LintRule = {
+export const authentication: Rule = {
   id: 'authentication',
   description: 'Notes when no account has users, so clients connect without authentication.',
-  check(topology) {
+  check({ topology }) {
     const { accounts } = topology;
     if (accounts.some((a) => a.users.length > 0)) return [];
     const message =

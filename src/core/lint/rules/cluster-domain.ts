@@ -1,14 +1,14 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { isDns1123Subdomain, q } from '../support';
 
 /**
  * CLUSTER_DOMAIN_INVALID: the cluster domain ends every route and gateway address (`<pod>.<svc>.<ns>.svc.<domain>`),
  * so it must be a DNS name; a wrong but valid one is the user's to know (kubelet's `clusterDomain`).
  */
-export const clusterDomain: LintRule = {
+export const clusterDomain: Rule = {
   id: 'cluster-domain',
   description: 'The Kubernetes cluster domain is a DNS name.',
-  check(topology) {
+  check({ topology }) {
     if (isDns1123Subdomain(topology.clusterDomain)) return [];
     return [
       {

@@ -1,11 +1,11 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { q, repeated } from '../support';
 
 /** CLUSTER_NAME_DUPLICATE: two clusters with one name render the same objects and gateway name. */
-export const clusterNameUnique: LintRule = {
+export const clusterNameUnique: Rule = {
   id: 'cluster-name-unique',
   description: 'No two clusters share a name.',
-  check(topology) {
+  check({ topology }) {
     return repeated(topology.clusters, (c) => c.name).map((group) => ({
       code: 'CLUSTER_NAME_DUPLICATE',
       severity: 'error',

@@ -1,6 +1,6 @@
 import { MAX_CLUSTER_NAME, MAX_STATEFULSET_NAME, clusterNames } from '../../names';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { dns1123Reason, q, suggestLabel } from '../support';
 
 /**
@@ -8,10 +8,10 @@ import { dns1123Reason, q, suggestLabel } from '../support';
  * of every object and pod name, so it must be a DNS-1123 label short enough for `nats-<name>` to stay a valid
  * StatefulSet name.
  */
-export const clusterName: LintRule = {
+export const clusterName: Rule = {
   id: 'cluster-name',
   description: `Cluster names are DNS-1123 labels of at most ${MAX_CLUSTER_NAME} characters.`,
-  check(topology) {
+  check({ topology }) {
     const out: Problem[] = [];
     for (const { name } of topology.clusters) {
       const target = { kind: 'cluster', cluster: name, field: 'name' } as const;

@@ -1,6 +1,6 @@
 import { isWindowsReserved } from '../../bundle/files';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { q } from '../support';
 
 /**
@@ -8,10 +8,10 @@ import { q } from '../support';
  * cluster name two files in it. Windows can hold no file named like a device (`con`, `nul`, `com1` in any case and
  * with any extension), and macOS's and Windows' file systems take names that differ only in case for one file.
  */
-export const fileNames: LintRule = {
+export const fileNames: Rule = {
   id: 'file-names',
   description: 'The topology and cluster names are no Windows device names, and no two cluster names differ only in case.',
-  check(topology) {
+  check({ topology }) {
     const out: Problem[] = [];
     const reserved = (name: string, files: string) =>
       `${q(name)} is a device name on Windows (CON, PRN, AUX, NUL, COM0–9 and LPT0–9, in any case, with any extension): ${files} cannot be created or unzipped there`;

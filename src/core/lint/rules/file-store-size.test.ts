@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { fileStoreSize } from './file-store-size';
+import { factsOf } from '../../check/facts';
 
 describe('file-store-size', () => {
   it('reports a file store larger than its volume', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a', jetstream: { fileStore: '8Gi' } }] });
     // when
-    const problems = fileStoreSize.check(t);
+    const problems = fileStoreSize.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'FILE_STORE_EXCEEDS_VOLUME', severity: 'error', target: { kind: 'cluster', cluster: 'a', field: 'jetstream.fileStore' } }),
@@ -20,7 +21,7 @@ describe('file-store-size', () => {
     // given: the Helm chart's default, max_file_store = the PVC size
     const t = topologyFrom({ defaults: { jetstream: { fileStore: '10Gi', volumeSize: '10Gi' } } });
     // when
-    const problems = fileStoreSize.check(t);
+    const problems = fileStoreSize.check(factsOf(t));
     // then
     expect(codes(problems)).toEqual(['FILE_STORE_NO_HEADROOM']);
     expect(problems[0].severity).toBe('warning');
@@ -31,7 +32,7 @@ describe('file-store-size', () => {
     // given: 5G = 4.66 GiB, 93% of 5Gi
     const t = topologyFrom({ clusters: [{ name: 'a', jetstream: { fileStore: '5G' } }] });
     // when / then
-    expect(codes(fileStoreSize.check(t))).toEqual(['FILE_STORE_NO_HEADROOM']);
+    expect(codes(fileStoreSize.check(factsOf(t)))).toEqual(['FILE_STORE_NO_HEADROOM']);
   });
 
   it('accepts the defaults (4Gi on 5Gi) and ignores sizes when JetStream is off', () => {
@@ -39,7 +40,7 @@ describe('file-store-size', () => {
     const defaults = topologyFrom();
     const off = topologyFrom({ jetstream: { enabled: false }, clusters: [{ name: 'a', jetstream: { fileStore: '8Gi' } }] });
     // when / then
-    expect(codes(fileStoreSize.check(defaults))).toEqual([]);
-    expect(codes(fileStoreSize.check(off))).toEqual([]);
+    expect(codes(fileStoreSize.check(factsOf(defaults)))).toEqual([]);
+    expect(codes(fileStoreSize.check(factsOf(off)))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { formatBytes, parseQuantity } from '../../quantity';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
-import { origin, resolvedClusters } from '../support';
+import type { Rule } from '../../check/rule';
+import { origin } from '../support';
 
 /** Share of the volume the file store may take; the rest is for filesystem metadata and JetStream's own files. */
 export const FILE_STORE_SHARE = 0.9;
@@ -11,13 +11,13 @@ export const FILE_STORE_SHARE = 0.9;
  * the volume is what the disk can keep. A promise above the volume fails writes when the disk fills instead of
  * refusing them up front.
  */
-export const fileStoreSize: LintRule = {
+export const fileStoreSize: Rule = {
   id: 'file-store-size',
   description: "Each server's JetStream file store fits its volume with headroom.",
-  check(topology) {
+  check({ topology, resolved }) {
     if (!topology.jetstream.enabled) return [];
     const out: Problem[] = [];
-    for (const { spec, cluster } of resolvedClusters(topology)) {
+    for (const { spec, cluster } of resolved) {
       const store = parseQuantity(cluster.jetstream.fileStore);
       const volume = parseQuantity(cluster.jetstream.volumeSize);
       if (store === null || volume === null || store <= volume * FILE_STORE_SHARE) continue;

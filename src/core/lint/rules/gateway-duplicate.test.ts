@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { gatewayDuplicate } from './gateway-duplicate';
+import { factsOf } from '../../check/facts';
 
 const clusters = [{ name: 'a' }, { name: 'b' }, { name: 'c' }];
 
@@ -9,7 +10,7 @@ describe('gateway-duplicate', () => {
     // given
     const t = topologyFrom({ clusters, gateways: [['a', 'b'], ['b', 'c'], ['b', 'a']] });
     // when
-    const problems = gatewayDuplicate.check(t);
+    const problems = gatewayDuplicate.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'GATEWAY_DUPLICATE', severity: 'warning', target: { kind: 'gateway', clusters: ['a', 'b'] } }),
@@ -21,7 +22,7 @@ describe('gateway-duplicate', () => {
     // given
     const t = topologyFrom({ clusters, gateways: [['a', 'b'], ['a', 'b'], ['a', 'b']] });
     // when
-    const problems = gatewayDuplicate.check(t);
+    const problems = gatewayDuplicate.check(factsOf(t));
     // then
     expect(codes(problems)).toEqual(['GATEWAY_DUPLICATE']);
     expect(problems[0].message).toContain('listed 3 times:');
@@ -31,6 +32,6 @@ describe('gateway-duplicate', () => {
     // given
     const t = topologyFrom({ clusters, gateways: [['a', 'b'], ['b', 'c'], ['c', 'c'], ['c', 'c']] });
     // when / then
-    expect(codes(gatewayDuplicate.check(t))).toEqual([]);
+    expect(codes(gatewayDuplicate.check(factsOf(t)))).toEqual([]);
   });
 });

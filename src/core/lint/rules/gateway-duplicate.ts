@@ -1,10 +1,10 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 
 /** GATEWAY_DUPLICATE: links are undirected, so [a, b] twice or [a, b] with [b, a] is one link drawn twice. */
-export const gatewayDuplicate: LintRule = {
+export const gatewayDuplicate: Rule = {
   id: 'gateway-duplicate',
   description: 'Each pair of clusters is linked at most once, in either direction.',
-  check(topology) {
+  check({ topology }) {
     return linksByPair(topology.gateways)
       .filter((group) => group.length > 1)
       .map((group) => {

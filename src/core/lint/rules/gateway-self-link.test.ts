@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { gatewaySelfLink } from './gateway-self-link';
+import { factsOf } from '../../check/facts';
 
 describe('gateway-self-link', () => {
   it('reports a cluster linked to itself', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }], gateways: [['a', 'b'], ['b', 'b']] });
     // when
-    const problems = gatewaySelfLink.check(t);
+    const problems = gatewaySelfLink.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'GATEWAY_SELF_LINK', severity: 'error', target: { kind: 'gateway', clusters: ['b', 'b'] } }),
@@ -19,6 +20,6 @@ describe('gateway-self-link', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }], gateways: [['a', 'b']] });
     // when / then
-    expect(codes(gatewaySelfLink.check(t))).toEqual([]);
+    expect(codes(gatewaySelfLink.check(factsOf(t)))).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 
 /** GATEWAY_SELF_LINK: a cluster linked to itself is a mistake (usually a typo for another cluster); it is dropped. */
-export const gatewaySelfLink: LintRule = {
+export const gatewaySelfLink: Rule = {
   id: 'gateway-self-link',
   description: 'No gateway links a cluster to itself.',
-  check(topology) {
+  check({ topology }) {
     return topology.gateways
       .filter(([a, b]) => a === b)
       .map(([a, b]) => ({

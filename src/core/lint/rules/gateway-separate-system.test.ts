@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { gatewaySeparateSystem } from './gateway-separate-system';
+import { factsOf } from '../../check/facts';
 
 describe('gateway-separate-system', () => {
   it('reports clusters that no gateway joins to the rest', () => {
@@ -10,7 +11,7 @@ describe('gateway-separate-system', () => {
       gateways: [['a', 'b'], ['b', 'c'], ['d', 'e']],
     });
     // when
-    const problems = gatewaySeparateSystem.check(t);
+    const problems = gatewaySeparateSystem.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'GATEWAY_SEPARATE_SYSTEM', severity: 'warning', target: { kind: 'cluster', cluster: 'd' } }),
@@ -25,7 +26,7 @@ describe('gateway-separate-system', () => {
     // given
     const t = topologyFrom({ jetstream: { enabled: false }, clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] });
     // when
-    const problems = gatewaySeparateSystem.check(t);
+    const problems = gatewaySeparateSystem.check(factsOf(t));
     // then
     expect(problems.map((p) => p.message)).toEqual([
       'cluster b is a separate system: no gateway path joins it to a, so no messages cross between them',
@@ -38,7 +39,7 @@ describe('gateway-separate-system', () => {
     const single = topologyFrom();
     const chain = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], gateways: [['a', 'b'], ['c', 'b']] });
     // when / then
-    expect(codes(gatewaySeparateSystem.check(single))).toEqual([]);
-    expect(codes(gatewaySeparateSystem.check(chain))).toEqual([]);
+    expect(codes(gatewaySeparateSystem.check(factsOf(single)))).toEqual([]);
+    expect(codes(gatewaySeparateSystem.check(factsOf(chain)))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { gatewaySystems } from '../../conf/topology-facts';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { joinNames } from '../support';
 
 /**
@@ -7,10 +7,10 @@ import { joinNames } from '../support';
  * and works (each system is a supercluster of its own, with its own JetStream meta group, as the boot tests show),
  * but no message crosses between them, which is rarely what a drawing of one design means: a warning.
  */
-export const gatewaySeparateSystem: LintRule = {
+export const gatewaySeparateSystem: Rule = {
   id: 'gateway-separate-system',
   description: 'Gateway links connect all clusters into one system.',
-  check(topology) {
+  check({ topology }) {
     const systems = gatewaySystems(topology);
     if (systems.length < 2) return [];
     // The largest system (the first on a tie) is "the rest"; every other one is reported.

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { gatewayUnknownCluster } from './gateway-unknown-cluster';
+import { factsOf } from '../../check/facts';
 
 describe('gateway-unknown-cluster', () => {
   it('reports a link to a missing cluster and guesses the intended one', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'us-east' }, { name: 'eu-west' }], gateways: [['us-east', 'eu-wset']] });
     // when
-    const problems = gatewayUnknownCluster.check(t);
+    const problems = gatewayUnknownCluster.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'GATEWAY_UNKNOWN_CLUSTER', severity: 'error', target: { kind: 'gateway', clusters: ['us-east', 'eu-wset'] } }),
@@ -20,13 +21,13 @@ describe('gateway-unknown-cluster', () => {
     // given
     const t = topologyFrom({ gateways: [['x', 'y'], ['z', 'z']] });
     // when / then
-    expect(codes(gatewayUnknownCluster.check(t))).toEqual(['GATEWAY_UNKNOWN_CLUSTER', 'GATEWAY_UNKNOWN_CLUSTER', 'GATEWAY_UNKNOWN_CLUSTER']);
+    expect(codes(gatewayUnknownCluster.check(factsOf(t)))).toEqual(['GATEWAY_UNKNOWN_CLUSTER', 'GATEWAY_UNKNOWN_CLUSTER', 'GATEWAY_UNKNOWN_CLUSTER']);
   });
 
   it('accepts links between existing clusters', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }], gateways: [['a', 'b']] });
     // when / then
-    expect(codes(gatewayUnknownCluster.check(t))).toEqual([]);
+    expect(codes(gatewayUnknownCluster.check(factsOf(t)))).toEqual([]);
   });
 });

@@ -1,13 +1,13 @@
 import { didYouMean } from '../../parse/did-you-mean';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { q } from '../support';
 
 /** GATEWAY_UNKNOWN_CLUSTER: a link to a cluster that does not exist renders nothing; the user meant something. */
-export const gatewayUnknownCluster: LintRule = {
+export const gatewayUnknownCluster: Rule = {
   id: 'gateway-unknown-cluster',
   description: 'Every gateway link joins clusters that exist.',
-  check(topology) {
+  check({ topology }) {
     const names = topology.clusters.map((c) => c.name);
     const known = new Set(names);
     const out: Problem[] = [];

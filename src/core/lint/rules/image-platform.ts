@@ -1,12 +1,12 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { parseImageRef } from '../image-ref';
 import { q } from '../support';
 
 /** IMAGE_WINDOWS: the official image's nanoserver and windowsservercore tags cannot run on Linux nodes such as kind's. */
-export const imagePlatform: LintRule = {
+export const imagePlatform: Rule = {
   id: 'image-platform',
   description: 'The server image is a Linux image.',
-  check(topology) {
+  check({ topology }) {
     const tag = parseImageRef(topology.image)?.tag;
     if (!tag || !/nanoserver|windowsservercore/i.test(tag)) return [];
     return [

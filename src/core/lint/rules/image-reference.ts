@@ -1,12 +1,12 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { parseImageRef } from '../image-ref';
 import { q } from '../support';
 
 /** IMAGE_INVALID: the kubelet cannot pull an image whose reference does not parse (InvalidImageName). */
-export const imageReference: LintRule = {
+export const imageReference: Rule = {
   id: 'image-reference',
   description: 'The server image is a valid image reference.',
-  check(topology) {
+  check({ topology }) {
     if (parseImageRef(topology.image)) return [];
     return [
       {

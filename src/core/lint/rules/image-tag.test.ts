@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { imageTag } from './image-tag';
+import { factsOf } from '../../check/facts';
 
 describe('image-tag', () => {
   it.each([
@@ -13,7 +14,7 @@ describe('image-tag', () => {
     // given
     const t = topologyFrom({ image });
     // when
-    const problems = imageTag.check(t);
+    const problems = imageTag.check(factsOf(t));
     // then
     expect(problems).toEqual([expect.objectContaining({ code: 'IMAGE_TAG_FLOATING', severity: 'warning', target: { kind: 'topology', field: 'image' } })]);
     expect(problems[0].message).toContain(why);
@@ -23,6 +24,6 @@ describe('image-tag', () => {
     // given
     const t = topologyFrom({ image });
     // when / then
-    expect(codes(imageTag.check(t))).toEqual([]);
+    expect(codes(imageTag.check(factsOf(t)))).toEqual([]);
   });
 });

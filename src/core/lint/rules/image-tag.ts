@@ -1,4 +1,4 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { parseImageRef, tagVersion } from '../image-ref';
 import { q } from '../support';
 
@@ -6,10 +6,10 @@ import { q } from '../support';
  * IMAGE_TAG_FLOATING: a tag that moves means pods of one StatefulSet can run different servers after a reschedule,
  * and a rollout can upgrade JetStream without anyone deciding to.
  */
-export const imageTag: LintRule = {
+export const imageTag: Rule = {
   id: 'image-tag',
   description: 'The server image is pinned to a full version or a digest.',
-  check(topology) {
+  check({ topology }) {
     const ref = parseImageRef(topology.image);
     if (!ref || ref.digest) return [];
     const v = ref.tag === null ? null : tagVersion(ref.tag);

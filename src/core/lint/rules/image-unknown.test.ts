@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { imageUnknown } from './image-unknown';
+import { factsOf } from '../../check/facts';
 
 describe('image-unknown', () => {
   it('notes a custom image and says the preStop hook needs nats-server on PATH', () => {
     // given
     const t = topologyFrom({ image: 'registry.example.com/team/messaging:1.4.0' });
     // when
-    const problems = imageUnknown.check(t);
+    const problems = imageUnknown.check(factsOf(t));
     // then
     expect(problems).toEqual([expect.objectContaining({ code: 'IMAGE_UNKNOWN', severity: 'info', target: { kind: 'topology', field: 'image' } })]);
     expect(problems[0].fix).toContain('nats-server on its PATH');
@@ -17,6 +18,6 @@ describe('image-unknown', () => {
     // given: the official image (its scratch variant has / on PATH), a mirror of it, or an invalid reference
     const t = topologyFrom({ image });
     // when / then
-    expect(codes(imageUnknown.check(t))).toEqual([]);
+    expect(codes(imageUnknown.check(factsOf(t)))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { isNatsImage, parseImageRef } from '../image-ref';
 import { q } from '../support';
 
@@ -6,10 +6,10 @@ import { q } from '../support';
  * IMAGE_UNKNOWN: the bundle assumes the official image's layout (nats-server on PATH for the preStop lame-duck
  * signal, a server new enough for our probes); for another image we cannot check either.
  */
-export const imageUnknown: LintRule = {
+export const imageUnknown: Rule = {
   id: 'image-unknown',
   description: 'Images other than the official nats image are flagged for a manual check.',
-  check(topology) {
+  check({ topology }) {
     const ref = parseImageRef(topology.image);
     if (!ref || isNatsImage(ref)) return [];
     return [

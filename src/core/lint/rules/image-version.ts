@@ -1,4 +1,4 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { formatVersion, isNatsImage, olderThan, parseImageRef, tagVersion } from '../image-ref';
 import { q } from '../support';
 
@@ -6,10 +6,10 @@ import { q } from '../support';
 export const MIN_SERVER = { major: 2, minor: 9, patch: 10 };
 
 /** IMAGE_TOO_OLD: older servers lack the split health checks our startup, readiness and liveness probes use. */
-export const imageVersion: LintRule = {
+export const imageVersion: Rule = {
   id: 'image-version',
   description: `The NATS image is at least ${MIN_SERVER.major}.${MIN_SERVER.minor}.${MIN_SERVER.patch}.`,
-  check(topology) {
+  check({ topology }) {
     const ref = parseImageRef(topology.image);
     const v = ref?.tag && isNatsImage(ref) ? tagVersion(ref.tag) : null;
     if (!v || !olderThan(v, MIN_SERVER)) return [];

@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems';
 import { survival, tieBreaker } from '../../survival/survival';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { joinNames } from '../support';
 
 /**
@@ -8,10 +8,10 @@ import { joinNames } from '../support';
  * without a quorum, so JetStream stops in every cluster, not only the lost one. Measured on real servers in the
  * failure suite, as is the fix: a small tie-breaking cluster (3, 3 and 1 servers keep JetStream when a 3 is lost).
  */
-export const jetstreamClusterLoss: LintRule = {
+export const jetstreamClusterLoss: Rule = {
   id: 'jetstream-cluster-loss',
   description: 'With JetStream on, losing any one cluster of a supercluster leaves the meta group a quorum.',
-  check(topology) {
+  check({ topology }) {
     if (!topology.jetstream.enabled) return [];
     const out: Problem[] = [];
     for (const system of survival(topology)) {

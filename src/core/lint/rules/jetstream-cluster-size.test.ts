@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { jetstreamClusterSize, tolerated } from './jetstream-cluster-size';
+import { factsOf } from '../../check/facts';
 
 describe('jetstream-cluster-size', () => {
   it('warns that one server tolerates no failure, targeting replicas', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a', replicas: 1 }] });
     // when
-    const problems = jetstreamClusterSize.check(t);
+    const problems = jetstreamClusterSize.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'JETSTREAM_CLUSTER_TOO_SMALL', severity: 'warning', target: { kind: 'cluster', cluster: 'a', field: 'replicas' } }),
@@ -19,7 +20,7 @@ describe('jetstream-cluster-size', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a', replicas: 2 }] });
     // when
-    const [p] = jetstreamClusterSize.check(t);
+    const [p] = jetstreamClusterSize.check(factsOf(t));
     // then
     expect(p.code).toBe('JETSTREAM_CLUSTER_TOO_SMALL');
     expect(p.message).toContain('one failed server stops it');
@@ -29,7 +30,7 @@ describe('jetstream-cluster-size', () => {
     // given
     const t = topologyFrom({ defaults: { replicas: 4 }, clusters: [{ name: 'b' }] });
     // when
-    const [p] = jetstreamClusterSize.check(t);
+    const [p] = jetstreamClusterSize.check(factsOf(t));
     // then
     expect(p).toMatchObject({ code: 'JETSTREAM_CLUSTER_EVEN', target: { kind: 'cluster', cluster: 'b', field: 'replicas' } });
     expect(p.message).toBe(
@@ -42,14 +43,14 @@ describe('jetstream-cluster-size', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b', replicas: 5 }, { name: 'c', replicas: 7 }] });
     // when / then
-    expect(codes(jetstreamClusterSize.check(t))).toEqual([]);
+    expect(codes(jetstreamClusterSize.check(factsOf(t)))).toEqual([]);
   });
 
   it('says nothing about replicas when JetStream is off', () => {
     // given
     const t = topologyFrom({ jetstream: { enabled: false }, clusters: [{ name: 'a', replicas: 2 }] });
     // when / then
-    expect(codes(jetstreamClusterSize.check(t))).toEqual([]);
+    expect(codes(jetstreamClusterSize.check(factsOf(t)))).toEqual([]);
   });
 
   it('counts tolerated failures as a RAFT majority does', () => {

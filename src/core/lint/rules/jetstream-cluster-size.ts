@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
-import { origin, resolvedClusters } from '../support';
+import type { Rule } from '../../check/rule';
+import { origin } from '../support';
 
 /** Failed servers a RAFT group of n survives: it needs a majority, ⌊n/2⌋+1, to keep a leader. */
 export function tolerated(n: number): number {
@@ -11,13 +11,13 @@ export function tolerated(n: number): number {
  * JETSTREAM_CLUSTER_TOO_SMALL and JETSTREAM_CLUSTER_EVEN: streams are replicated inside one cluster, so the
  * cluster's server count bounds both stream replicas and how many failures they survive.
  */
-export const jetstreamClusterSize: LintRule = {
+export const jetstreamClusterSize: Rule = {
   id: 'jetstream-cluster-size',
   description: 'With JetStream on, each cluster has an odd number of servers, at least 3.',
-  check(topology) {
+  check({ topology, resolved }) {
     if (!topology.jetstream.enabled) return [];
     const out: Problem[] = [];
-    for (const { spec, cluster } of resolvedClusters(topology)) {
+    for (const { spec, cluster } of resolved) {
       const n = cluster.replicas;
       const target = { kind: 'cluster', cluster: cluster.name, field: 'replicas' } as const;
       const has = `cluster ${cluster.name} has ${n} server${n === 1 ? '' : 's'}${origin(spec, 'replicas')}`;

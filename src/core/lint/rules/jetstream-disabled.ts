@@ -1,15 +1,15 @@
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { q } from '../support';
 
 /**
  * JETSTREAM_ACCOUNT_IGNORED and JETSTREAM_DOMAIN_IGNORED: with JetStream off we render neither an account's
  * `jetstream: enabled` nor the domain, so settings that ask for them do nothing.
  */
-export const jetstreamDisabled: LintRule = {
+export const jetstreamDisabled: Rule = {
   id: 'jetstream-disabled',
   description: 'No JetStream setting is left on while JetStream is disabled.',
-  check(topology) {
+  check({ topology }) {
     if (topology.jetstream.enabled) return [];
     const out: Problem[] = [];
     for (const acc of topology.accounts) {

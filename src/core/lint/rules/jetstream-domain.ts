@@ -1,14 +1,14 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { q } from '../support';
 
 /** What nats-server accepts as a domain: it becomes a subject token in `$JS.<domain>.API.>`. */
 const DOMAIN = /^[A-Za-z0-9_-]+$/;
 
 /** JETSTREAM_DOMAIN_INVALID: the server refuses to start with a domain holding `.`, `*`, `>` or spaces. */
-export const jetstreamDomain: LintRule = {
+export const jetstreamDomain: Rule = {
   id: 'jetstream-domain',
   description: 'The JetStream domain is a single subject token of letters, digits, _ and -.',
-  check(topology) {
+  check({ topology }) {
     const domain = topology.jetstream.domain;
     // An empty domain is not rendered; a disabled JetStream is jetstream-disabled's to report.
     if (!topology.jetstream.enabled || !domain || DOMAIN.test(domain)) return [];

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { jetstreamNoAccount } from './jetstream-no-account';
+import { factsOf } from '../../check/facts';
 
 describe('jetstream-no-account', () => {
   it('notes JetStream that no account may use', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'APP', users: ['app'] }] });
     // when
-    const problems = jetstreamNoAccount.check(t);
+    const problems = jetstreamNoAccount.check(factsOf(t));
     // then
     expect(problems).toEqual([expect.objectContaining({ code: 'JETSTREAM_NO_ACCOUNT', severity: 'info', target: { kind: 'topology', field: 'jetstream' } })]);
   });
@@ -16,7 +17,7 @@ describe('jetstream-no-account', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'APP', users: ['app'] }, { name: 'JS', jetstream: true, users: ['js'] }] });
     // when / then
-    expect(codes(jetstreamNoAccount.check(t))).toEqual([]);
+    expect(codes(jetstreamNoAccount.check(factsOf(t)))).toEqual([]);
   });
 
   it('accepts no accounts (the global account gets JetStream) and JetStream off', () => {
@@ -24,7 +25,7 @@ describe('jetstream-no-account', () => {
     const noAccounts = topologyFrom();
     const off = topologyFrom({ jetstream: { enabled: false }, accounts: [{ name: 'APP', users: ['app'] }] });
     // when / then
-    expect(codes(jetstreamNoAccount.check(noAccounts))).toEqual([]);
-    expect(codes(jetstreamNoAccount.check(off))).toEqual([]);
+    expect(codes(jetstreamNoAccount.check(factsOf(noAccounts)))).toEqual([]);
+    expect(codes(jetstreamNoAccount.check(factsOf(off)))).toEqual([]);
   });
 });

@@ -1,13 +1,13 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 
 /**
  * JETSTREAM_NO_ACCOUNT: once any application account exists, the global account gets no JetStream, so JetStream
  * is usable only through accounts with `jetstream: true`.
  */
-export const jetstreamNoAccount: LintRule = {
+export const jetstreamNoAccount: Rule = {
   id: 'jetstream-no-account',
   description: 'When JetStream is on and accounts exist, at least one account may use it.',
-  check(topology) {
+  check({ topology }) {
     const { accounts } = topology;
     if (!topology.jetstream.enabled || accounts.length === 0 || accounts.some((a) => a.jetstream)) return [];
     return [

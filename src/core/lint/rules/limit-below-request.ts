@@ -1,15 +1,15 @@
 import { parseQuantity } from '../../quantity';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
-import { origin, resolvedClusters } from '../support';
+import type { Rule } from '../../check/rule';
+import { origin } from '../support';
 
 /** LIMIT_BELOW_REQUEST: Kubernetes refuses a pod whose limit is below its request, so no server starts. */
-export const limitBelowRequest: LintRule = {
+export const limitBelowRequest: Rule = {
   id: 'limit-below-request',
   description: 'No resource limit is below its request.',
-  check(topology) {
+  check({ resolved }) {
     const out: Problem[] = [];
-    for (const { spec, cluster } of resolvedClusters(topology)) {
+    for (const { spec, cluster } of resolved) {
       for (const r of ['cpu', 'memory'] as const) {
         const req = cluster.resources.requests[r];
         const lim = cluster.resources.limits[r];

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { limitMissing } from './limit-missing';
+import { factsOf } from '../../check/facts';
 
 describe('limit-missing', () => {
   it('warns about a missing memory limit and explains GOMEMLIMIT', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a', resources: { limits: { memory: null } } }] });
     // when
-    const problems = limitMissing.check(t);
+    const problems = limitMissing.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'LIMIT_MISSING', severity: 'warning', target: { kind: 'cluster', cluster: 'a', field: 'resources.limits.memory' } }),
@@ -20,7 +21,7 @@ describe('limit-missing', () => {
     // given
     const t = topologyFrom({ defaults: { resources: { limits: null } }, clusters: [{ name: 'a' }, { name: 'b' }] });
     // when
-    const problems = limitMissing.check(t);
+    const problems = limitMissing.check(factsOf(t));
     // then
     expect(problems.map((p) => p.target)).toEqual([
       { kind: 'cluster', cluster: 'a', field: 'resources.limits.cpu' },
@@ -35,6 +36,6 @@ describe('limit-missing', () => {
     // given
     const t = topologyFrom();
     // when / then
-    expect(codes(limitMissing.check(t))).toEqual([]);
+    expect(codes(limitMissing.check(factsOf(t)))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
-import { origin, resolvedClusters } from '../support';
+import type { Rule } from '../../check/rule';
+import { origin } from '../support';
 
 const WHY = {
   cpu: 'a busy server can take every CPU of its node (on kind, the whole VM) and starve its neighbours',
@@ -10,12 +10,12 @@ const WHY = {
 } as const;
 
 /** LIMIT_MISSING: without limits a server is bounded only by its node. */
-export const limitMissing: LintRule = {
+export const limitMissing: Rule = {
   id: 'limit-missing',
   description: 'Each cluster sets CPU and memory limits.',
-  check(topology) {
+  check({ resolved }) {
     const out: Problem[] = [];
-    for (const { spec, cluster } of resolvedClusters(topology)) {
+    for (const { spec, cluster } of resolved) {
       for (const r of ['cpu', 'memory'] as const) {
         if (cluster.resources.limits[r] !== undefined) continue;
         const label = r === 'cpu' ? 'CPU' : 'memory';

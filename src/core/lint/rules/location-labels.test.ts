@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { locationLabels } from './location-labels';
+import { factsOf } from '../../check/facts';
 
 describe('location-labels', () => {
   it('reports a region with spaces and a zone that is too long', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a', region: 'us east 1', zone: 'z'.repeat(64) }] });
     // when
-    const problems = locationLabels.check(t);
+    const problems = locationLabels.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'LABEL_VALUE_INVALID', severity: 'error', target: { kind: 'cluster', cluster: 'a', field: 'region' } }),
@@ -21,7 +22,7 @@ describe('location-labels', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a', zone: 'eu-west-1a.' }] });
     // when / then
-    expect(codes(locationLabels.check(t))).toEqual(['LABEL_VALUE_INVALID']);
+    expect(codes(locationLabels.check(factsOf(t)))).toEqual(['LABEL_VALUE_INVALID']);
   });
 
   it('accepts cloud region and zone names, mixed case and unset values', () => {
@@ -34,6 +35,6 @@ describe('location-labels', () => {
       ],
     });
     // when / then
-    expect(codes(locationLabels.check(t))).toEqual([]);
+    expect(codes(locationLabels.check(factsOf(t)))).toEqual([]);
   });
 });

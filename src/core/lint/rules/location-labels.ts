@@ -1,15 +1,15 @@
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { q } from '../support';
 
 /** Kubernetes label values: at most 63 characters, alphanumeric at both ends, `-_.` inside; empty is allowed. */
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** LABEL_VALUE_INVALID: region and zone are rendered as labels, and the API server refuses invalid label values. */
-export const locationLabels: LintRule = {
+export const locationLabels: Rule = {
   id: 'location-labels',
   description: 'Cluster region and zone are valid Kubernetes label values.',
-  check(topology) {
+  check({ topology }) {
     const out: Problem[] = [];
     for (const c of topology.clusters) {
       for (const field of ['region', 'zone'] as const) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { memoryStoreSize } from './memory-store-size';
+import { factsOf } from '../../check/facts';
 
 function withMemory(memoryStore: string, requests: Record<string, unknown>, limits: Record<string, unknown>) {
   return topologyFrom({ clusters: [{ name: 'a', jetstream: { memoryStore }, resources: { requests, limits } }] });
@@ -11,7 +12,7 @@ describe('memory-store-size', () => {
     // given
     const t = withMemory('2Gi', { memory: '512Mi' }, { memory: '2Gi' });
     // when
-    const problems = memoryStoreSize.check(t);
+    const problems = memoryStoreSize.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'MEMORY_STORE_EXCEEDS_LIMIT', severity: 'error', target: { kind: 'cluster', cluster: 'a', field: 'jetstream.memoryStore' } }),
@@ -23,7 +24,7 @@ describe('memory-store-size', () => {
     // given
     const t = withMemory('1536Mi', { memory: '512Mi' }, { memory: '2Gi' });
     // when
-    const problems = memoryStoreSize.check(t);
+    const problems = memoryStoreSize.check(factsOf(t));
     // then
     expect(codes(problems)).toEqual(['MEMORY_STORE_HIGH']);
     expect(problems[0].message).toContain('75% of its 2Gi memory limit');
@@ -33,14 +34,14 @@ describe('memory-store-size', () => {
     // given
     const t = topologyFrom();
     // when / then
-    expect(codes(memoryStoreSize.check(t))).toEqual([]);
+    expect(codes(memoryStoreSize.check(factsOf(t)))).toEqual([]);
   });
 
   it('leaves a missing memory limit to limit-missing', () => {
     // given
     const t = withMemory('4Gi', { memory: '512Mi' }, { memory: null });
     // when / then
-    expect(codes(memoryStoreSize.check(t))).toEqual([]);
+    expect(codes(memoryStoreSize.check(factsOf(t)))).toEqual([]);
   });
 
   it('accepts a store within the request and ignores it when JetStream is off', () => {
@@ -48,7 +49,7 @@ describe('memory-store-size', () => {
     const small = withMemory('256Mi', { memory: '512Mi' }, { memory: '2Gi' });
     const off = topologyFrom({ jetstream: { enabled: false }, clusters: [{ name: 'a', jetstream: { memoryStore: '4Gi' } }] });
     // when / then
-    expect(codes(memoryStoreSize.check(small))).toEqual([]);
-    expect(codes(memoryStoreSize.check(off))).toEqual([]);
+    expect(codes(memoryStoreSize.check(factsOf(small)))).toEqual([]);
+    expect(codes(memoryStoreSize.check(factsOf(off)))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { formatBytes, parseQuantity } from '../../quantity';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
-import { origin, resolvedClusters } from '../support';
+import type { Rule } from '../../check/rule';
+import { origin } from '../support';
 
 /** Share of the memory limit a memory store may take; the rest is the server's heap, buffers and file store cache. */
 export const MEMORY_STORE_SHARE = 0.5;
@@ -11,13 +11,13 @@ export const MEMORY_STORE_SHARE = 0.5;
  * store counts against the container's memory limit. (A store above the *request* is not reported: our own
  * defaults do that on purpose to fit kind, and memory streams are rarely full.)
  */
-export const memoryStoreSize: LintRule = {
+export const memoryStoreSize: Rule = {
   id: 'memory-store-size',
   description: "Each server's JetStream memory store fits well inside its memory limit.",
-  check(topology) {
+  check({ topology, resolved }) {
     if (!topology.jetstream.enabled) return [];
     const out: Problem[] = [];
-    for (const { spec, cluster } of resolvedClusters(topology)) {
+    for (const { spec, cluster } of resolved) {
       const text = cluster.jetstream.memoryStore;
       const { limits } = cluster.resources;
       // A missing limit is limit-missing's to report.

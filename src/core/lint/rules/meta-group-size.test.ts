@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { metaGroupSize } from './meta-group-size';
+import { factsOf } from '../../check/facts';
 
 describe('meta-group-size', () => {
   it('notes an even meta group across gateway-connected clusters', () => {
     // given: 2 × 3 servers joined by a gateway
     const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }], gateways: [['a', 'b']] });
     // when
-    const problems = metaGroupSize.check(t);
+    const problems = metaGroupSize.check(factsOf(t));
     // then
     expect(problems).toEqual([expect.objectContaining({ code: 'JETSTREAM_META_GROUP_EVEN', severity: 'info', target: { kind: 'topology' } })]);
     expect(problems[0].message).toContain('clusters a and b form one JetStream meta group of 6 servers: it tolerates 2 failed servers, the same as 5');
@@ -20,7 +21,7 @@ describe('meta-group-size', () => {
       gateways: [['a', 'b']],
     });
     // when
-    const problems = metaGroupSize.check(t);
+    const problems = metaGroupSize.check(factsOf(t));
     // then
     expect(problems).toHaveLength(1);
     expect(problems[0].message).toContain('meta group of 4 servers');
@@ -33,20 +34,20 @@ describe('meta-group-size', () => {
       gateways: [['a', 'b'], ['b', 'c']],
     });
     // when / then
-    expect(codes(metaGroupSize.check(t))).toEqual([]);
+    expect(codes(metaGroupSize.check(factsOf(t)))).toEqual([]);
   });
 
   it('leaves a lone even cluster to jetstream-cluster-size', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a', replicas: 4 }] });
     // when / then
-    expect(codes(metaGroupSize.check(t))).toEqual([]);
+    expect(codes(metaGroupSize.check(factsOf(t)))).toEqual([]);
   });
 
   it('says nothing when JetStream is off', () => {
     // given
     const t = topologyFrom({ jetstream: { enabled: false }, clusters: [{ name: 'a' }, { name: 'b' }], gateways: [['a', 'b']] });
     // when / then
-    expect(codes(metaGroupSize.check(t))).toEqual([]);
+    expect(codes(metaGroupSize.check(factsOf(t)))).toEqual([]);
   });
 });

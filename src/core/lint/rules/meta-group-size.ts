@@ -1,20 +1,20 @@
 import { gatewaySystems } from '../../conf/topology-facts';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
-import { joinNames, resolvedClusters } from '../support';
+import type { Rule } from '../../check/rule';
+import { joinNames } from '../support';
 import { tolerated } from './jetstream-cluster-size';
 
 /**
  * JETSTREAM_META_GROUP_EVEN: every JetStream server of gateway-connected clusters joins one meta group (the RAFT
  * group that holds all stream and consumer assignments), so its size is the sum over those clusters.
  */
-export const metaGroupSize: LintRule = {
+export const metaGroupSize: Rule = {
   id: 'meta-group-size',
   description: "With JetStream on, each supercluster's meta group has an odd number of servers.",
-  check(topology) {
+  check({ topology, resolved }) {
     if (!topology.jetstream.enabled) return [];
     const replicas = new Map<string, number>();
-    for (const { cluster } of resolvedClusters(topology)) if (!replicas.has(cluster.name)) replicas.set(cluster.name, cluster.replicas);
+    for (const { cluster } of resolved) if (!replicas.has(cluster.name)) replicas.set(cluster.name, cluster.replicas);
     const out: Problem[] = [];
     for (const system of gatewaySystems(topology)) {
       // A lone cluster's meta group is the cluster itself, which jetstream-cluster-size already reports.

@@ -1,11 +1,11 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { dns1123Reason, q, suggestLabel } from '../support';
 
 /** NAMESPACE_INVALID: Kubernetes refuses a namespace that is not a DNS-1123 label. */
-export const namespace: LintRule = {
+export const namespace: Rule = {
   id: 'namespace',
   description: 'The namespace is a DNS-1123 label.',
-  check(topology) {
+  check({ topology }) {
     // A namespace left to default is the topology name, which topology-name already reports.
     if (topology.namespace === topology.name) return [];
     const reason = dns1123Reason(topology.namespace);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { objectNameCollision } from './object-name-collision';
+import { factsOf } from '../../check/facts';
 
 describe('object-name-collision', () => {
   it('reports a cluster whose client Service is another cluster\'s headless Service', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'a-headless' }] });
     // when
-    const problems = objectNameCollision.check(t);
+    const problems = objectNameCollision.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'OBJECT_NAME_COLLISION', severity: 'error', target: { kind: 'cluster', cluster: 'a-headless', field: 'name' } }),
@@ -21,20 +22,20 @@ describe('object-name-collision', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a-headless' }, { name: 'a' }] });
     // when / then
-    expect(codes(objectNameCollision.check(t))).toEqual(['OBJECT_NAME_COLLISION']);
+    expect(codes(objectNameCollision.check(factsOf(t)))).toEqual(['OBJECT_NAME_COLLISION']);
   });
 
   it('accepts names whose objects differ in kind (a and a-config)', () => {
     // given: nats-a-config is a's ConfigMap and a-config's StatefulSet and Service, which are different kinds
     const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'a-config' }] });
     // when / then
-    expect(codes(objectNameCollision.check(t))).toEqual([]);
+    expect(codes(objectNameCollision.check(factsOf(t)))).toEqual([]);
   });
 
   it('leaves exact duplicate names to cluster-name-unique', () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'a' }] });
     // when / then
-    expect(codes(objectNameCollision.check(t))).toEqual([]);
+    expect(codes(objectNameCollision.check(factsOf(t)))).toEqual([]);
   });
 });

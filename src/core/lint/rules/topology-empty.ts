@@ -1,10 +1,10 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 
 /** TOPOLOGY_EMPTY: a topology without clusters renders no server. */
-export const topologyEmpty: LintRule = {
+export const topologyEmpty: Rule = {
   id: 'topology-empty',
   description: 'The topology has at least one cluster.',
-  check(topology) {
+  check({ topology }) {
     if (topology.clusters.length > 0) return [];
     return [
       {

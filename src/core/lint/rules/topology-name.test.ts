@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { topologyName } from './topology-name';
+import { factsOf } from '../../check/facts';
 
 describe('topology-name', () => {
   it('reports upper case and underscores and suggests a label', () => {
     // given
     const t = topologyFrom({ name: 'My_Topology', namespace: 'nats' });
     // when
-    const [p] = topologyName.check(t);
+    const [p] = topologyName.check(factsOf(t));
     // then
     expect(p).toMatchObject({ code: 'TOPOLOGY_NAME_INVALID', severity: 'error', target: { kind: 'topology', field: 'name' } });
     expect(p.message).toContain('"My_Topology"');
@@ -18,7 +19,7 @@ describe('topology-name', () => {
     // given
     const t = topologyFrom({ name: '-bad' });
     // when
-    const [p] = topologyName.check(t);
+    const [p] = topologyName.check(factsOf(t));
     // then
     expect(p.message).toContain('the namespace');
     expect(p.message).toContain('start and end with a letter or digit');
@@ -28,13 +29,13 @@ describe('topology-name', () => {
     // given
     const t = topologyFrom({ name: 'a'.repeat(64), namespace: 'nats' });
     // when / then
-    expect(topologyName.check(t)[0].message).toContain('64 characters long (at most 63)');
+    expect(topologyName.check(factsOf(t))[0].message).toContain('64 characters long (at most 63)');
   });
 
   it('accepts a DNS-1123 label', () => {
     // given
     const t = topologyFrom({ name: 'noetl-supercluster' });
     // when / then
-    expect(codes(topologyName.check(t))).toEqual([]);
+    expect(codes(topologyName.check(factsOf(t)))).toEqual([]);
   });
 });

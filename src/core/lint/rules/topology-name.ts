@@ -1,11 +1,11 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { dns1123Reason, q, suggestLabel } from '../support';
 
 /** TOPOLOGY_NAME_INVALID: the topology name names the bundle and is the default namespace. */
-export const topologyName: LintRule = {
+export const topologyName: Rule = {
   id: 'topology-name',
   description: 'The topology name is a DNS-1123 label.',
-  check(topology) {
+  check({ topology }) {
     const reason = dns1123Reason(topology.name);
     if (!reason) return [];
     const alsoNamespace = topology.namespace === topology.name ? ' and, as no namespace is set, the namespace' : '';

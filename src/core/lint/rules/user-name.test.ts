@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { userName } from './user-name';
+import { factsOf } from '../../check/facts';
 
 function withUsers(...users: string[]) {
   return topologyFrom({ accounts: [{ name: 'APP', users }] });
@@ -11,7 +12,7 @@ describe('user-name', () => {
     // given
     const t = withUsers('app', 'sys');
     // when
-    const problems = userName.check(t);
+    const problems = userName.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'USER_NAME_RESERVED', severity: 'error', target: { kind: 'account', account: 'APP', field: 'users' } }),
@@ -23,20 +24,20 @@ describe('user-name', () => {
     // given
     const t = withUsers(user);
     // when / then
-    expect(codes(userName.check(t))).toEqual(['USER_NAME_INVALID']);
+    expect(codes(userName.check(factsOf(t)))).toEqual(['USER_NAME_INVALID']);
   });
 
   it('reports a repeated invalid name once', () => {
     // given
     const t = withUsers('a b', 'a b');
     // when / then
-    expect(codes(userName.check(t))).toEqual(['USER_NAME_INVALID']);
+    expect(codes(userName.check(factsOf(t)))).toEqual(['USER_NAME_INVALID']);
   });
 
   it('accepts letters, digits, _, . and - after a letter or digit', () => {
     // given
     const t = withUsers('app', '1worker', 'svc.orders_v2-eu', 'SYS');
     // when / then
-    expect(codes(userName.check(t))).toEqual([]);
+    expect(codes(userName.check(factsOf(t)))).toEqual([]);
   });
 });

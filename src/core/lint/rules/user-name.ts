@@ -1,16 +1,16 @@
 import { SYSTEM_ACCOUNT, SYSTEM_USER } from '../../names';
 import type { Problem } from '../../problems';
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { q } from '../support';
 
 /** User names we accept: a letter or digit first, then letters, digits, '_', '.' and '-'. */
 export const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** USER_NAME_RESERVED (the system user we render) and USER_NAME_INVALID. */
-export const userName: LintRule = {
+export const userName: Rule = {
   id: 'user-name',
   description: `User names are not "${SYSTEM_USER}" and match ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$.`,
-  check(topology) {
+  check({ topology }) {
     const out: Problem[] = [];
     for (const acc of topology.accounts) {
       const target = { kind: 'account', account: acc.name, field: 'users' } as const;

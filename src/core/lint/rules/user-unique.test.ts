@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { userUnique } from './user-unique';
+import { factsOf } from '../../check/facts';
 
 describe('user-unique', () => {
   it('reports a user in two accounts with the server\'s refusal', () => {
@@ -12,7 +13,7 @@ describe('user-unique', () => {
       ],
     });
     // when
-    const problems = userUnique.check(t);
+    const problems = userUnique.check(factsOf(t));
     // then
     expect(problems).toEqual([
       expect.objectContaining({ code: 'USER_DUPLICATE', severity: 'error', target: { kind: 'account', account: 'B', field: 'users' } }),
@@ -24,13 +25,13 @@ describe('user-unique', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'A', users: ['u', 'u'] }] });
     // when / then
-    expect(userUnique.check(t)[0].message).toContain('appears 2 times in account A');
+    expect(userUnique.check(factsOf(t))[0].message).toContain('appears 2 times in account A');
   });
 
   it('accepts users that differ in case', () => {
     // given
     const t = topologyFrom({ accounts: [{ name: 'A', users: ['u'] }, { name: 'B', users: ['U'] }] });
     // when / then
-    expect(codes(userUnique.check(t))).toEqual([]);
+    expect(codes(userUnique.check(factsOf(t)))).toEqual([]);
   });
 });

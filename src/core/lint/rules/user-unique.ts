@@ -1,11 +1,11 @@
-import type { LintRule } from '../rule';
+import type { Rule } from '../../check/rule';
 import { joinNames, q, repeated } from '../support';
 
 /** USER_DUPLICATE: nats-server refuses to start when one user name appears twice, in one account or across accounts. */
-export const userUnique: LintRule = {
+export const userUnique: Rule = {
   id: 'user-unique',
   description: 'Every user name appears once across all accounts.',
-  check(topology) {
+  check({ topology }) {
     const entries = topology.accounts.flatMap((a) => a.users.map((user) => ({ user, account: a.name })));
     return repeated(entries, (e) => e.user).map((group) => {
       const accounts = [...new Set(group.map((e) => e.account))];

@@ -1,0 +1,59 @@
+import { jetstreamFigures, totalFigures, vmFigures } from '../budget/figures';
+import { kindNodes, systemPods } from '../budget/kind-baseline';
+import { natsPods, otherWorkloadPods } from '../budget/pods';
+import type { BudgetFacts } from '../budget/rules/facts';
+import { simulate } from '../budget/simulate';
+import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
+
+/**
+ * What every rule may look at, computed once per topology: each cluster with its defaults merged in, and the kind
+ * budget's model (the VM, the scheduler's placement, the sums and JetStream's claims).
+ */
+export interface Facts extends BudgetFacts {
+  /** Each cluster as written beside its resolved settings, in topology order. */
+  resolved: readonly { spec: Cluster; cluster: ResolvedCluster }[];
+}
+
+/** Facts are plain data derived from an immutable topology: one computation serves the lint, the budget and `check`. */
+const cache = new WeakMap<Topology, Facts>();
+
+/**
+ * The facts of a topology, computed on first use and kept while the topology lives. The kind model (a scheduler
+ * simulation) is computed the first time a rule reads it, so the lint alone never pays for it.
+ */
+export function factsOf(topology: Topology): Facts {
+  const hit = cache.get(topology);
+  if (hit) return hit;
+  const resolved = topology.clusters.map((spec) => ({ spec, cluster: resolveCluster(topology, spec) }));
+  const clusters = resolved.map((r) => r.cluster);
+  let kind: Pick<BudgetFacts, 'vm' | 'placement' | 'totals' | 'jetstream'> | undefined;
+  const model = () => (kind ??= kindModel(topology, clusters));
+  const facts: Facts = {
+    topology,
+    resolved,
+    clusters,
+    get vm() {
+      return model().vm;
+    },
+    get placement() {
+      return model().placement;
+    },
+    get totals() {
+      return model().totals;
+    },
+    get jetstream() {
+      return model().jetstream;
+    },
+  };
+  cache.set(topology, facts);
+  return facts;
+}
+
+/** kind's nodes and system pods, the scheduler's placement of every pod, the sums and JetStream's claims. */
+function kindModel(topology: Topology, clusters: ResolvedCluster[]): Pick<BudgetFacts, 'vm' | 'placement' | 'totals' | 'jetstream'> {
+  const vm = vmFigures(topology.kind);
+  const nodes = kindNodes(topology.kind.workers, { cpuMillis: vm.cpuMillis, memoryBytes: vm.memoryBytes });
+  const pods = [...systemPods(nodes), ...clusters.flatMap(natsPods), ...topology.kind.otherWorkloads.flatMap(otherWorkloadPods)];
+  const placement = simulate(nodes, pods);
+  return { vm, placement, totals: totalFigures(placement, vm), jetstream: jetstreamFigures(topology.jetstream.enabled, clusters, nodes.length) };
+}
