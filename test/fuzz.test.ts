@@ -13,7 +13,7 @@ if (SERVER_VERSIONS.some((v) => 'missing' in v)) {
   missingTool('the fuzzer', SERVER_VERSIONS.flatMap((v) => ('missing' in v ? [v.missing] : [])).join('; '));
 } else {
   describe('the fuzzer', () => {
-    it(`finds nothing in ${DESIGNS} random designs on nats-server ${NATS_SERVERS.map((s) => s.version).join(' and ')}`, { timeout: 240_000 }, async () => {
+    it(`finds nothing in ${DESIGNS} random designs on nats-server ${NATS_SERVERS.map((s) => s.version).join(' and ')}`, { timeout: 600_000 }, async () => {
       const r = await runFuzz({ designs: DESIGNS, seed: SEED, servers: NATS_SERVERS, bootEvery: 10, parallel: 4 });
       expect(failures(r)).toEqual([]);
       // It reached where it must: valid designs on both servers, forced designs through the renderers, logins.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../src/core/lint';
 import { parseTopology, renderBundle } from '../src/core';
 import { run } from '../src/cli/main';
+import { cpuMillis } from './support/cpu-time';
 
 const base = (clusters: string) => `version: 1\nname: x\nclusters:\n${clusters}`;
 
@@ -42,22 +43,20 @@ describe('hostile and broken topology files', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('reads a file of 100,000 unknown keys in linear time, listing the first 100 errors', { timeout: 30_000 }, () => {
+  it('reads a file of 100,000 unknown keys in linear time, listing the first 100 errors', { timeout: 120_000 }, () => {
     // Duplicate keys were checked pair by pair, and each error's position searched from the start of its mapping:
     // 190,000 keys took 7 minutes 44 seconds.
     const text = `version: 1\nname: x\n${Array.from({ length: 100_000 }, (_, i) => `k${i}: 1`).join('\n')}`;
-    const started = performance.now();
-    const r = parseTopology(text);
-    expect(performance.now() - started).toBeLessThan(15_000);
+    const { result: r, millis } = cpuMillis(() => parseTopology(text));
+    expect(millis).toBeLessThan(15_000);
     expect(!r.ok && r.errors).toHaveLength(101);
     expect(!r.ok && r.errors.at(-1)!.message).toBe('99900 more errors; only the first 100 are listed');
     expect(!r.ok && r.errors[0]).toMatchObject({ path: 'k0', line: 3, column: 1 });
   });
 
-  it('stops at the nesting limit at once, where the text goes past it', () => {
-    const started = performance.now();
-    const r = parseTopology(`version: 1\nname: ${'['.repeat(1_999_000)}`);
-    expect(performance.now() - started).toBeLessThan(1_000);
+  it('stops at the nesting limit at once, where the text goes past it', { timeout: 60_000 }, () => {
+    const { result: r, millis } = cpuMillis(() => parseTopology(`version: 1\nname: ${'['.repeat(1_999_000)}`));
+    expect(millis).toBeLessThan(1_000);
     expect(!r.ok && r.errors).toEqual([{ path: '(syntax)', message: 'nested more than 64 levels deep; a topology needs a few', line: 2, column: expect.any(Number) }]);
   });
 

@@ -8,6 +8,7 @@ import { serializeTopology, TEMPLATES } from '../../src/core';
 import { cli } from '../support/cli';
 import { writeTree } from '../../src/cli/write-files';
 import { CliError } from '../../src/cli/io';
+import { cpuMillis } from '../support/cpu-time';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-writes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,26 +132,24 @@ describe('write errors', () => {
     expect(() => lstatSync(join(dir, 'partial'))).toThrow();
   });
 
-  it('include a design too large to render: refused before rendering, even with --force, and nothing written', () => {
+  it('include a design too large to render: refused before rendering, even with --force, and nothing written', { timeout: 120_000 }, () => {
     const big = join(dir, 'big.yaml');
     const users = Array.from({ length: 1000 }, (_, i) => `u${i}`);
     const accounts = Array.from({ length: 100 }, (_, a) => ({ name: `A${a}`, users: users.map((u) => `${u}-${a}`) }));
     writeFileSync(big, JSON.stringify({ version: 1, name: 'big', accounts, clusters: Array.from({ length: 500 }, (_, i) => ({ name: `c${i}` })) }));
     const out = join(dir, 'big-out');
-    const started = performance.now();
-    const r = cli('render', big, '--out', out, '--force');
+    const { result: r, millis } = cpuMillis(() => cli('render', big, '--out', out, '--force'));
     expect(r.code).toBe(1);
     expect(r.err).toContain('cannot render: the Kubernetes bundle would list 100001 users in each of 500 confs');
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(millis).toBeLessThan(10_000);
     expect(() => lstatSync(out)).toThrow();
     expect(cli('render', big, '--out', out, '--target', 'local', '--force').err).toMatch(/cannot render the local target: the local target would list/);
   });
 
-  it('stop reading a topology file past the size limit', () => {
-    const started = performance.now();
-    const r = cli('lint', '/dev/zero');
+  it('stop reading a topology file past the size limit', { timeout: 60_000 }, () => {
+    const { result: r, millis } = cpuMillis(() => cli('lint', '/dev/zero'));
     expect(r.code).toBe(2);
     expect(r.err).toBe('/dev/zero: more than 6000000 bytes, too large for a topology file');
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(millis).toBeLessThan(5_000);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology, renderBundle, type Topology } from '../../src/core';
 import { lint } from '../../src/core/lint';
 import { renderBundleReadme } from '../../src/core/bundle/readme';
+import { cpuMillis } from '../support/cpu-time';
 
 function manyUsers(accounts: number, each: number): Topology {
   const r = parseTopology({
@@ -24,10 +25,9 @@ describe('a design with 100,000 users', () => {
     expect(readme.split('\n').filter((l) => l.startsWith('| `u')).length).toBe(100_000);
   });
 
-  it('is linted in linear time, and named too large to render', { timeout: 30_000 }, () => {
-    const started = performance.now();
-    const problems = lint(t);
-    expect(performance.now() - started).toBeLessThan(5_000);
+  it('is linted in linear time, and named too large to render', { timeout: 120_000 }, () => {
+    const { result: problems, millis } = cpuMillis(() => lint(t));
+    expect(millis).toBeLessThan(5_000);
     expect(problems.filter((p) => p.severity === 'error').map((p) => p.code)).toEqual(['OUTPUT_TOO_LARGE']);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codes, topologyFrom } from '../testing';
 import { outputSize } from './output-size';
 import { factsOf } from '../../check/facts';
+import { cpuMillis } from '../../../../test/support/cpu-time';
 
 const users = (accounts: number, each: number) =>
   Array.from({ length: accounts }, (_, a) => ({ name: `A${a}`, users: Array.from({ length: each }, (_, u) => `u${u}-of-${a}`) }));
@@ -12,10 +13,9 @@ describe('output-size', () => {
     const t = topologyFrom({ accounts: users(100, 1000), clusters: Array.from({ length: 500 }, (_, i) => ({ name: `c${i}` })) });
     // when
     const facts = factsOf(t);
-    const started = performance.now();
-    const problems = outputSize.check(facts);
+    const { result: problems, millis } = cpuMillis(() => outputSize.check(facts));
     // then
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(millis).toBeLessThan(1_000);
     expect(problems).toEqual([expect.objectContaining({ code: 'OUTPUT_TOO_LARGE', severity: 'error', target: { kind: 'topology' } })]);
     expect(problems[0].message).toMatch(/^the Kubernetes bundle would list 100001 users in each of 500 confs, 50000500 user entries in all; at most 200000 are rendered/);
   });
