@@ -87,6 +87,9 @@ function Shell({ storage }: { storage: Storage | null }) {
 
   return (
     <div className="app" style={{ '--dock-h': `${dock}px` } as CSSProperties}>
+      <a className="skip-link" href="#canvas" onClick={skipToCanvas}>
+        Skip to the canvas
+      </a>
       <Toolbar />
       <RestoreBanner storage={storage} />
       <SharedLinkBanner />
@@ -122,6 +125,21 @@ function Shell({ storage }: { storage: Storage | null }) {
       <SharedLinkDialog />
     </div>
   );
+}
+
+/**
+ * The skip link's target: the first cluster on the canvas, else the first thing on the empty canvas (the Get started
+ * card), else the canvas itself. Without it a keyboard user tabs through the toolbar and the palette first.
+ */
+function skipToCanvas(e: { preventDefault(): void }): void {
+  e.preventDefault();
+  const stage = document.querySelector<HTMLElement>('.stage');
+  const target =
+    stage?.querySelector<HTMLElement>('.react-flow__node') ??
+    stage?.querySelector<HTMLElement>('.empty-state button') ??
+    stage?.querySelector<HTMLElement>('.react-flow');
+  if (target && !target.hasAttribute('tabindex') && !target.matches('button')) target.tabIndex = -1;
+  target?.focus();
 }
 
 /**
