@@ -1,16 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, loadTemplate, openDesigner, test } from './fixtures';
+import { expect, loadTemplate, openDesigner, test, typeOver } from './fixtures';
 
 /** The kind budget as someone new to kind reads it: a legend, an honest headline, one usable figure, named codes. */
 
 const budget = (page: Page) => page.getByRole('region', { name: 'Budget' });
 
-/** Replaces a field's text key by key, as a user selects it and types over it. */
-async function typeOver(page: Page, label: string, text: string): Promise<void> {
+/** Types over an inspector field, key by key, and leaves it. */
+async function typeOverField(page: Page, label: string, text: string): Promise<void> {
   const field = page.getByLabel(label, { exact: true });
-  await field.click();
-  await field.press('ControlOrMeta+a');
-  await field.pressSequentially(text);
+  await typeOver(field, text);
   await field.blur();
 }
 
@@ -40,6 +38,8 @@ test.describe('the budget panel', () => {
     await openDesigner(page);
     await loadTemplate(page, /NoETL/);
     const panel = budget(page);
+    // Once the template's budget is in (it follows the design a frame later)
+    await expect(panel.getByRole('list', { name: 'Budget checks' })).toContainText('H3');
     const usable = (await panel.locator('.facts--usable strong').innerText()).trim();
     expect(usable).toMatch(/^\d+Mi$/);
     await expect(panel.getByText('Usable by pods', { exact: true })).toHaveCount(1);
@@ -53,7 +53,7 @@ test.describe('the budget panel', () => {
     await openDesigner(page);
     await loadTemplate(page, /NoETL/);
     // A small disk makes D1 appear beside D3, whose fix says "see D1"
-    await typeOver(page, 'Disk', '5Gi');
+    await typeOverField(page, 'Disk', '5Gi');
     const checks = budget(page).getByRole('list', { name: 'Budget checks' });
     const d1 = checks.locator('#budget-check-D1');
     await expect(d1).toContainText('JetStream could fill the VM disk');
@@ -66,7 +66,7 @@ test.describe('the budget panel', () => {
     await openDesigner(page);
     await loadTemplate(page, /NoETL/);
     const hint = page.locator('.inspector').getByText(/The fields below are/);
-    await typeOver(page, 'CPUs', '6');
+    await typeOverField(page, 'CPUs', '6');
     await expect(hint).toContainText("The fields below are your VM's size");
     await page.getByLabel('Provider', { exact: true }).selectOption('colima');
     await expect(hint).toContainText("The fields below are Colima's default size");

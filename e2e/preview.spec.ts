@@ -51,7 +51,7 @@ test.describe('the preview', () => {
     const text = await previewOf(page, 'nats-conf/b.conf');
 
     await page.getByRole('button', { name: 'Copy file' }).click();
-    await expect(preview(page).getByRole('status')).toHaveText('Copied b.conf');
+    await expect(preview(page).locator('.preview-actions__status')).toHaveText('Copied b.conf');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download file' }).click()]);

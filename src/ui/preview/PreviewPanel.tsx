@@ -190,7 +190,8 @@ function FileActions({ tab }: { tab: Tab }) {
 
   return (
     <div className="preview-actions">
-      <span className="preview-actions__status" role="status">
+      {/* Announced politely; not a role="status": the page's notice is the one status. */}
+      <span className="preview-actions__status" aria-live="polite">
         {status}
       </span>
       <button type="button" className="btn btn--icon btn--small" aria-label="Copy file" title="Copy this file to the clipboard" onClick={copy}>
