@@ -28,6 +28,10 @@ test.describe('the budget panel', () => {
     await expect(panel).toContainText('none would stay Pending');
     await expect(panel).not.toContainText('Every pod fits');
     await expect(panel.locator('.budget-headline--warn')).toContainText(/but \d+ warnings? below/);
+    // Its link goes to the checks without touching the page's fragment (the share link's place)
+    await panel.getByRole('link', { name: 'see the checks' }).click();
+    await expect(panel.locator('#budget-checks')).toBeInViewport();
+    expect(new URL(page.url()).hash).toBe('');
 
     // The warning's code is shown with a readable name
     const checks = panel.getByRole('list', { name: 'Budget checks' });

@@ -48,16 +48,18 @@ function BudgetBody({ budget }: { budget: Budget }) {
       ) : warnings > 0 ? (
         // Scheduled is not the same as fitting: with warnings, pods get a node but the VM is over-committed.
         <p className="budget-headline budget-headline--warn">
-          <Icon name="warning" size={14} /> Every pod gets a node (none would stay Pending), but {warnings} warning{warnings === 1 ? '' : 's'}{' '}
-          below: <a href="#budget-checks">see the checks</a>.
+          <Icon name="warning" size={14} />
+          <span>
+            Every pod gets a node (none would stay Pending), but {warnings} warning{warnings === 1 ? '' : 's'} below: <a href="#budget-checks" onClick={showChecks}>
+              see the checks
+            </a>.
+          </span>
         </p>
       ) : (
         <p className="budget-headline budget-headline--ok">
           <Icon name="ok" size={14} /> Every pod fits: none would stay Pending.
         </p>
       )}
-
-      <BudgetLegend usable={usable} />
 
       <h3 className="budget__h">Whole VM</h3>
       <Bar label="CPU requests" value={totals.requests.cpuMillis} max={vm.cpuMillis} percent={totals.requestPercent.cpu} fmt={formatMillis} />
@@ -94,6 +96,8 @@ function BudgetBody({ budget }: { budget: Budget }) {
         {formatMi(totals.otherRequests.memoryBytes)}.
       </p>
 
+      <BudgetLegend usable={usable} />
+
       {problems.length > 0 && <BudgetChecks problems={problems} />}
 
       <h3 className="budget__h">Nodes</h3>
@@ -122,6 +126,12 @@ function BudgetBody({ budget }: { budget: Budget }) {
       )}
     </>
   );
+}
+
+/** Scrolls the panel to its checks; the page's fragment is the share link's, so the link never sets it. */
+function showChecks(e: { preventDefault(): void }): void {
+  e.preventDefault();
+  document.getElementById('budget-checks')?.scrollIntoView({ block: 'start' });
 }
 
 /** What the bars' parts mean, for someone new to Kubernetes resources. */
