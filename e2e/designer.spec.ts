@@ -1,4 +1,4 @@
-import { autosaveText, clusterNode, connect, expect, openDesigner, previewOf, test } from './fixtures';
+import { autosaveText, clusterNode, connect, expect, openDesigner, previewOf, test, typeOver } from './fixtures';
 
 test.describe('the designer', () => {
   test('links two clusters, shows the gateway in both nats.conf previews, and undoes through it all', async ({ page }) => {
@@ -61,7 +61,7 @@ test.describe('the designer', () => {
     const replicas = page.getByLabel('Replicas', { exact: true });
 
     // Invalid text: the parser's message at the field, and the last valid design keeps rendering
-    await replicas.fill('four');
+    await typeOver(replicas, 'four');
     await expect(page.getByRole('alert').filter({ hasText: 'must be a whole number from 1 to 99, not "four"' })).toBeVisible();
     await expect(clusterNode(page, 'c1')).toContainText('3 servers');
 
@@ -69,7 +69,7 @@ test.describe('the designer', () => {
     await replicas.press('n');
     await expect(clusterNode(page, 'c2')).toHaveCount(0);
 
-    await replicas.fill('4');
+    await typeOver(replicas, '4');
     await expect(clusterNode(page, 'c1')).toContainText('4 servers');
     const problems = page.getByRole('list', { name: 'Problems' });
     const warning = problems.getByRole('listitem').filter({ hasText: 'JETSTREAM_CLUSTER_EVEN' });
@@ -95,7 +95,7 @@ test.describe('the designer', () => {
     const budget = page.getByRole('region', { name: 'Budget' });
     await expect(budget).toContainText('none would stay Pending');
 
-    await page.getByLabel('Memory', { exact: true }).fill('2Gi');
+    await typeOver(page.getByLabel('Memory', { exact: true }), '2Gi');
     await page.getByLabel('Memory', { exact: true }).blur();
     const pending = budget.getByRole('group', { name: 'Pending pods' });
     await expect(pending).toContainText(/\d+ pods? would stay Pending/);

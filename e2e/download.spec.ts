@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
-import { autosaveText, expect, loadTemplate, openDesigner, test } from './fixtures';
+import { autosaveText, expect, loadTemplate, openDesigner, test, typeOver } from './fixtures';
 
 /**
  * "Download bundle" saves the CLI's zip: the same topology and passwords give the same bytes in the browser and
@@ -50,7 +50,7 @@ async function downloadBundle(page: Page, typed?: Record<string, string>): Promi
   await expect(dialog).toBeVisible();
   if (typed) {
     await dialog.getByRole('radio', { name: /Use my own/ }).check();
-    for (const [user, pw] of Object.entries(typed)) await dialog.getByLabel(`Password for ${user}`).fill(pw);
+    for (const [user, pw] of Object.entries(typed)) await typeOver(dialog.getByLabel(`Password for ${user}`), pw);
   }
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Download/ }).click()]);
   await expect(dialog).toHaveCount(0);
@@ -171,16 +171,16 @@ test.describe('the bundle download', () => {
     await dialog.getByRole('radio', { name: /Use my own/ }).check();
     const download = dialog.getByRole('button', { name: 'Download', exact: true });
 
-    await dialog.getByLabel('Password for noetl').fill('1password-with-digit');
+    await typeOver(dialog.getByLabel('Password for noetl'), '1password-with-digit');
     await expect(dialog.getByRole('alert')).toContainText('Must start with a letter');
     await expect(download).toBeDisabled();
-    await dialog.getByLabel('Password for noetl').fill('short1');
+    await typeOver(dialog.getByLabel('Password for noetl'), 'short1');
     await expect(dialog.getByRole('alert')).toContainText('Too short');
-    await dialog.getByLabel('Password for noetl').fill('has "quotes" in it');
+    await typeOver(dialog.getByLabel('Password for noetl'), 'has "quotes" in it');
     await expect(dialog.getByRole('alert')).toContainText('No spaces, quotes or #');
-    await dialog.getByLabel('Password for noetl').fill('Semi;colon;password');
+    await typeOver(dialog.getByLabel('Password for noetl'), 'Semi;colon;password');
     await expect(dialog.getByRole('alert')).toContainText('Only letters, digits and . _ ~ -');
-    await dialog.getByLabel('Password for noetl').fill('GoodPassword123');
+    await typeOver(dialog.getByLabel('Password for noetl'), 'GoodPassword123');
     await expect(dialog.getByRole('alert')).toHaveCount(0);
     await expect(download).toBeEnabled();
   });

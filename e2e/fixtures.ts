@@ -91,6 +91,17 @@ export async function dragLink(page: Page, from: string, to: Point, whileOver?: 
   await page.mouse.up();
 }
 
+/**
+ * Replaces a field's text as a user does: clicks it, selects what is there and types the new text key by key (an
+ * empty text deletes the selection). Never `fill`, which sets the value in one go and skips every keystroke's handler.
+ */
+export async function typeOver(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  if (text === '') await field.press('Delete');
+  else await field.pressSequentially(text);
+}
+
 /** Loads a built-in template from the toolbar's Templates menu. */
 export async function loadTemplate(page: Page, title: RegExp): Promise<void> {
   await page.getByRole('button', { name: 'Templates' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { parseTopology, serializeTopology, templateById } from '../src/core';
-import { autosaveText, clusterNode, expect, loadTemplate, openDesigner, test } from './fixtures';
+import { autosaveText, clusterNode, expect, loadTemplate, openDesigner, test, typeOver } from './fixtures';
 
 /** Import by file chooser, drop and paste; the Topology tab edits the design as YAML. */
 
@@ -90,7 +90,7 @@ test.describe('import and export', () => {
     // A topology pasted into a field is the field's text, not an import
     await page.evaluate(() => navigator.clipboard.writeText('version: 1 name: pasted-into-a-field'));
     const region = page.getByLabel('Region', { exact: true });
-    await region.fill('');
+    await typeOver(region, '');
     await region.press('Control+V');
     await expect(region).toHaveValue('version: 1 name: pasted-into-a-field');
     expect((await topologyOf(page)).name).toBe(five.name);
@@ -184,7 +184,7 @@ test.describe('the Topology tab', () => {
 
     // An inspector edit rewrites valid text
     await clusterNode(page, 'b').click();
-    await page.getByLabel('Replicas', { exact: true }).fill('4');
+    await typeOver(page.getByLabel('Replicas', { exact: true }), '4');
     await expect.poll(() => page.evaluate(() => window.__designer!.topologyText())).toMatch(/- name: b\n(.*\n)*? {4}replicas: 4\n/);
 
     // Text with an error survives an edit elsewhere, and the user can let it go. (The space typed here once went to
@@ -193,7 +193,7 @@ test.describe('the Topology tab', () => {
     await page.keyboard.type(': oops');
     const errors = page.getByRole('alert', { name: 'Topology text errors' });
     await expect(errors).toBeVisible();
-    await page.getByLabel('Replicas', { exact: true }).fill('5');
+    await typeOver(page.getByLabel('Replicas', { exact: true }), '5');
     await expect(clusterNode(page, 'b')).toContainText('5 servers');
     expect(await page.evaluate(() => window.__designer!.topologyText())).toContain('noetl-supercluster: oops');
     await errors.getByRole('button', { name: /show it instead of this text/ }).click();

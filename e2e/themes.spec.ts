@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { bodyOf, clusterNode, dragLink, expect, loadTemplate, openDesigner, test } from './fixtures';
+import { bodyOf, clusterNode, dragLink, expect, loadTemplate, openDesigner, test, typeOver } from './fixtures';
 
 /**
  * The light and dark themes, checked by what can be measured the same way on every run: which theme is in effect,
@@ -125,7 +125,7 @@ test('every text is legible in both themes: the designer, its dialogs, banners a
   await loadTemplate(page, /NoETL/);
   await expect(page.getByRole('status')).toContainText('Loaded');
   await clusterNode(page, 'a').click();
-  await page.getByLabel('Replicas', { exact: true }).fill('4');
+  await typeOver(page.getByLabel('Replicas', { exact: true }), '4');
   await expect(page.locator('.field__msg--warning').first()).toBeVisible();
   await expect(page.locator('.code .view-lines')).toContainText('gateway');
   await legibleInBothThemes(page, 'a design with problems, a notice and the cluster form');
@@ -134,14 +134,14 @@ test('every text is legible in both themes: the designer, its dialogs, banners a
   await page.getByRole('button', { name: 'Download bundle' }).click();
   const dialog = page.getByRole('dialog', { name: 'Download bundle' });
   await dialog.getByRole('radio', { name: /Use my own/ }).check();
-  await dialog.getByLabel('Password for sys').fill('CorrectHorseBattery9');
-  await dialog.getByLabel('Password for noetl').fill('9lives');
+  await typeOver(dialog.getByLabel('Password for sys'), 'CorrectHorseBattery9');
+  await typeOver(dialog.getByLabel('Password for noetl'), '9lives');
   await expect(dialog.getByRole('alert')).toBeVisible();
   await legibleInBothThemes(page, 'the download dialog with a refused password');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   // A design with errors: the dialog lists them
-  await page.getByLabel('Name', { exact: true }).fill('Not_A_Name');
+  await typeOver(page.getByLabel('Name', { exact: true }), 'Not_A_Name');
   await page.getByRole('button', { name: 'Download bundle' }).click();
   await expect(dialog.getByRole('group', { name: 'Errors in the design' })).toBeVisible();
   await legibleInBothThemes(page, 'the download dialog listing errors');

@@ -6,6 +6,7 @@ import { passwordUsers } from './passwords';
 import { renderDayTwo } from './readme-day-two';
 import { survivalDetails, survivalSummary } from '../survival/survival';
 import { BUNDLE_PATHS } from './files';
+import { PROVIDERS } from '../defaults';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
 
@@ -72,6 +73,17 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   p(
     'Pods start in parallel: a JetStream cluster needs a majority of its servers up at once to elect a leader. A pod',
     'reports ready once it is current with the JetStream meta leader, which needs every linked cluster to be up too.',
+    '',
+  );
+
+  // The VM the kind budget was computed for: a laptop with less will leave pods Pending or OOM-kill them.
+  const kind = topology.kind;
+  const nodes = kind.workers === 0 ? 'one node (its control plane also runs the pods)' : `a control plane and ${kind.workers} worker${kind.workers === 1 ? '' : 's'}`;
+  p('## The kind VM this design was budgeted for', '');
+  p(
+    `The designer's kind budget assumed a ${mdText(PROVIDERS[kind.provider].label)} VM with ${kind.cpus} CPU${kind.cpus === 1 ? '' : 's'}, ${mdCode(kind.memory)} of memory and ${mdCode(kind.disk)} of disk, and ${nodes}`,
+    '(the `kind` section of `topology.yaml`). On a smaller VM some pods may stay Pending or be OOM-killed;',
+    '`nats-topology budget topology.yaml` checks the design against it again.',
     '',
   );
 

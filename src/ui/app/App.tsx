@@ -1,4 +1,5 @@
-import { useEffect, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { runCommand } from '../commands/registry';
 import { Canvas } from '../canvas/Canvas';
 import { SettledTopology } from '../shell/settled';
 import { Palette } from '../canvas/Palette';
@@ -30,7 +31,11 @@ export function App({ designer, storage }: { designer: Designer; storage: Storag
 }
 
 const DOCK_MIN = 160;
-const DOCK_DEFAULT = 300;
+/** The dock's height at first: 300 px, less on a short window so the canvas keeps most of it. */
+const dockDefault = () => Math.round(Math.max(DOCK_MIN, Math.min(300, window.innerHeight * 0.3)));
+/** How far an arrow key moves the splitter. */
+const DOCK_STEP = 24;
+const dockMax = () => Math.round(window.innerHeight * 0.7);
 
 function Shell({ storage }: { storage: Storage | null }) {
   const designer = useDesignerContext();
@@ -41,25 +46,50 @@ function Shell({ storage }: { storage: Storage | null }) {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
-  const [dock, setDock] = useState(DOCK_DEFAULT);
+  const [dock, setDock] = useState(dockDefault);
   useNoFileNavigation();
+  const clampDock = (h: number) => Math.max(DOCK_MIN, Math.min(dockMax(), Math.round(h)));
+  // The canvas got taller or shorter: show the whole design again, once the new size is laid out.
+  const refit = () => requestAnimationFrame(() => runCommand(designer.commands, 'view.fit'));
 
   const startResize = (e: ReactPointerEvent<HTMLDivElement>) => {
     const startY = e.clientY;
     const startH = dock;
     const el = e.currentTarget;
     el.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => setDock(Math.max(DOCK_MIN, Math.min(window.innerHeight * 0.7, startH + startY - ev.clientY)));
+    el.classList.add('is-dragging');
+    let moved = false;
+    const move = (ev: PointerEvent) => {
+      moved = true;
+      setDock(clampDock(startH + startY - ev.clientY));
+    };
     const up = () => {
+      el.classList.remove('is-dragging');
       el.removeEventListener('pointermove', move);
       el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+      if (moved) refit();
     };
     el.addEventListener('pointermove', move);
     el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+  };
+
+  // A splitter is also moved from the keyboard: arrows by a step, Home and End to the ends.
+  const onHandleKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    const next =
+      e.key === 'ArrowUp' ? dock + DOCK_STEP : e.key === 'ArrowDown' ? dock - DOCK_STEP : e.key === 'Home' ? DOCK_MIN : e.key === 'End' ? dockMax() : null;
+    if (next === null) return;
+    e.preventDefault();
+    setDock(clampDock(next));
+    refit();
   };
 
   return (
     <div className="app" style={{ '--dock-h': `${dock}px` } as CSSProperties}>
+      <a className="skip-link" href="#canvas" onClick={skipToCanvas}>
+        Skip to the canvas
+      </a>
       <Toolbar />
       <RestoreBanner storage={storage} />
       <SharedLinkBanner />
@@ -75,9 +105,15 @@ function Shell({ storage }: { storage: Storage | null }) {
           <div
             className="dock__handle"
             role="separator"
+            tabIndex={0}
             aria-orientation="horizontal"
             aria-label="Resize the bottom panels"
+            aria-valuenow={dock}
+            aria-valuemin={DOCK_MIN}
+            aria-valuemax={dockMax()}
+            title="Drag, or use the arrow keys, to resize the bottom panels"
             onPointerDown={startResize}
+            onKeyDown={onHandleKey}
           />
           <PreviewPanel />
           <ProblemsPanel />
@@ -89,6 +125,21 @@ function Shell({ storage }: { storage: Storage | null }) {
       <SharedLinkDialog />
     </div>
   );
+}
+
+/**
+ * The skip link's target: the first cluster on the canvas, else the first thing on the empty canvas (the Get started
+ * card), else the canvas itself. Without it a keyboard user tabs through the toolbar and the palette first.
+ */
+function skipToCanvas(e: { preventDefault(): void }): void {
+  e.preventDefault();
+  const stage = document.querySelector<HTMLElement>('.stage');
+  const target =
+    stage?.querySelector<HTMLElement>('.react-flow__node') ??
+    stage?.querySelector<HTMLElement>('.empty-state button') ??
+    stage?.querySelector<HTMLElement>('.react-flow');
+  if (target && !target.hasAttribute('tabindex') && !target.matches('button')) target.tabIndex = -1;
+  target?.focus();
 }
 
 /**

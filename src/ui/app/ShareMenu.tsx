@@ -43,7 +43,7 @@ export function ShareMenu() {
         title="Copy a link that opens this design"
       >
         <Icon name="share" />
-        <span>Share link</span>
+        <span className="btn__label--collapsible">Share link</span>
       </button>
       {open && <SharePopover onClose={close} />}
     </div>

@@ -48,7 +48,7 @@ export function Toolbar() {
       <div className="toolbar__brand">
         <img src="/favicon.svg" alt="" width={22} height={22} />
         <span className="toolbar__title">NATS Topology Designer</span>
-        <span className="toolbar__doc" title="Topology name">
+        <span className="toolbar__doc" title={`Topology name: ${name}`}>
           {name}
         </span>
       </div>
@@ -69,7 +69,7 @@ export function Toolbar() {
         <ImportButton />
         <button type="button" className="btn" onClick={() => run('topology.export')} title="Save the design as topology.yaml">
           <Icon name="export" />
-          <span>Export topology</span>
+          <span className="btn__label--collapsible">Export topology</span>
         </button>
         <ShareMenu />
         <button
@@ -174,7 +174,7 @@ function ImportButton() {
     <>
       <button type="button" className="btn" onClick={() => input.current?.click()} title="Open a topology.yaml or .json (or drop one on the canvas, or paste it)">
         <Icon name="import" />
-        <span>Import</span>
+        <span className="btn__label--collapsible">Import</span>
       </button>
       <input ref={input} type="file" accept=".yaml,.yml,.json,application/json,application/yaml" hidden onChange={onFile} aria-label="Topology file to import" />
     </>

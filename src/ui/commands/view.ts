@@ -40,6 +40,12 @@ export const VIEW_COMMANDS = family({
     shortcuts: ['shift+1'],
     run: () => ({ fit: 'all' }),
   },
+  'preview.maximize': {
+    label: 'Maximize preview',
+    group: 'View',
+    // A toggle: the same button (or Escape) restores the layout.
+    run: ({ state }) => ({ session: { previewMaximized: !state.session.previewMaximized } }),
+  },
   'problem.reveal': {
     label: 'Show a problem',
     group: 'View',

@@ -131,8 +131,10 @@ function KindSection({ k }: { k: (field: string) => FieldRef }) {
         options={PROVIDER_OPTIONS}
         hint={
           <>
-            Preset: {preset.cpus} CPUs, {preset.memory} memory, {preset.disk} disk
-            {preset.documented ? ' (documented default)' : ' (our estimate)'}. Choosing a provider applies its preset.
+            {/* Says whether the fields below are the preset or the user's own sizes, never contradicting them. */}
+            {kind.cpus === preset.cpus && kind.memory === preset.memory && kind.disk === preset.disk
+              ? `The fields below are ${preset.label}'s default size${preset.documented ? ' (documented)' : ' (our estimate)'}. Choosing a provider applies its default.`
+              : `The fields below are your VM's size; ${preset.label}'s default is ${preset.cpus} CPUs, ${preset.memory} memory, ${preset.disk} disk. Choosing a provider applies its default.`}
           </>
         }
       />

@@ -1,6 +1,7 @@
-import { formatBytes, formatMi, formatMillis, PROVIDERS, type Budget, type BudgetNode } from '../../core';
+import { formatBytes, formatMi, formatMillis, PROVIDERS, type Budget, type BudgetNode, type Problem } from '../../core';
 import { Icon } from '../shell/icons';
 import { useDerived } from '../shell/use-derived';
+import { budgetCodeName, splitCodeRefs } from './budget-codes';
 
 /**
  * The kind budget as bars: the whole VM and each node, CPU and memory, requests and limits. Every number is
@@ -10,11 +11,12 @@ export function BudgetPanel() {
   const { budget } = useDerived();
   return (
     <section className="pane pane--budget" aria-label="Budget">
-      <header className="pane__head">
+      <header className="pane__head pane__head--wrap">
         <h2 className="pane__title">Budget</h2>
         {budget && (
-          <span className="pane__sub">
+          <span className="pane__sub pane__sub--whole">
             {PROVIDERS[budget.vm.provider].label} · {budget.vm.cpuMillis / 1000} CPUs · {formatBytes(budget.vm.memoryBytes)}
+            {budget.vm.atProviderDefault ? ' (its default size)' : ''}
           </span>
         )}
       </header>
@@ -24,7 +26,9 @@ export function BudgetPanel() {
 }
 
 function BudgetBody({ budget }: { budget: Budget }) {
-  const { vm, totals, nodes, pending, jetstream } = budget;
+  const { vm, totals, nodes, pending, jetstream, problems } = budget;
+  const warnings = problems.filter((p) => p.severity !== 'info').length;
+  const usable = formatMi(vm.memoryUsableBytes);
   return (
     <>
       {pending.length > 0 ? (
@@ -41,8 +45,18 @@ function BudgetBody({ budget }: { budget: Budget }) {
             ))}
           </ul>
         </div>
+      ) : warnings > 0 ? (
+        // Scheduled is not the same as fitting: with warnings, pods get a node but the VM is over-committed.
+        <p className="budget-headline budget-headline--warn">
+          <Icon name="warning" size={14} />
+          <span>
+            Every pod gets a node (none would stay Pending), but {warnings} warning{warnings === 1 ? '' : 's'} below: <a href="#budget-checks" onClick={showChecks}>
+              see the checks
+            </a>.
+          </span>
+        </p>
       ) : (
-        <p className="budget-ok">
+        <p className="budget-headline budget-headline--ok">
           <Icon name="ok" size={14} /> Every pod fits: none would stay Pending.
         </p>
       )}
@@ -57,14 +71,34 @@ function BudgetBody({ budget }: { budget: Budget }) {
         percent={totals.requestPercent.memory}
         fmt={formatMi}
         marker={vm.memoryUsableBytes}
-        markerLabel={`usable by pods: ${formatMi(vm.memoryUsableBytes)}`}
+        markerLabel={`usable by pods: ${usable}`}
       />
-      <Bar label="Memory limits" value={totals.limits.memoryBytes} max={vm.memoryBytes} percent={totals.limitPercent.memory} fmt={formatMi} kind="limit" />
+      <Bar
+        label="Memory limits"
+        value={totals.limits.memoryBytes}
+        max={vm.memoryBytes}
+        percent={totals.limitPercent.memory}
+        fmt={formatMi}
+        kind="limit"
+        marker={vm.memoryUsableBytes}
+        markerLabel={`usable by pods: ${usable}`}
+      />
+      <dl className="facts facts--usable">
+        <dt>Usable by pods</dt>
+        <dd>
+          <strong>{usable}</strong> of {formatMi(vm.memoryBytes)}: what the VM's OS, each node's kubelet and containerd, and the control plane leave. The
+          warnings below compare with this figure.
+        </dd>
+      </dl>
       <p className="budget__note">
         Requests: kind {formatMillis(totals.systemRequests.cpuMillis)} / {formatMi(totals.systemRequests.memoryBytes)}, NATS{' '}
         {formatMillis(totals.natsRequests.cpuMillis)} / {formatMi(totals.natsRequests.memoryBytes)}, other {formatMillis(totals.otherRequests.cpuMillis)} /{' '}
-        {formatMi(totals.otherRequests.memoryBytes)}. Memory usable by pods after the VM, kubelet and control plane: {formatMi(vm.memoryUsableBytes)}.
+        {formatMi(totals.otherRequests.memoryBytes)}.
       </p>
+
+      <BudgetLegend usable={usable} />
+
+      {problems.length > 0 && <BudgetChecks problems={problems} />}
 
       <h3 className="budget__h">Nodes</h3>
       {nodes.map((n) => (
@@ -90,6 +124,90 @@ function BudgetBody({ budget }: { budget: Budget }) {
       ) : (
         <p className="hint">JetStream is off.</p>
       )}
+    </>
+  );
+}
+
+/** Scrolls the panel to its checks; the page's fragment is the share link's, so the link never sets it. */
+function showChecks(e: { preventDefault(): void }): void {
+  e.preventDefault();
+  document.getElementById('budget-checks')?.scrollIntoView({ block: 'start' });
+}
+
+/** What the bars' parts mean, for someone new to Kubernetes resources. */
+function BudgetLegend({ usable }: { usable: string }) {
+  return (
+    <details className="budget-legend" open>
+      <summary>How to read the bars</summary>
+      <ul>
+        <li>
+          <span className="legend-swatch legend-swatch--request" aria-hidden="true" /> <strong>Requests</strong> (solid): what the scheduler reserves for a
+          pod. A pod whose requests fit nowhere stays Pending.
+        </li>
+        <li>
+          <span className="legend-swatch legend-swatch--limit" aria-hidden="true" /> <strong>Limits</strong> (striped): the most a pod may use before it is
+          throttled (CPU) or OOM-killed (memory). kind lets limits add up past the VM.
+        </li>
+        <li>
+          <span className="legend-swatch legend-swatch--marker" aria-hidden="true" /> <strong>Marker</strong>: the memory usable by pods, {usable}.
+        </li>
+        <li>
+          Colours: blue below 85%, <span className="legend-text--high">amber</span> from 85%, <span className="legend-text--over">red</span> over 100% of the
+          VM (or node).
+        </li>
+      </ul>
+    </details>
+  );
+}
+
+/** The budget's own problems, each with its code's readable name; "see D1" in a message links to D1's item. */
+function BudgetChecks({ problems }: { problems: Problem[] }) {
+  const firstOf = new Map<string, number>();
+  problems.forEach((p, i) => firstOf.has(p.code) || firstOf.set(p.code, i));
+  const goTo = (code: string) => {
+    const item = document.getElementById(`budget-check-${code}`);
+    item?.scrollIntoView({ block: 'nearest' });
+    item?.focus();
+  };
+  const text = (message: string) =>
+    splitCodeRefs(message).map((part, i) =>
+      'ref' in part ? (
+        firstOf.has(part.ref) ? (
+          <a key={i} href={`#budget-check-${part.ref}`} title={budgetCodeName(part.ref)} onClick={(e) => (e.preventDefault(), goTo(part.ref))}>
+            {part.ref}
+          </a>
+        ) : (
+          <abbr key={i} title={budgetCodeName(part.ref)}>
+            {part.ref}
+          </abbr>
+        )
+      ) : (
+        part.text
+      ),
+    );
+  return (
+    <>
+      <h3 className="budget__h" id="budget-checks">
+        Checks
+      </h3>
+      <ul className="budget-checks" aria-label="Budget checks">
+        {problems.map((p, i) => (
+          <li
+            key={`${p.code}-${i}`}
+            className={`budget-check budget-check--${p.severity}`}
+            id={firstOf.get(p.code) === i ? `budget-check-${p.code}` : undefined}
+            tabIndex={firstOf.get(p.code) === i ? -1 : undefined}
+          >
+            <div className="budget-check__head">
+              <Icon name={p.severity === 'info' ? 'info' : p.severity} size={13} />
+              <code className="budget-check__code">{p.code}</code>
+              <span className="budget-check__name">{budgetCodeName(p.code)}</span>
+            </div>
+            <p className="budget-check__message">{text(p.message)}</p>
+            {p.fix && <p className="budget-check__fix">{text(p.fix)}</p>}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

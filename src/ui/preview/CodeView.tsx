@@ -1,5 +1,5 @@
 /** The read-only Monaco view of one bundle file. Loaded lazily: this module pulls in Monaco. */
-import { EDITOR_LOOK, monaco } from './monaco-setup';
+import { EDITOR_LOOK, monaco, openFind } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { useDesignerContext } from '../shell/context';
@@ -103,9 +103,11 @@ export default function CodeView({ path, content, theme }: CodeViewProps) {
     const editor = editorRef.current;
     if (!ready || !editor) return;
     editors.preview.text = () => editor.getValue();
+    editors.preview.find = () => openFind(editor);
     return () => {
       clearTimeout(timer.current);
       editors.preview.text = null;
+      editors.preview.find = null;
     };
   }, [ready, editors]);
 

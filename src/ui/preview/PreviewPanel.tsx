@@ -1,4 +1,7 @@
 import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { saveFile } from '../io/save-file';
+import { useRunCommand } from '../shell/use-command';
+import { shortNames } from './file-names';
 import { BUNDLE_PATHS, type BundleFile } from '../../core';
 import { useDesigner, useDesignerContext } from '../shell/context';
 import { Icon } from '../shell/icons';
@@ -6,7 +9,7 @@ import { useResolvedTheme } from '../shell/theme';
 import { useDerived, useLiveFiles, useLiveTooLarge } from '../shell/use-derived';
 import { clusterName } from '../edits/ids';
 import { formatParseError } from '../io/import';
-import { dropTextDraft, setPreviewFile, setPreviewTab, type DesignerState } from '../store/store';
+import { dropTextDraft, setPreviewFile, setPreviewMaximized, setPreviewTab, type DesignerState } from '../store/store';
 
 const CodeView = lazy(() => import('./CodeView'));
 // Same chunk as CodeView: Monaco is loaded once for both.
@@ -21,9 +24,17 @@ const TABS: { id: Tab; label: string }[] = [
 /** How long a file stays marked as just changed in the list. */
 const CHANGED_MS = 2000;
 
+/** The most characters a file's name takes in the list; longer names are cut in the middle. */
+const FILE_NAME_CHARS = 18;
+
+/** How long "Copied" stays beside the buttons. */
+const COPIED_MS = 2500;
+
 interface Folder {
   name: string;
   paths: string[];
+  /** What the list shows of each file's name: cut in the middle when long, never two alike. */
+  shown: Map<string, string>;
 }
 
 /** Paths grouped by their folder; top-level files first. */
@@ -38,7 +49,7 @@ export function groupByFolder(paths: string[]): Folder[] {
   }
   return [...folders.entries()]
     .sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1))
-    .map(([name, list]) => ({ name, paths: list }));
+    .map(([name, list]) => ({ name, paths: list, shown: shortNames(list.map(baseName), FILE_NAME_CHARS) }));
 }
 
 /** The file to show: the user's pick, else the selected cluster's nats.conf, else the first nats.conf. */
@@ -59,9 +70,11 @@ function pickFile(files: BundleFile[], chosen: string | null, cluster: string | 
 }
 
 export function PreviewPanel() {
-  const { store } = useDesignerContext();
+  const { store, editors } = useDesignerContext();
   const tab = useDesigner((s) => s.session.previewTab);
+  const maximized = useDesigner((s) => s.session.previewMaximized);
   const theme = useResolvedTheme();
+  const run = useRunCommand();
 
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
@@ -72,8 +85,30 @@ export function PreviewPanel() {
     document.getElementById(`preview-tab-${next}`)?.focus();
   };
 
+  // Ctrl/⌘+F anywhere in the preview (a file in the list, a button) finds in the code, not in the page. Inside the
+  // editor, Monaco has handled it already.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'f') return;
+    const find = tab === 'bundle' ? editors.preview.find : editors.topology.find;
+    if (!find) return;
+    e.preventDefault();
+    find();
+  };
+
+  // Escape restores the layout, unless something inside took it first (Monaco's find widget closes on it).
+  useEffect(() => {
+    if (!maximized) return;
+    const onEscape = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || store.getState().session.dialog) return;
+      e.preventDefault();
+      setPreviewMaximized(store, false);
+    };
+    window.addEventListener('keydown', onEscape);
+    return () => window.removeEventListener('keydown', onEscape);
+  }, [maximized, store]);
+
   return (
-    <section className="pane pane--preview" aria-label="Preview">
+    <section className={`pane pane--preview${maximized ? ' is-maximized' : ''}`} aria-label="Preview" onKeyDown={onKeyDown}>
       <header className="pane__head">
         <h2 className="visually-hidden">Preview</h2>
         <div className="tabs" role="tablist" aria-label="Preview" onKeyDown={onTabKey}>
@@ -94,10 +129,89 @@ export function PreviewPanel() {
           ))}
         </div>
         {tab === 'bundle' ? <BundleSub /> : <span className="pane__sub">topology.yaml: edit it, and the design follows</span>}
+        <FileActions tab={tab} />
+        <button
+          type="button"
+          className="btn btn--icon btn--small"
+          aria-label="Maximize preview"
+          aria-pressed={maximized}
+          title={maximized ? 'Restore the layout (Esc)' : 'Maximize the preview to the whole window (Esc restores it)'}
+          onClick={() => run('preview.maximize')}
+        >
+          <Icon name={maximized ? 'restore' : 'maximize'} size={14} />
+        </button>
       </header>
       {tab === 'bundle' ? <BundleView theme={theme} /> : <TopologyView theme={theme} />}
     </section>
   );
+}
+
+/** The shown file: its path and text (the editor's own text, what the user sees), or null when there is none. */
+function useShownFile(tab: Tab): () => { path: string; text: string } | null {
+  const { editors } = useDesignerContext();
+  const files = useLiveFiles();
+  const chosen = useDesigner((s) => s.session.previewFile);
+  const cluster = useDesigner(selectedClusterName);
+  const current = tab === 'bundle' ? pickFile(files, chosen, cluster) : undefined;
+  return () => {
+    if (tab === 'topology') {
+      const text = editors.topology.text?.();
+      return text === undefined ? null : { path: BUNDLE_PATHS.topology, text };
+    }
+    return current ? { path: current.path, text: current.content } : null;
+  };
+}
+
+/** Copy file and Download file: the file the preview shows, as it shows it. */
+function FileActions({ tab }: { tab: Tab }) {
+  const shown = useShownFile(tab);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    if (status === '') return;
+    const t = setTimeout(() => setStatus(''), COPIED_MS);
+    return () => clearTimeout(t);
+  }, [status]);
+
+  const copy = () => {
+    const file = shown();
+    if (!file) return;
+    // The clipboard needs a secure context (a LAN http:// address has none): then say how instead.
+    const done = navigator.clipboard?.writeText(file.text);
+    if (!done) return setStatus('Copy failed: select the text and press Ctrl+C');
+    done.then(
+      () => setStatus(`Copied ${baseName(file.path)}`),
+      () => setStatus('Copy failed: select the text and press Ctrl+C'),
+    );
+  };
+  const download = () => {
+    const file = shown();
+    if (file) saveFile(file.text, baseName(file.path), mimeOf(file.path));
+  };
+
+  return (
+    <div className="preview-actions">
+      {/* Announced politely; not a role="status": the page's notice is the one status. */}
+      <span className="preview-actions__status" aria-live="polite">
+        {status}
+      </span>
+      <button type="button" className="btn btn--icon btn--small" aria-label="Copy file" title="Copy this file to the clipboard" onClick={copy}>
+        <Icon name="copy" size={14} />
+      </button>
+      <button type="button" className="btn btn--icon btn--small" aria-label="Download file" title="Download this file alone" onClick={download}>
+        <Icon name="download" size={14} />
+      </button>
+    </div>
+  );
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function mimeOf(path: string): string {
+  if (path.endsWith('.yaml')) return 'application/yaml';
+  if (path.endsWith('.md')) return 'text/markdown';
+  return 'text/plain';
 }
 
 /** The path of the file the bundle tab shows. */
@@ -172,7 +286,7 @@ const FileList = memo(function FileList({ folders, current, recent }: { folders:
           )}
           <ul>
             {folder.paths.map((path) => {
-              const base = path.slice(path.lastIndexOf('/') + 1);
+              const base = baseName(path);
               const active = path === current;
               return (
                 <li key={path}>
@@ -183,7 +297,11 @@ const FileList = memo(function FileList({ folders, current, recent }: { folders:
                     title={path}
                     onClick={() => setPreviewFile(store, path)}
                   >
-                    <span className="file__name">{base}</span>
+                    {/* A screen reader reads the whole name, whatever the list shows of it. */}
+                    <span className={`file__name${base.length > FILE_NAME_CHARS && folder.shown.get(base) === base ? ' file__name--whole' : ''}`} aria-hidden="true">
+                      {folder.shown.get(base) ?? base}
+                    </span>
+                    <span className="visually-hidden">{base}</span>
                     {recent.has(path) && <span className="file__changed" title="Just changed" aria-label="changed" />}
                   </button>
                 </li>

@@ -3,7 +3,7 @@
  * undo step per burst of typing); text that does not gets markers at its errors and the design keeps its last
  * valid value. Loaded lazily with the rest of Monaco (re-exported from CodeView, so it shares that chunk).
  */
-import { EDITOR_LOOK, monaco } from './monaco-setup';
+import { EDITOR_LOOK, monaco, openFind } from './monaco-setup';
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { serializeTopology, type ParseError, type Topology } from '../../core';
@@ -91,6 +91,7 @@ export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
       editor.setPosition({ lineNumber: line, column });
       editor.focus();
     };
+    editors.topology.find = () => openFind(editor);
     setReady(true);
   };
 
@@ -104,6 +105,7 @@ export function TopologyEditor({ theme }: { theme: 'light' | 'dark' }) {
       }
       editors.topology.text = null;
       editors.topology.reveal = null;
+      editors.topology.find = null;
     },
     [commands, editors],
   );

@@ -6,6 +6,8 @@
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/languages/definitions/yaml/register';
 import 'monaco-editor/languages/definitions/markdown/register';
+// The find widget is a feature of its own in the tree-shakeable entry: without it Ctrl/⌘+F does nothing.
+import 'monaco-editor/features/find/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { loader } from '@monaco-editor/react';
 import { NATSCONF_ID, natsConfConfiguration, natsConfLanguage } from './natsconf-language';
@@ -60,5 +62,11 @@ export const EDITOR_LOOK: monaco.editor.IStandaloneEditorConstructionOptions = {
   padding: { top: 8, bottom: 8 },
   scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
 };
+
+/** Monaco's find widget, with the keyboard in its field (a read-only view finds too; it only cannot replace). */
+export function openFind(editor: monaco.editor.IStandaloneCodeEditor): void {
+  editor.focus();
+  void editor.getAction('actions.find')?.run();
+}
 
 export { monaco };

@@ -74,6 +74,8 @@ export interface SessionState {
   previewFile: string | null;
   /** What the dock's first pane shows: the bundle's files or the topology as editable YAML. */
   previewTab: 'bundle' | 'topology';
+  /** The preview fills the window (Escape or the same button restores it). */
+  previewMaximized: boolean;
   theme: ThemePreference;
   /** An open dialog or menu; keyboard shortcuts wait while one is open (Escape closes it). */
   dialog: DialogId | null;
@@ -93,6 +95,7 @@ export function initialSession(theme: ThemePreference, restoreError: string | nu
     focus: null,
     previewFile: null,
     previewTab: 'bundle',
+    previewMaximized: false,
     theme,
     dialog: null,
     incoming: null,

@@ -195,6 +195,11 @@ export function setPreviewTab(store: DesignerStore, previewTab: SessionState['pr
   apply(store, { session: { previewTab } });
 }
 
+/** Whether the preview fills the window. */
+export function setPreviewMaximized(store: DesignerStore, previewMaximized: boolean): void {
+  apply(store, { session: { previewMaximized } });
+}
+
 /** The file the bundle preview shows; null follows the selected cluster. */
 export function setPreviewFile(store: DesignerStore, previewFile: string | null): void {
   apply(store, { session: { previewFile } });

@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { expect, loadTemplate, openDesigner, test, typeOver } from './fixtures';
+
+/** The kind budget as someone new to kind reads it: a legend, an honest headline, one usable figure, named codes. */
+
+const budget = (page: Page) => page.getByRole('region', { name: 'Budget' });
+
+/** Types over an inspector field, key by key, and leaves it. */
+async function typeOverField(page: Page, label: string, text: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await typeOver(field, text);
+  await field.blur();
+}
+
+test.describe('the budget panel', () => {
+  test('explains requests, limits, stripes and the marker, and never says "fits" in green beside warnings', async ({ page }) => {
+    await openDesigner(page);
+    await loadTemplate(page, /NoETL/);
+    const panel = budget(page);
+
+    // A legend for each part of a bar
+    await expect(panel.getByText('How to read the bars')).toBeVisible();
+    await expect(panel).toContainText('Requests (solid): what the scheduler reserves');
+    await expect(panel).toContainText('Limits (striped): the most a pod may use');
+    await expect(panel).toContainText('Marker: the memory usable by pods');
+
+    // NoETL's memory limits pass the usable memory: scheduled, but not "fits"
+    await expect(panel).toContainText('none would stay Pending');
+    await expect(panel).not.toContainText('Every pod fits');
+    await expect(panel.locator('.budget-headline--warn')).toContainText(/but \d+ warnings? below/);
+    // Its link goes to the checks without touching the page's fragment (the share link's place)
+    await panel.getByRole('link', { name: 'see the checks' }).click();
+    await expect(panel.locator('#budget-checks')).toBeInViewport();
+    expect(new URL(page.url()).hash).toBe('');
+
+    // The warning's code is shown with a readable name
+    const checks = panel.getByRole('list', { name: 'Budget checks' });
+    await expect(checks.getByRole('listitem').filter({ hasText: 'H3' })).toContainText('Memory limits over the usable memory');
+  });
+
+  test('one usable memory figure, the same in the text, the marker and the warnings', async ({ page }) => {
+    await openDesigner(page);
+    await loadTemplate(page, /NoETL/);
+    const panel = budget(page);
+    // Once the template's budget is in (it follows the design a frame later)
+    await expect(panel.getByRole('list', { name: 'Budget checks' })).toContainText('H3');
+    const usable = (await panel.locator('.facts--usable strong').innerText()).trim();
+    expect(usable).toMatch(/^\d+Mi$/);
+    await expect(panel.getByText('Usable by pods', { exact: true })).toHaveCount(1);
+    for (const title of await panel.locator('.bar__marker').evaluateAll((els) => els.map((e) => e.getAttribute('title')))) {
+      expect(title).toBe(`usable by pods: ${usable}`);
+    }
+    await expect(panel.getByRole('list', { name: 'Budget checks' })).toContainText(`~${usable} usable`);
+  });
+
+  test('"see D1" links to the D1 item in the panel', async ({ page }) => {
+    await openDesigner(page);
+    await loadTemplate(page, /NoETL/);
+    // A small disk makes D1 appear beside D3, whose fix says "see D1"
+    await typeOverField(page, 'Disk', '5Gi');
+    const checks = budget(page).getByRole('list', { name: 'Budget checks' });
+    const d1 = checks.locator('#budget-check-D1');
+    await expect(d1).toContainText('JetStream could fill the VM disk');
+    const link = checks.getByRole('listitem').filter({ hasText: 'D3' }).getByRole('link', { name: 'D1' });
+    await link.click();
+    await expect(d1).toBeFocused();
+  });
+
+  test('the provider hint says whether the fields are its default or the user\'s own size', async ({ page }) => {
+    await openDesigner(page);
+    await loadTemplate(page, /NoETL/);
+    const hint = page.locator('.inspector').getByText(/The fields below are/);
+    await typeOverField(page, 'CPUs', '6');
+    await expect(hint).toContainText("The fields below are your VM's size");
+    await page.getByLabel('Provider', { exact: true }).selectOption('colima');
+    await expect(hint).toContainText("The fields below are Colima's default size");
+    await expect(page.getByLabel('CPUs', { exact: true })).toHaveValue('2');
+  });
+
+  test('at 1280×720 the budget header shows the whole VM', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openDesigner(page);
+    await loadTemplate(page, /NoETL/);
+    const sub = budget(page).locator('.pane__sub');
+    await expect(sub).toContainText(/CPUs · \d/);
+    expect(await sub.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= el.closest('section')!.getBoundingClientRect().right)).toBe(true);
+  });
+});
