@@ -40,6 +40,11 @@ export const VIEW_COMMANDS = family({
     shortcuts: ['shift+1'],
     run: () => ({ fit: 'all' }),
   },
+  'view.implied': {
+    label: 'Show implied gateway connections',
+    group: 'View',
+    run: ({ state }) => ({ session: { impliedShown: !state.session.impliedShown } }),
+  },
   'problem.reveal': {
     label: 'Show a problem',
     group: 'View',

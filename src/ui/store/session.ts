@@ -84,6 +84,8 @@ export interface SessionState {
   clipboard: Clip | null;
   /** Why the autosave could not be restored; while set, autosave is paused so the saved text stays. */
   restoreError: string | null;
+  /** Whether the canvas draws the gateway connections NATS makes that were not drawn. */
+  impliedShown: boolean;
 }
 
 export function initialSession(theme: ThemePreference, restoreError: string | null): SessionState {
@@ -101,6 +103,7 @@ export function initialSession(theme: ThemePreference, restoreError: string | nu
     notice: null,
     clipboard: null,
     restoreError,
+    impliedShown: true,
   };
 }
 
