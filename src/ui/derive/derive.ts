@@ -15,6 +15,8 @@ import {
   lint,
   outputSizeProblem,
   sortProblems,
+  survivalDetails,
+  survivalSummary,
   type Budget,
   type BundleFile,
   type Problem,
@@ -35,12 +37,21 @@ export interface Derived {
   byCluster: Map<string, ProblemSummary>;
   /** Problems whose target is a gateway, by `a~b` with the names sorted. */
   byGateway: Map<string, ProblemSummary>;
+  /** What the design survives (the core's `survivalSummary` and `survivalDetails`); the same object while unchanged. */
+  survival: Survival;
   /** A renderer threw: a bug in the core, reported instead of crashing the page. */
   failure: string | null;
   /** Why the design is not rendered at all (`OUTPUT_LIMITS`): no files then, and the previews say this instead. */
   tooLarge: string | null;
   /** Milliseconds the core took. */
   millis: number;
+}
+
+export interface Survival {
+  /** One line per gateway system. */
+  summary: string[];
+  /** Each claim with its numbers. */
+  details: string[];
 }
 
 /** What the core makes of topologies, each cached on the topology's identity. */
@@ -90,6 +101,8 @@ export function createDeriver(): Deriver {
   };
 }
 
+const NO_SURVIVAL: Survival = { summary: [], details: [] };
+
 interface Rendered {
   files: BundleFile[];
   failure: string | null;
@@ -106,6 +119,7 @@ function compute(topology: Topology, rendered: Rendered, previous: Derived | nul
   const byCluster = summarize(problems, (p) => (p.target.kind === 'cluster' ? p.target.cluster : null));
   const byGateway = summarize(problems, (p) => (p.target.kind === 'gateway' ? gatewayKey(p.target.clusters[0], p.target.clusters[1]) : null));
   const samePrevious = previous !== null && sameJson(previous.problems, problems);
+  const survival = attempt<Survival>(() => ({ summary: survivalSummary(topology), details: survivalDetails(topology) }), NO_SURVIVAL, 'survival', failures);
   return {
     files: rendered.files,
     problems: samePrevious ? previous.problems : problems,
@@ -113,6 +127,7 @@ function compute(topology: Topology, rendered: Rendered, previous: Derived | nul
     // Summaries keep their identity while their counts do, whatever else changed in the problems.
     byCluster: keepSameSummaries(previous?.byCluster, byCluster),
     byGateway: keepSameSummaries(previous?.byGateway, byGateway),
+    survival: previous && sameJson(previous.survival, survival) ? previous.survival : survival,
     failure: failures.length ? failures.join('; ') : null,
     tooLarge: rendered.tooLarge,
     millis: rendered.millis + now() - started,

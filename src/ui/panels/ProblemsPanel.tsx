@@ -1,7 +1,8 @@
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { describeTarget, type Problem, type Severity } from '../../core';
 import { Icon, SeverityIcon } from '../shell/icons';
 import { useDerived } from '../shell/use-derived';
+import type { Survival } from '../derive/derive';
 import { useRunCommand } from '../shell/use-command';
 
 const GROUPS: { severity: Severity; title: string }[] = [
@@ -14,7 +15,7 @@ const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'War
 
 /** Every problem of the lint and the budget, grouped by severity; a click goes to what it is about. */
 export function ProblemsPanel() {
-  const { problems, failure } = useDerived();
+  const { problems, failure, survival } = useDerived();
   const run = useRunCommand();
   const counts = GROUPS.map((g) => ({ ...g, count: problems.filter((p) => p.severity === g.severity).length }));
   return (
@@ -34,31 +35,61 @@ export function ProblemsPanel() {
           The renderer failed: {failure}. The last output is shown; please report this.
         </p>
       )}
-      <ul className="problem-list" aria-label="Problems">
-        {problems.length === 0 && (
-          <li className="problem-empty">
-            <Icon name="ok" size={16} /> No problems found.
-          </li>
-        )}
-        {counts.map(
-          (g) =>
-            g.count > 0 && (
-              <Fragment key={g.severity}>
-                <li className={`problem-group sev--${g.severity}`} aria-hidden="true">
-                  {g.title} · {g.count}
-                </li>
-                {problems
-                  .filter((p) => p.severity === g.severity)
-                  .map((p, i) => (
-                    <ProblemItem key={`${p.code}-${i}-${p.message}`} problem={p} onReveal={() => run('problem.reveal', { problem: p })} />
-                  ))}
-              </Fragment>
-            ),
-        )}
-      </ul>
+      <div className="problems-body">
+        <SurvivalSection survival={survival} />
+        <ul className="problem-list" aria-label="Problems">
+          {problems.length === 0 && (
+            <li className="problem-empty">
+              <Icon name="ok" size={16} /> No problems found.
+            </li>
+          )}
+          {counts.map(
+            (g) =>
+              g.count > 0 && (
+                <Fragment key={g.severity}>
+                  <li className={`problem-group sev--${g.severity}`} aria-hidden="true">
+                    {g.title} · {g.count}
+                  </li>
+                  {problems
+                    .filter((p) => p.severity === g.severity)
+                    .map((p, i) => (
+                      <ProblemItem key={`${p.code}-${i}-${p.message}`} problem={p} onReveal={() => run('problem.reveal', { problem: p })} />
+                    ))}
+                </Fragment>
+              ),
+          )}
+        </ul>
+      </div>
     </section>
   );
 }
+
+/** What the design survives (the core's survival statement), at the top, its numbers a click away. */
+const SurvivalSection = memo(function SurvivalSection({ survival }: { survival: Survival }) {
+  if (survival.summary.length === 0) return null;
+  return (
+    <section className="survives" aria-labelledby="survives-title">
+      <h3 className="survives__title" id="survives-title">
+        What it survives
+      </h3>
+      <ul className="survives__summary">
+        {survival.summary.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+      {survival.details.length > 0 && (
+        <details className="survives__details">
+          <summary>Details</summary>
+          <ul>
+            {survival.details.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+});
 
 function ProblemItem({ problem, onReveal }: { problem: Problem; onReveal: () => void }) {
   return (
