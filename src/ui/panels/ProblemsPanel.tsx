@@ -1,5 +1,7 @@
-import { Fragment, memo } from 'react';
-import { describeTarget, type Problem, type Severity } from '../../core';
+import { Fragment, memo, useMemo } from 'react';
+import { changes, describeTarget, type Problem, type Severity } from '../../core';
+import { useDesigner } from '../shell/context';
+import { useSettledTopology } from '../shell/settled';
 import { Icon, SeverityIcon } from '../shell/icons';
 import { useDerived } from '../shell/use-derived';
 import type { Survival } from '../derive/derive';
@@ -37,6 +39,7 @@ export function ProblemsPanel() {
       )}
       <div className="problems-body">
         <SurvivalSection survival={survival} />
+        <ChangesSection />
         <ul className="problem-list" aria-label="Problems">
           {problems.length === 0 && (
             <li className="problem-empty">
@@ -90,6 +93,41 @@ const SurvivalSection = memo(function SurvivalSection({ survival }: { survival: 
     </section>
   );
 });
+
+/**
+ * The day-2 changes since the design last downloaded (the core's `changes`): what applying this design over the
+ * running one needs beyond `kubectl apply`, each with the README procedure. Shown once a bundle was downloaded.
+ */
+function ChangesSection() {
+  const baseline = useDesigner((s) => s.session.baseline);
+  const topology = useSettledTopology();
+  const run = useRunCommand();
+  const found = useMemo(() => (baseline ? changes(baseline.topology, topology) : []), [baseline, topology]);
+  if (!baseline) return null;
+  return (
+    <section className="since" aria-labelledby="since-title">
+      <header className="since__head">
+        <h3 className="since__title" id="since-title">
+          Since the last download · {found.length}
+        </h3>
+        <button type="button" className="link-button" onClick={() => run('baseline.forget')} title="Stop comparing with the design last downloaded">
+          Forget it
+        </button>
+      </header>
+      <p className="since__what">
+        {baseline.file === null ? 'Compared with the design you last downloaded' : `Compared with the design in ${baseline.file}`}:{' '}
+        {found.length === 0 ? 'nothing needs more than applying the new bundle.' : 'applying this design over it needs more than kubectl apply.'}
+      </p>
+      {found.length > 0 && (
+        <ul className="problem-list" aria-label="Changes since the last download">
+          {found.map((p, i) => (
+            <ProblemItem key={`${p.code}-${i}-${p.message}`} problem={p} onReveal={() => run('problem.reveal', { problem: p })} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 function ProblemItem({ problem, onReveal }: { problem: Problem; onReveal: () => void }) {
   return (
