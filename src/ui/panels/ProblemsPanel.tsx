@@ -1,4 +1,4 @@
-import { Fragment, memo, useMemo } from 'react';
+import { Fragment, memo, useMemo, useState } from 'react';
 import { changes, describeTarget, type Problem, type Severity } from '../../core';
 import { useDesigner } from '../shell/context';
 import { useSettledTopology } from '../shell/settled';
@@ -69,30 +69,40 @@ export function ProblemsPanel() {
 
 /** What the design survives (the core's survival statement), at the top, its numbers a click away. */
 const SurvivalSection = memo(function SurvivalSection({ survival }: { survival: Survival }) {
+  // The numbers are rendered only once asked for: a design of 500 separate clusters has a thousand lines of them.
+  const [open, setOpen] = useState(false);
   if (survival.summary.length === 0) return null;
+  const shown = survival.summary.slice(0, SUMMARY_LINES);
+  const more = survival.summary.length - shown.length;
   return (
     <section className="survives" aria-labelledby="survives-title">
       <h3 className="survives__title" id="survives-title">
         What it survives
       </h3>
       <ul className="survives__summary">
-        {survival.summary.map((line, i) => (
+        {shown.map((line, i) => (
           <li key={i}>{line}</li>
         ))}
       </ul>
-      {survival.details.length > 0 && (
-        <details className="survives__details">
-          <summary>Details</summary>
+      <details className="survives__details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{more > 0 ? `Details, and ${more} more system${more === 1 ? '' : 's'}` : 'Details'}</summary>
+        {open && (
           <ul>
+            {survival.summary.slice(SUMMARY_LINES).map((line, i) => (
+              <li key={`s${i}`}>{line}</li>
+            ))}
             {survival.details.map((line, i) => (
               <li key={i}>{line}</li>
             ))}
           </ul>
-        </details>
-      )}
+        )}
+      </details>
     </section>
   );
 });
+
+/** Systems stated at the top; the rest are behind Details. */
+const SUMMARY_LINES = 5;
 
 /**
  * The day-2 changes since the design last downloaded (the core's `changes`): what applying this design over the
