@@ -37,8 +37,6 @@ export interface Derived {
   byCluster: Map<string, ProblemSummary>;
   /** Problems whose target is a gateway, by `a~b` with the names sorted. */
   byGateway: Map<string, ProblemSummary>;
-  /** What the design survives (the core's `survivalSummary` and `survivalDetails`); the same object while unchanged. */
-  survival: Survival;
   /** A renderer threw: a bug in the core, reported instead of crashing the page. */
   failure: string | null;
   /** Why the design is not rendered at all (`OUTPUT_LIMITS`): no files then, and the previews say this instead. */
@@ -62,6 +60,11 @@ export interface Deriver {
   files(topology: Topology): BundleFile[];
   /** Why {@link files} is empty for a design too large to render, or null. */
   tooLarge(topology: Topology): string | null;
+  /**
+   * What the design survives, the same object while its text is unchanged. Apart from {@link derive}, so a view can
+   * ask for it in a render of its own: added to the lint's task it kept a 500-cluster design's page from answering.
+   */
+  survival(topology: Topology): Survival;
 }
 
 /**
@@ -74,6 +77,8 @@ export function createDeriver(): Deriver {
   const cache = new WeakMap<Topology, Derived>();
   let lastFiles: BundleFile[] | null = null;
   let last: Derived | null = null;
+  const survivalCache = new WeakMap<Topology, Survival>();
+  let lastSurvival: Survival = NO_SURVIVAL;
   const render = (topology: Topology) => {
     const hit = filesCache.get(topology);
     if (hit) return hit;
@@ -90,6 +95,16 @@ export function createDeriver(): Deriver {
   return {
     files: (topology) => render(topology).files,
     tooLarge: (topology) => render(topology).tooLarge,
+    survival(topology) {
+      const hit = survivalCache.get(topology);
+      if (hit) return hit;
+      const failures: string[] = [];
+      const fresh = attempt<Survival>(() => ({ summary: survivalSummary(topology), details: survivalDetails(topology) }), NO_SURVIVAL, 'survival', failures);
+      const out = sameJson(lastSurvival, fresh) ? lastSurvival : fresh;
+      survivalCache.set(topology, out);
+      lastSurvival = out;
+      return out;
+    },
     derive(topology) {
       const hit = cache.get(topology);
       if (hit) return hit;
@@ -119,7 +134,6 @@ function compute(topology: Topology, rendered: Rendered, previous: Derived | nul
   const byCluster = summarize(problems, (p) => (p.target.kind === 'cluster' ? p.target.cluster : null));
   const byGateway = summarize(problems, (p) => (p.target.kind === 'gateway' ? gatewayKey(p.target.clusters[0], p.target.clusters[1]) : null));
   const samePrevious = previous !== null && sameJson(previous.problems, problems);
-  const survival = attempt<Survival>(() => ({ summary: survivalSummary(topology), details: survivalDetails(topology) }), NO_SURVIVAL, 'survival', failures);
   return {
     files: rendered.files,
     problems: samePrevious ? previous.problems : problems,
@@ -127,7 +141,6 @@ function compute(topology: Topology, rendered: Rendered, previous: Derived | nul
     // Summaries keep their identity while their counts do, whatever else changed in the problems.
     byCluster: keepSameSummaries(previous?.byCluster, byCluster),
     byGateway: keepSameSummaries(previous?.byGateway, byGateway),
-    survival: previous && sameJson(previous.survival, survival) ? previous.survival : survival,
     failure: failures.length ? failures.join('; ') : null,
     tooLarge: rendered.tooLarge,
     millis: rendered.millis + now() - started,

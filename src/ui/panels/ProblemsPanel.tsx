@@ -1,6 +1,6 @@
-import { Fragment, memo, useMemo, useState } from 'react';
-import { changes, describeTarget, type Problem, type Severity } from '../../core';
-import { useDesigner } from '../shell/context';
+import { Fragment, memo, useDeferredValue, useMemo, useState } from 'react';
+import { changes, describeTarget, type Problem, type Severity, type Topology } from '../../core';
+import { useDesigner, useDesignerContext } from '../shell/context';
 import { useSettledTopology } from '../shell/settled';
 import { Icon, SeverityIcon } from '../shell/icons';
 import { useDerived } from '../shell/use-derived';
@@ -17,7 +17,7 @@ const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'War
 
 /** Every problem of the lint and the budget, grouped by severity; a click goes to what it is about. */
 export function ProblemsPanel() {
-  const { problems, failure, survival } = useDerived();
+  const { problems, failure } = useDerived();
   const run = useRunCommand();
   const counts = GROUPS.map((g) => ({ ...g, count: problems.filter((p) => p.severity === g.severity).length }));
   return (
@@ -38,7 +38,7 @@ export function ProblemsPanel() {
         </p>
       )}
       <div className="problems-body">
-        <SurvivalSection survival={survival} />
+        <SurvivalSection />
         <ChangesSection />
         <ul className="problem-list" aria-label="Problems">
           {problems.length === 0 && (
@@ -67,8 +67,23 @@ export function ProblemsPanel() {
   );
 }
 
-/** What the design survives (the core's survival statement), at the top, its numbers a click away. */
-const SurvivalSection = memo(function SurvivalSection({ survival }: { survival: Survival }) {
+/**
+ * What the design survives, for the settled topology, in a render after the problems' (a deferred value): a task of
+ * its own, so a very large design's page still answers between the two.
+ */
+function SurvivalSection() {
+  const { deriver } = useDesignerContext();
+  const topology = useDeferredValue<Topology | null>(useSettledTopology(), null);
+  if (!topology) return null;
+  // A design too large to render is not deployed, and the page must stay light for it (e2e/too-large.spec.ts).
+  if (deriver.tooLarge(topology)) return <SurvivalView survival={TOO_LARGE} />;
+  return <SurvivalView survival={deriver.survival(topology)} />;
+}
+
+const TOO_LARGE: Survival = { summary: ['Not stated: the design is too large to render, so it cannot be deployed as it is.'], details: [] };
+
+/** The core's survival statement, at the top, its numbers a click away. */
+const SurvivalView = memo(function SurvivalView({ survival }: { survival: Survival }) {
   // The numbers are rendered only once asked for: a design of 500 separate clusters has a thousand lines of them.
   const [open, setOpen] = useState(false);
   if (survival.summary.length === 0) return null;
@@ -84,19 +99,21 @@ const SurvivalSection = memo(function SurvivalSection({ survival }: { survival: 
           <li key={i}>{line}</li>
         ))}
       </ul>
-      <details className="survives__details" onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>{more > 0 ? `Details, and ${more} more system${more === 1 ? '' : 's'}` : 'Details'}</summary>
-        {open && (
-          <ul>
-            {survival.summary.slice(SUMMARY_LINES).map((line, i) => (
-              <li key={`s${i}`}>{line}</li>
-            ))}
-            {survival.details.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
-        )}
-      </details>
+      {survival.details.length + more > 0 && (
+        <details className="survives__details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <summary>{more > 0 ? `Details, and ${more} more system${more === 1 ? '' : 's'}` : 'Details'}</summary>
+          {open && (
+            <ul>
+              {survival.summary.slice(SUMMARY_LINES).map((line, i) => (
+                <li key={`s${i}`}>{line}</li>
+              ))}
+              {survival.details.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </details>
+      )}
     </section>
   );
 });
