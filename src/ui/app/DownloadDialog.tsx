@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { bundleOutputSize, lint, outputSizeProblem, passwordUsers, readPreviousPasswords, type PreviousPasswords, type Topology } from '../../core';
+import { bundleOutputSize, changes, lint, outputSizeProblem, passwordUsers, readPreviousPasswords, type PreviousPasswords, type Topology } from '../../core';
 import { browserRandom, bundlePasswords, bundleZip, PASSWORD_RULE, passwordProblem, unsafePathNames } from '../io/bundle';
+import { previousDesign } from '../io/previous-design';
 import { saveFile } from '../io/save-file';
+import { useRunCommand } from '../shell/use-command';
 import { closeDialog, notify } from '../store/store';
 import { useDesigner, useDesignerContext } from '../shell/context';
 import { Icon, SeverityIcon } from '../shell/icons';
@@ -17,10 +19,11 @@ export function DownloadDialog() {
 type Mode = 'random' | 'own' | 'previous';
 
 /** A previous bundle's passwords as read, or why they could not be. Held in memory while the dialog is open. */
-type Previous = { file: string; read: PreviousPasswords } | { file: string; error: string };
+type Previous = { file: string; read: PreviousPasswords; design: Topology | null } | { file: string; error: string };
 
 function DownloadForm({ topology }: { topology: Topology }) {
   const { store } = useDesignerContext();
+  const run = useRunCommand();
   const errors = useMemo(() => lint(topology).filter((p) => p.severity === 'error'), [topology]);
   const users = useMemo(() => passwordUsers(topology), [topology]);
   const unsafe = useMemo(() => unsafePathNames(topology), [topology]);
@@ -49,6 +52,8 @@ function DownloadForm({ topology }: { topology: Topology }) {
     const chosen = mode === 'own' ? typed : mode === 'previous' && previous && 'read' in previous ? previous.read.passwords : new Map<string, string>();
     const zip = bundleZip(topology, bundlePasswords(topology, chosen, browserRandom));
     saveFile(zip.bytes, zip.filename, 'application/zip');
+    // What is deployed next: the day-2 changes are counted from it (the Problems panel), across reloads too.
+    run('baseline.remember', { topology, file: null });
     setTyped(new Map());
     setPrevious(null);
     close();
@@ -148,7 +153,17 @@ function DownloadForm({ topology }: { topology: Topology }) {
                   </span>
                 </span>
               </label>
-              {mode === 'previous' && <PreviousBundle topology={topology} previous={previous} onRead={setPrevious} />}
+              {mode === 'previous' && (
+                <PreviousBundle
+                  topology={topology}
+                  previous={previous}
+                  onRead={(p) => {
+                    setPrevious(p);
+                    // The design it was made from, if it is a bundle zip: what runs now, until this one is downloaded.
+                    if ('design' in p && p.design) run('baseline.remember', { topology: p.design, file: p.file });
+                  }}
+                />
+              )}
               {mode === 'own' && (
                 <div className="passwords">
                   {users.map((u) => {
@@ -216,8 +231,9 @@ function DownloadForm({ topology }: { topology: Topology }) {
 function PreviousBundle({ topology, previous, onRead }: { topology: Topology; previous: Previous | null; onRead: (p: Previous) => void }) {
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    const r = readPreviousPasswords(topology, file.name, new Uint8Array(await file.arrayBuffer()));
-    onRead(r.ok ? { file: file.name, read: r.value } : { file: file.name, error: r.error });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const r = readPreviousPasswords(topology, file.name, bytes);
+    onRead(r.ok ? { file: file.name, read: r.value, design: previousDesign(bytes) } : { file: file.name, error: r.error });
   };
   return (
     <div className="passwords">
@@ -242,6 +258,30 @@ function PreviousBundle({ topology, previous, onRead }: { topology: Topology; pr
           {previous.read.unused.length > 0 && <> Ignored {previous.read.unused.length} for users no longer in the design.</>}
         </p>
       )}
+      {previous && 'read' in previous && previous.design && <ChangesSince previous={previous.design} topology={topology} />}
+    </div>
+  );
+}
+
+/** The day-2 changes from the previous bundle's design to this one: what applying needs beyond `kubectl apply`. */
+function ChangesSince({ previous, topology }: { previous: Topology; topology: Topology }) {
+  const found = useMemo(() => changes(previous, topology), [previous, topology]);
+  if (found.length === 0) return <p className="hint">Since its design, nothing needs more than applying the new bundle.</p>;
+  return (
+    <div className="callout callout--warning" role="group" aria-label="Changes since the previous bundle">
+      <Icon name="warning" />
+      <div>
+        <strong>
+          Since its design, {found.length} change{found.length === 1 ? '' : 's'} need{found.length === 1 ? 's' : ''} more than applying:
+        </strong>
+        <ul className="callout__list">
+          {found.map((p, i) => (
+            <li key={i}>
+              <code>{p.code}</code> {p.message}. {p.fix}
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }

@@ -35,6 +35,8 @@ import { ClusterNode, type ClusterFlowNode } from './ClusterNode';
 import { nodeAt } from './connection-target';
 import { createLinkBuilder, createNodeBuilder } from './flow-elements';
 import { GatewayLayer } from './GatewayLayer';
+import { createImpliedBuilder, type ImpliedLink } from './implied-links';
+import { ImpliedLegend } from './ImpliedLegend';
 
 /** Data type of a palette drag. */
 export const PALETTE_MIME = 'application/x-nats-cluster';
@@ -48,6 +50,7 @@ const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: false };
 const MINIMAP_STYLE = { width: 168, height: 112 };
+const NO_IMPLIED: ImpliedLink[] = [];
 
 const MINIMAP_COLORS: Record<string, string> = { error: 'var(--error)', warning: 'var(--warning)', info: 'var(--accent)' };
 
@@ -92,6 +95,10 @@ function CanvasFlow() {
   const names = useDesigner(useShallow((s) => s.design.topology.clusters.map((c) => c.name)));
   const ids = useDesigner(useShallow((s) => clusterIds(s.design.topology)));
   const links = useMemo(() => buildLinks({ gateways, names, ids, selection, byGateway }), [buildLinks, gateways, names, ids, selection, byGateway]);
+  // The connections NATS makes that were not drawn: rebuilt when the links or the names change, nothing else.
+  const buildImplied = useMemo(createImpliedBuilder, []);
+  const implied = useMemo(() => buildImplied({ gateways, names, ids }), [buildImplied, gateways, names, ids]);
+  const impliedShown = useDesigner((s) => s.session.impliedShown);
 
   // Interactive: every node measured (React Flow shows nodes once measured), or nothing to show.
   const flowStore = useStoreApi<ClusterFlowNode>();
@@ -307,7 +314,8 @@ function CanvasFlow() {
         proOptions={PRO_OPTIONS}
         aria-label="Topology canvas"
       >
-        <GatewayLayer links={links} onChoose={chooseLink} />
+        <GatewayLayer links={links} implied={impliedShown ? implied.links : NO_IMPLIED} onChoose={chooseLink} />
+        <ImpliedLegend count={implied.count} shown={impliedShown} />
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         {nodes.length > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />}
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />

@@ -1,6 +1,7 @@
 import { memo, useRef, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import { useStore, useStoreApi, ViewportPortal, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import type { Severity } from '../../core';
+import { impliedDescription, type ImpliedLink } from './implied-links';
 
 /** A gateway link as the canvas draws it. */
 export interface GatewayLink {
@@ -22,7 +23,7 @@ export interface GatewayLink {
  * thousand links the browser spent more time layering those than on anything else an edit or a drag changed. Here a
  * move of a node redraws the links it touches and nothing else.
  */
-export function GatewayLayer({ links, onChoose }: { links: GatewayLink[]; onChoose: ChooseLink }) {
+export function GatewayLayer({ links, implied, onChoose }: { links: GatewayLink[]; implied: ImpliedLink[]; onChoose: ChooseLink }) {
   // Node positions and sizes live in React Flow's store; `nodes` is a new array whenever any of them changes.
   useStore(selectNodes);
   const { nodeLookup } = useStoreApi().getState();
@@ -31,18 +32,16 @@ export function GatewayLayer({ links, onChoose }: { links: GatewayLink[]; onChoo
   const previous = useRef(new Map<string, Drawn>());
   const next = new Map<string, Drawn>();
   const drawn = [];
+  // The implied connections first: SVG paints in document order, so they lie under every drawn link.
+  for (const link of implied) {
+    const d = place(link, nodeLookup, previous.current, (x1, y1, x2, y2) => <Implied key={link.id} link={link} x1={x1} y1={y1} x2={x2} y2={y2} />);
+    if (!d) continue;
+    next.set(link.id, d);
+    drawn.push(d.element);
+  }
   for (const link of links) {
-    const from = nodeLookup.get(link.from);
-    const to = nodeLookup.get(link.to);
-    if (!from?.measured.width || !to?.measured.width) continue;
-    const old = previous.current.get(link.id);
-    let d: Drawn;
-    if (old && old.link === link && old.from === from && old.to === to) d = old;
-    else {
-      const p = border(from, centre(to));
-      const q = border(to, centre(from));
-      d = { link, from, to, element: <Link key={link.id} link={link} x1={p.x} y1={p.y} x2={q.x} y2={q.y} onChoose={onChoose} /> };
-    }
+    const d = place(link, nodeLookup, previous.current, (x1, y1, x2, y2) => <Link key={link.id} link={link} x1={x1} y1={y1} x2={x2} y2={y2} onChoose={onChoose} />);
+    if (!d) continue;
     next.set(link.id, d);
     drawn.push(d.element);
   }
@@ -58,8 +57,30 @@ export function GatewayLayer({ links, onChoose }: { links: GatewayLink[]; onChoo
 
 const selectNodes = (s: ReactFlowState) => s.nodes;
 
+type Placed = GatewayLink | ImpliedLink;
+
+/**
+ * A line from node to node, clipped at both borders: the previous element while the link and both nodes are the very
+ * objects they were, else a new one. Null while either node is unmeasured.
+ */
+function place(
+  link: Placed,
+  nodeLookup: Map<string, InternalNode>,
+  previous: Map<string, Drawn>,
+  make: (x1: number, y1: number, x2: number, y2: number) => ReactElement,
+): Drawn | null {
+  const from = nodeLookup.get(link.from);
+  const to = nodeLookup.get(link.to);
+  if (!from?.measured.width || !to?.measured.width) return null;
+  const old = previous.get(link.id);
+  if (old && old.link === link && old.from === from && old.to === to) return old;
+  const p = border(from, centre(to));
+  const q = border(to, centre(from));
+  return { link, from, to, element: make(p.x, p.y, q.x, q.y) };
+}
+
 interface Drawn {
-  link: GatewayLink;
+  link: Placed;
   from: InternalNode;
   to: InternalNode;
   element: ReactElement;
@@ -108,6 +129,23 @@ const Link = memo(function Link({ link, x1, y1, x2, y2, onChoose }: LinkProps) {
 });
 
 const HIT_HALF_WIDTH = 9;
+
+/**
+ * A connection NATS makes that was not drawn: a faint dashed line, under the links, that nothing selects or drags.
+ * Its band takes the pointer only to show the tooltip (a press there pans the canvas, as on blank canvas).
+ */
+const Implied = memo(function Implied({ link, x1, y1, x2, y2 }: { link: ImpliedLink; x1: number; y1: number; x2: number; y2: number }) {
+  const text = impliedDescription(link);
+  return (
+    <g className="implied-link" role="img" aria-label={text} data-id={link.id}>
+      <title>{text}</title>
+      <path className="implied-link__hit" d={band({ x: x1, y: y1 }, { x: x2, y: y2 }, IMPLIED_HALF_WIDTH)} />
+      <path className="implied-link__line" d={`M${x1},${y1}L${x2},${y2}`} />
+    </g>
+  );
+});
+
+const IMPLIED_HALF_WIDTH = 4;
 
 interface Point {
   x: number;

@@ -1,5 +1,5 @@
 /** Commands that bring a design in or take it out: import, export, the bundle and share-link dialogs. */
-import { parseTopology, serializeTopology } from '../../core';
+import { parseTopology, serializeTopology, type Topology } from '../../core';
 import { hasWork } from '../edits/designs';
 import { replace } from '../store/design';
 import { BRING_BACK, family } from './command';
@@ -29,6 +29,18 @@ export const FILE_COMMANDS = family({
     label: 'Download bundle',
     group: 'Files',
     run: () => ({ session: { dialog: 'download' } }),
+  },
+  'baseline.remember': {
+    label: 'Remember the downloaded design',
+    group: 'Files',
+    // `file`: the previous bundle it was read from; null for a bundle just downloaded.
+    run: (_, { topology, file }: { topology: Topology; file: string | null }) => ({ session: { baseline: { topology, file } } }),
+  },
+  'baseline.forget': {
+    label: 'Forget the downloaded design',
+    group: 'Files',
+    enabled: (s) => s.session.baseline !== null,
+    run: () => ({ session: { baseline: null } }),
   },
   'share.link': {
     label: 'Share link',

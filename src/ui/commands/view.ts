@@ -46,6 +46,11 @@ export const VIEW_COMMANDS = family({
     // A toggle: the same button (or Escape) restores the layout.
     run: ({ state }) => ({ session: { previewMaximized: !state.session.previewMaximized } }),
   },
+  'view.implied': {
+    label: 'Show implied gateway connections',
+    group: 'View',
+    run: ({ state }) => ({ session: { impliedShown: !state.session.impliedShown } }),
+  },
   'problem.reveal': {
     label: 'Show a problem',
     group: 'View',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budget, lint, parseTopology, renderBundle, templateById } from '../../core';
+import { budget, lint, parseTopology, renderBundle, survivalDetails, survivalSummary, templateById } from '../../core';
 import { applyFieldEdit } from '../edits/field-edit';
 import { createDeriver } from './derive';
 import { cpuMillis } from '../../../test/support/cpu-time';
@@ -77,5 +77,19 @@ describe('a design too large to render', () => {
     expect(out.tooLarge).toBe(d.tooLarge(parsed.topology));
     expect(out.problems.map((p) => p.code)).toContain('OUTPUT_TOO_LARGE');
     expect(out.failure).toBeNull();
+  });
+
+  it('states what the design survives as the core does, the same object while the statement is unchanged', () => {
+    const t = templateById('noetl')!.topology();
+    const deriver = createDeriver();
+    const first = deriver.survival(t);
+    expect(first).toEqual({ summary: survivalSummary(t), details: survivalDetails(t) });
+    // An edit that changes no claim (a region) keeps the object; one that does (replicas) gives a new one
+    const region = applyFieldEdit(t, { scope: 'cluster', id: 'a', field: 'region' }, 'eu-central-1');
+    if (!region.ok) throw new Error(region.message);
+    expect(deriver.survival(region.topology)).toBe(first);
+    const replicas = applyFieldEdit(region.topology, { scope: 'cluster', id: 'a', field: 'replicas' }, '5');
+    if (!replicas.ok) throw new Error(replicas.message);
+    expect(deriver.survival(replicas.topology).details[1]).toBe('Cluster a (5 servers): a stream with 3 replicas there survives any 1 of them lost.');
   });
 });

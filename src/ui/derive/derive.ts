@@ -14,6 +14,8 @@ import {
   check,
   createBundleRenderer,
   outputSizeProblem,
+  survivalDetails,
+  survivalSummary,
   type Budget,
   type BundleFile,
   type Problem,
@@ -42,6 +44,13 @@ export interface Derived {
   millis: number;
 }
 
+export interface Survival {
+  /** One line per gateway system. */
+  summary: string[];
+  /** Each claim with its numbers. */
+  details: string[];
+}
+
 /** What the core makes of topologies, each cached on the topology's identity. */
 export interface Deriver {
   /** Everything: files, problems, budget. */
@@ -50,6 +59,11 @@ export interface Deriver {
   files(topology: Topology): BundleFile[];
   /** Why {@link files} is empty for a design too large to render, or null. */
   tooLarge(topology: Topology): string | null;
+  /**
+   * What the design survives, the same object while its text is unchanged. Apart from {@link derive}, so a view can
+   * ask for it in a render of its own: added to the lint's task it kept a 500-cluster design's page from answering.
+   */
+  survival(topology: Topology): Survival;
 }
 
 /**
@@ -62,6 +76,8 @@ export function createDeriver(): Deriver {
   const cache = new WeakMap<Topology, Derived>();
   let lastFiles: BundleFile[] | null = null;
   let last: Derived | null = null;
+  const survivalCache = new WeakMap<Topology, Survival>();
+  let lastSurvival: Survival = NO_SURVIVAL;
   const render = (topology: Topology) => {
     const hit = filesCache.get(topology);
     if (hit) return hit;
@@ -78,6 +94,16 @@ export function createDeriver(): Deriver {
   return {
     files: (topology) => render(topology).files,
     tooLarge: (topology) => render(topology).tooLarge,
+    survival(topology) {
+      const hit = survivalCache.get(topology);
+      if (hit) return hit;
+      const failures: string[] = [];
+      const fresh = attempt<Survival>(() => ({ summary: survivalSummary(topology), details: survivalDetails(topology) }), NO_SURVIVAL, 'survival', failures);
+      const out = sameJson(lastSurvival, fresh) ? lastSurvival : fresh;
+      survivalCache.set(topology, out);
+      lastSurvival = out;
+      return out;
+    },
     derive(topology) {
       const hit = cache.get(topology);
       if (hit) return hit;
@@ -88,6 +114,8 @@ export function createDeriver(): Deriver {
     },
   };
 }
+
+const NO_SURVIVAL: Survival = { summary: [], details: [] };
 
 interface Rendered {
   files: BundleFile[];

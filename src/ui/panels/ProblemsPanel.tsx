@@ -1,7 +1,10 @@
-import { Fragment } from 'react';
-import { describeTarget, type Problem, type Severity } from '../../core';
+import { Fragment, memo, useDeferredValue, useMemo, useState } from 'react';
+import { changes, describeTarget, type Problem, type Severity, type Topology } from '../../core';
+import { useDesigner, useDesignerContext } from '../shell/context';
+import { useSettledTopology } from '../shell/settled';
 import { Icon, SeverityIcon } from '../shell/icons';
 import { useDerived } from '../shell/use-derived';
+import type { Survival } from '../derive/derive';
 import { useRunCommand } from '../shell/use-command';
 
 const GROUPS: { severity: Severity; title: string }[] = [
@@ -34,28 +37,121 @@ export function ProblemsPanel() {
           The renderer failed: {failure}. The last output is shown; please report this.
         </p>
       )}
-      <ul className="problem-list" aria-label="Problems">
-        {problems.length === 0 && (
-          <li className="problem-empty">
-            <Icon name="ok" size={16} /> No problems found.
-          </li>
-        )}
-        {counts.map(
-          (g) =>
-            g.count > 0 && (
-              <Fragment key={g.severity}>
-                <li className={`problem-group sev--${g.severity}`} aria-hidden="true">
-                  {g.title} · {g.count}
-                </li>
-                {problems
-                  .filter((p) => p.severity === g.severity)
-                  .map((p, i) => (
-                    <ProblemItem key={`${p.code}-${i}-${p.message}`} problem={p} onReveal={() => run('problem.reveal', { problem: p })} />
-                  ))}
-              </Fragment>
-            ),
-        )}
+      <div className="problems-body">
+        <SurvivalSection />
+        <ChangesSection />
+        <ul className="problem-list" aria-label="Problems">
+          {problems.length === 0 && (
+            <li className="problem-empty">
+              <Icon name="ok" size={16} /> No problems found.
+            </li>
+          )}
+          {counts.map(
+            (g) =>
+              g.count > 0 && (
+                <Fragment key={g.severity}>
+                  <li className={`problem-group sev--${g.severity}`} aria-hidden="true">
+                    {g.title} · {g.count}
+                  </li>
+                  {problems
+                    .filter((p) => p.severity === g.severity)
+                    .map((p, i) => (
+                      <ProblemItem key={`${p.code}-${i}-${p.message}`} problem={p} onReveal={() => run('problem.reveal', { problem: p })} />
+                    ))}
+                </Fragment>
+              ),
+          )}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * What the design survives, for the settled topology, in a render after the problems' (a deferred value): a task of
+ * its own, so a very large design's page still answers between the two.
+ */
+function SurvivalSection() {
+  const { deriver } = useDesignerContext();
+  const topology = useDeferredValue<Topology | null>(useSettledTopology(), null);
+  if (!topology) return null;
+  // A design too large to render is not deployed, and the page must stay light for it (e2e/too-large.spec.ts).
+  if (deriver.tooLarge(topology)) return <SurvivalView survival={TOO_LARGE} />;
+  return <SurvivalView survival={deriver.survival(topology)} />;
+}
+
+const TOO_LARGE: Survival = { summary: ['Not stated: the design is too large to render, so it cannot be deployed as it is.'], details: [] };
+
+/** The core's survival statement, at the top, its numbers a click away. */
+const SurvivalView = memo(function SurvivalView({ survival }: { survival: Survival }) {
+  // The numbers are rendered only once asked for: a design of 500 separate clusters has a thousand lines of them.
+  const [open, setOpen] = useState(false);
+  if (survival.summary.length === 0) return null;
+  const shown = survival.summary.slice(0, SUMMARY_LINES);
+  const more = survival.summary.length - shown.length;
+  return (
+    <section className="survives" aria-labelledby="survives-title">
+      <h3 className="survives__title" id="survives-title">
+        What it survives
+      </h3>
+      <ul className="survives__summary">
+        {shown.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
       </ul>
+      {survival.details.length + more > 0 && (
+        <details className="survives__details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <summary>{more > 0 ? `Details, and ${more} more system${more === 1 ? '' : 's'}` : 'Details'}</summary>
+          {open && (
+            <ul>
+              {survival.summary.slice(SUMMARY_LINES).map((line, i) => (
+                <li key={`s${i}`}>{line}</li>
+              ))}
+              {survival.details.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </details>
+      )}
+    </section>
+  );
+});
+
+/** Systems stated at the top; the rest are behind Details. */
+const SUMMARY_LINES = 5;
+
+/**
+ * The day-2 changes since the design last downloaded (the core's `changes`): what applying this design over the
+ * running one needs beyond `kubectl apply`, each with the README procedure. Shown once a bundle was downloaded.
+ */
+function ChangesSection() {
+  const baseline = useDesigner((s) => s.session.baseline);
+  const topology = useSettledTopology();
+  const run = useRunCommand();
+  const found = useMemo(() => (baseline ? changes(baseline.topology, topology) : []), [baseline, topology]);
+  if (!baseline) return null;
+  return (
+    <section className="since" aria-labelledby="since-title">
+      <header className="since__head">
+        <h3 className="since__title" id="since-title">
+          Since the last download · {found.length}
+        </h3>
+        <button type="button" className="link-button" onClick={() => run('baseline.forget')} title="Stop comparing with the design last downloaded">
+          Forget it
+        </button>
+      </header>
+      <p className="since__what">
+        {baseline.file === null ? 'Compared with the design you last downloaded' : `Compared with the design in ${baseline.file}`}:{' '}
+        {found.length === 0 ? 'nothing needs more than applying the new bundle.' : 'applying this design over it needs more than kubectl apply.'}
+      </p>
+      {found.length > 0 && (
+        <ul className="problem-list" aria-label="Changes since the last download">
+          {found.map((p, i) => (
+            <ProblemItem key={`${p.code}-${i}-${p.message}`} problem={p} onReveal={() => run('problem.reveal', { problem: p })} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { ParseError, Topology } from '../../core';
 import type { FieldScope } from '../edits/field-edit';
+import type { Baseline } from './baseline';
 import { clusterIndex, gatewayIds } from '../edits/ids';
 import type { Clip } from '../edits/topology-edits';
 
@@ -86,9 +87,16 @@ export interface SessionState {
   clipboard: Clip | null;
   /** Why the autosave could not be restored; while set, autosave is paused so the saved text stays. */
   restoreError: string | null;
+  /** Whether the canvas draws the gateway connections NATS makes that were not drawn. */
+  impliedShown: boolean;
+  /**
+   * The design last downloaded, which the day-2 changes are counted from. Not undone; kept in localStorage of its own
+   * (store/baseline.ts), not in the autosave.
+   */
+  baseline: Baseline | null;
 }
 
-export function initialSession(theme: ThemePreference, restoreError: string | null): SessionState {
+export function initialSession(theme: ThemePreference, restoreError: string | null, baseline: Baseline | null = null): SessionState {
   return {
     selection: EMPTY_SELECTION,
     drafts: {},
@@ -104,6 +112,8 @@ export function initialSession(theme: ThemePreference, restoreError: string | nu
     notice: null,
     clipboard: null,
     restoreError,
+    impliedShown: true,
+    baseline,
   };
 }
 

@@ -15,6 +15,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Topology } from '../../core';
 import { emptyTopology } from '../edits/designs';
 import { AUTOSAVE_KEY, readAutosave, serializeDesign, writeAutosave } from './autosave';
+import { BASELINE_KEY, readBaseline, writeBaseline } from './baseline';
 import { changeDesign, sealDesign, step, UNDO, REDO, type DesignChange, type DesignState } from './design';
 import {
   EMPTY_SELECTION,
@@ -55,6 +56,8 @@ export interface StoreOptions {
   /** Where the autosave lives; null turns autosave off. @default null */
   storage?: Storage | null;
   autosaveKey?: string;
+  /** Where the baseline (the design last downloaded) lives. @default BASELINE_KEY */
+  baselineKey?: string;
   /**
    * When to write the autosave after a change: `write` writes the latest design. The browser defers it to an idle
    * moment (and to the page going away), so a keystroke does not pay for serializing the design and its history.
@@ -76,13 +79,27 @@ export function createDesignerStore(options: StoreOptions = {}): DesignerStore {
     else if (restored.kind === 'error') restoreError = restored.message;
   }
 
+  const baselineKey = options.baselineKey ?? BASELINE_KEY;
   const store = createStore<DesignerState>()(() => ({
     design,
-    session: initialSession(options.theme ?? 'system', restoreError),
+    session: initialSession(options.theme ?? 'system', restoreError, storage ? readBaseline(storage, baselineKey) : null),
     canvas: { measured: new Map() },
   }));
-  if (storage) autosave(store, storage, key, options.scheduleAutosave ?? ((write) => write()));
+  if (storage) {
+    autosave(store, storage, key, options.scheduleAutosave ?? ((write) => write()));
+    keepBaseline(store, storage, baselineKey);
+  }
   return store;
+}
+
+/** Keeps the baseline stored as it changes (a download, a previous bundle read, the user forgetting it). */
+function keepBaseline(store: DesignerStore, storage: Storage, key: string): void {
+  store.subscribe((s, prev) => {
+    if (s.session.baseline === prev.session.baseline) return;
+    if (!writeBaseline(storage, s.session.baseline, key)) {
+      notify(store, 'The browser refused to keep the downloaded design (storage full or disabled); the changes since it will be gone after a reload.', 'error');
+    }
+  });
 }
 
 /** Keeps the design and its history saved: written when they change, never for a session or canvas change. */
