@@ -57,7 +57,23 @@ function uiLayerRules() {
   });
 }
 
-const NODE_OR_UI = ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*', '@monaco-editor/*', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto'];
+const NODE_OR_UI = [
+  'react',
+  'react-dom',
+  'react/*',
+  '@xyflow/*',
+  'zustand',
+  'zustand/*',
+  'monaco-editor',
+  'monaco-editor/*',
+  '@monaco-editor/*',
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.tmp/'] },
@@ -95,7 +111,10 @@ export default tseslint.config(
     // The CLI is a client of the core's public surface, like the designer: src/core/index.ts, never its internals.
     files: ['src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+core/', message: 'src/cli imports the core only through src/core/index.ts (`../core` or `../../core`).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+core/', message: 'src/cli imports the core only through src/core/index.ts (`../core` or `../../core`).' }] },
+      ],
     },
   },
   {

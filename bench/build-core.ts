@@ -24,9 +24,7 @@ export async function loadProductionCore(): Promise<Core> {
     },
   });
   const outputs = Array.isArray(result) ? result : [result];
-  const chunk = outputs
-    .flatMap((o) => ('output' in o ? o.output : []))
-    .find((c) => c.type === 'chunk' && c.isEntry);
+  const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk' && c.isEntry);
   if (!chunk || chunk.type !== 'chunk') throw new Error('the Vite build of src/core gave no entry chunk');
   const dir = join(ROOT, '.tmp/bench');
   mkdirSync(dir, { recursive: true });

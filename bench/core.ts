@@ -147,18 +147,39 @@ export const coreSuite: Suite<CoreData> = {
         target({ id: 'core.full.200', label: 'Full core render, 200 clusters (median)', limit: 100, unit: 'ms', actual: medianAt(200) }),
       ],
       report: [
-        'Full render = renderBundle + lint + budget, wall-clock ms as median / p95 / min; cpu = this process\'s CPU time (median).',
+        "Full render = renderBundle + lint + budget, wall-clock ms as median / p95 / min; cpu = this process's CPU time (median).",
         ...table(
           ['clusters', 'links', 'files', 'output', 'full render', 'cpu', 'renderBundle', 'lint', 'budget', 'runs'],
-          fullRows.map((r) => [r.clusters, r.links, r.files, bytes(r.outputBytes), spread(r.full.wall), ms(r.full.cpu.median), spread(r.bundle.wall), spread(r.lint.wall), spread(r.budget.wall), r.full.wall.runs]),
+          fullRows.map((r) => [
+            r.clusters,
+            r.links,
+            r.files,
+            bytes(r.outputBytes),
+            spread(r.full.wall),
+            ms(r.full.cpu.median),
+            spread(r.bundle.wall),
+            spread(r.lint.wall),
+            spread(r.budget.wall),
+            r.full.wall.runs,
+          ]),
         ),
         '',
-        'Incremental: an edit of one cluster\'s replicas with the renderer\'s cache warm, until files + lint + budget are ready.',
+        "Incremental: an edit of one cluster's replicas with the renderer's cache warm, until files + lint + budget are ready.",
         ...table(
           ['clusters', 'incremental', 'cpu', 'renderer alone', 'full render, same edits', 'rendered / reused', 'same bytes'],
-          incrementalRows.map((r) => [r.clusters, spread(r.incremental.wall), ms(r.incremental.cpu.median), spread(r.renderer.wall), spread(r.full.wall), `${r.rendered} / ${r.reused}`, r.matchesRenderBundle ? 'yes' : 'NO']),
+          incrementalRows.map((r) => [
+            r.clusters,
+            spread(r.incremental.wall),
+            ms(r.incremental.cpu.median),
+            spread(r.renderer.wall),
+            spread(r.full.wall),
+            `${r.rendered} / ${r.reused}`,
+            r.matchesRenderBundle ? 'yes' : 'NO',
+          ]),
         ),
-        ...(inc50 ? [`At 50 clusters an edit is ready ${(inc50.full.wall.median / inc50.incremental.wall.median).toFixed(1)}× sooner than a full render.`] : []),
+        ...(inc50
+          ? [`At 50 clusters an edit is ready ${(inc50.full.wall.median / inc50.incremental.wall.median).toFixed(1)}× sooner than a full render.`]
+          : []),
       ],
     };
   },

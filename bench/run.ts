@@ -24,7 +24,9 @@ function print(results: BenchResults): void {
   const env = results.environment;
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   console.log(`NATS Topology Designer benchmarks: ${results.mode} mode, ${results.core} of the core, node ${env.node}, ${env.cpus} × ${env.cpu}`);
-  console.log(`load average before ${load(env.loadAverage.before)}, after ${load(env.loadAverage.after)}${env.busy ? ': the machine was busy, times are inflated' : ''}`);
+  console.log(
+    `load average before ${load(env.loadAverage.before)}, after ${load(env.loadAverage.after)}${env.busy ? ': the machine was busy, times are inflated' : ''}`,
+  );
   for (const suite of Object.values(results.suites)) {
     console.log(`\n## ${suite.title}\n`);
     for (const line of suite.report) console.log(line);

@@ -16,9 +16,26 @@ export function meshTopology(n: number, replicas = 3): Topology {
 
 /** Cloud regions, for designs where every cluster sits somewhere else. */
 const REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1', 'eu-west-1', 'eu-west-2', 'eu-west-3',
-  'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'me-central-1', 'af-south-1', 'ap-south-1', 'ap-southeast-1',
-  'ap-southeast-2', 'ap-northeast-1', 'ap-northeast-2',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-central-2',
+  'eu-north-1',
+  'eu-south-1',
+  'me-central-1',
+  'af-south-1',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+  'ap-northeast-2',
 ];
 
 /**

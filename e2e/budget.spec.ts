@@ -66,7 +66,7 @@ test.describe('the budget panel', () => {
     await expect(d1).toBeFocused();
   });
 
-  test('the provider hint says whether the fields are its default or the user\'s own size', async ({ page }) => {
+  test("the provider hint says whether the fields are its default or the user's own size", async ({ page }) => {
     await openDesigner(page);
     await loadTemplate(page, /NoETL/);
     const hint = page.locator('.inspector').getByText(/The fields below are/);
@@ -83,6 +83,10 @@ test.describe('the budget panel', () => {
     await loadTemplate(page, /NoETL/);
     const sub = budget(page).locator('.pane__sub');
     await expect(sub).toContainText(/CPUs · \d/);
-    expect(await sub.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= el.closest('section')!.getBoundingClientRect().right)).toBe(true);
+    expect(
+      await sub.evaluate(
+        (el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= el.closest('section')!.getBoundingClientRect().right,
+      ),
+    ).toBe(true);
   });
 });

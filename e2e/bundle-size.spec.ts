@@ -13,7 +13,9 @@ test.describe('the bundle budget', () => {
   test('the JavaScript loaded before the canvas is interactive stays within 250 kB gzip', () => {
     const { scripts } = initialScripts(DIST);
     const gzip = scripts.reduce((sum, s) => sum + s.gzip, 0);
-    console.log(`initial JS: ${scripts.map((s) => `${s.file} ${s.gzip} B`).join(', ')}: ${(gzip / 1000).toFixed(1)} kB gzip (budget ${INITIAL_JS_GZIP_BUDGET / 1000} kB)`);
+    console.log(
+      `initial JS: ${scripts.map((s) => `${s.file} ${s.gzip} B`).join(', ')}: ${(gzip / 1000).toFixed(1)} kB gzip (budget ${INITIAL_JS_GZIP_BUDGET / 1000} kB)`,
+    );
     expect(scripts.length).toBeGreaterThan(0);
     expect(gzip).toBeLessThanOrEqual(INITIAL_JS_GZIP_BUDGET);
   });

@@ -8,7 +8,10 @@ test.describe('canvas gestures and commands', () => {
     const pane = page.locator('.react-flow__pane');
 
     // Drag a 5-server cluster from the palette onto the canvas
-    await page.getByRole('complementary', { name: 'Palette and outline' }).getByRole('button', { name: /5-server cluster/ }).dragTo(pane, { targetPosition: { x: 60, y: 200 } });
+    await page
+      .getByRole('complementary', { name: 'Palette and outline' })
+      .getByRole('button', { name: /5-server cluster/ })
+      .dragTo(pane, { targetPosition: { x: 60, y: 200 } });
     await expect(clusterNode(page, 'c1')).toContainText('5 servers');
 
     // Duplicate it (Ctrl+D), then copy and paste the copy
@@ -119,4 +122,3 @@ test.describe('canvas gestures and commands', () => {
     expect(await page.evaluate(() => window.__designer!.state().selection)).toEqual({ clusters: ['b'], gateways: [] });
   });
 });
-

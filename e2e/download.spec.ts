@@ -156,7 +156,10 @@ test.describe('the bundle download', () => {
     // Cancel (Escape) leaves the design alone; "Download anyway" saves the bundle the CLI writes with --force
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
-    const yaml = readFileSync(await (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export topology' }).click()]))[0].path(), 'utf8');
+    const yaml = readFileSync(
+      await (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export topology' }).click()]))[0].path(),
+      'utf8',
+    );
     await page.getByRole('button', { name: 'Download bundle' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download anyway' }).click()]);
     expect(download.suggestedFilename()).toBe('my-supercluster.zip');
@@ -209,7 +212,9 @@ test.describe('keeping the passwords of a previous bundle', () => {
     await dialog.getByRole('radio', { name: /Keep the passwords of a previous bundle/ }).check();
     const download = dialog.getByRole('button', { name: 'Download', exact: true });
     await expect(download).toBeDisabled();
-    await dialog.getByLabel('Previous bundle or its secret.yaml').setInputFiles({ name: 'noetl-supercluster.zip', mimeType: 'application/zip', buffer: first.bytes });
+    await dialog
+      .getByLabel('Previous bundle or its secret.yaml')
+      .setInputFiles({ name: 'noetl-supercluster.zip', mimeType: 'application/zip', buffer: first.bytes });
     await expect(dialog.getByRole('status')).toHaveText('From noetl-supercluster.zip (noetl-supercluster/secret.yaml): the passwords of “sys”, “noetl”.');
     const [saved] = await Promise.all([page.waitForEvent('download'), download.click()]);
 
@@ -223,7 +228,9 @@ test.describe('keeping the passwords of a previous bundle', () => {
     await page.getByRole('button', { name: 'Download bundle' }).click();
     const dialog = page.getByRole('dialog', { name: 'Download bundle' });
     await dialog.getByRole('radio', { name: /Keep the passwords of a previous bundle/ }).check();
-    await dialog.getByLabel('Previous bundle or its secret.yaml').setInputFiles({ name: 'notes.yaml', mimeType: 'application/yaml', buffer: Buffer.from('- just\n- a list\n') });
+    await dialog
+      .getByLabel('Previous bundle or its secret.yaml')
+      .setInputFiles({ name: 'notes.yaml', mimeType: 'application/yaml', buffer: Buffer.from('- just\n- a list\n') });
     await expect(dialog.getByRole('alert')).toContainText('notes.yaml: must be a Secret, a secrets.env, a bundle zip, or a map of user: password');
     await expect(dialog.getByRole('button', { name: 'Download', exact: true })).toBeDisabled();
   });

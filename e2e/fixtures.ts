@@ -31,7 +31,10 @@ export function clusterNode(page: Page, name: string): Locator {
 
 /** The text of the file the code view shows, read from the editor itself once it holds `path`. */
 export async function previewOf(page: Page, path: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Bundle files' }).getByRole('button', { name: path.split('/').pop(), exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Bundle files' })
+    .getByRole('button', { name: path.split('/').pop(), exact: true })
+    .click();
   const fast = { intervals: [50] };
   await expect.poll(() => page.evaluate(() => window.__designer?.previewPath()), fast).toBe(path);
   await expect.poll(() => page.evaluate(() => window.__designer?.previewText() ?? null), fast).not.toBeNull();
@@ -79,7 +82,13 @@ export async function bodyOf(page: Page, name: string): Promise<Point> {
 }
 
 /** Drags a link out of one of a cluster's handles to `to`; `whileOver` runs before the button is released. */
-export async function dragLink(page: Page, from: string, to: Point, whileOver?: () => Promise<void>, side: 'top' | 'right' | 'bottom' | 'left' = 'right'): Promise<void> {
+export async function dragLink(
+  page: Page,
+  from: string,
+  to: Point,
+  whileOver?: () => Promise<void>,
+  side: 'top' | 'right' | 'bottom' | 'left' = 'right',
+): Promise<void> {
   await clusterNode(page, from).hover();
   const h = (await clusterNode(page, from).locator(`.react-flow__handle-${side}`).boundingBox())!;
   const start = { x: h.x + h.width / 2, y: h.y + h.height / 2 };

@@ -21,7 +21,10 @@ test.describe('implied gateway connections', () => {
     const c2 = await bodyOf(page, 'c2');
     await dragLink(page, 'c2', { x: c2.x - 200, y: c2.y + 170 }, undefined, 'bottom');
     await expect(clusterNode(page, 'c3')).toBeVisible();
-    expect(await gatewaysOf(page)).toEqual([['c1', 'c2'], ['c2', 'c3']]);
+    expect(await gatewaysOf(page)).toEqual([
+      ['c1', 'c2'],
+      ['c2', 'c3'],
+    ]);
 
     // Then one faint line joins c1 and c3, saying why, under the two drawn links
     await expect(page.locator('.gateway-link')).toHaveCount(2);
@@ -41,11 +44,17 @@ test.describe('implied gateway connections', () => {
 
     // A click on the implied line selects nothing (there is no such link to select or delete)
     const box = (await implied(page).boundingBox())!;
-    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.implied-link, .gateway-link, .react-flow__node')?.getAttribute('class') ?? null, [box.x + box.width / 2, box.y + box.height / 2]);
+    const hit = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x, y)?.closest('.implied-link, .gateway-link, .react-flow__node')?.getAttribute('class') ?? null,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
     expect(String(hit)).toContain('implied-link');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     expect(await page.evaluate(() => window.__designer!.state().selection)).toEqual({ clusters: [], gateways: [] });
-    expect(await gatewaysOf(page)).toEqual([['c1', 'c2'], ['c2', 'c3']]);
+    expect(await gatewaysOf(page)).toEqual([
+      ['c1', 'c2'],
+      ['c2', 'c3'],
+    ]);
 
     // The legend's switch hides and shows them
     await legend(page).getByRole('checkbox').click();

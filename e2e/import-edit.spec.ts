@@ -39,7 +39,9 @@ test.describe('import and export', () => {
     expect(await autosaveText(page)).toBe(before);
 
     // A YAML syntax error has a position too
-    await page.locator('input[type=file]').setInputFiles({ name: 'syntax.yaml', mimeType: 'application/yaml', buffer: Buffer.from('version: 1\nname: [unclosed\n') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'syntax.yaml', mimeType: 'application/yaml', buffer: Buffer.from('version: 1\nname: [unclosed\n') });
     await expect(banner).toContainText('Could not import syntax.yaml');
     await expect(banner).toContainText(/\d+:\d+ \(syntax\): /);
 

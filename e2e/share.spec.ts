@@ -42,7 +42,18 @@ function design(input: unknown): Topology {
 
 /** A 20-cluster supercluster: ten regions, two clusters each, a full gateway mesh, two users. */
 function twentyClusters(): Topology {
-  const regions = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-south-1', 'ap-northeast-1', 'sa-east-1', 'ca-central-1', 'af-south-1', 'me-south-1'];
+  const regions = [
+    'us-east-1',
+    'us-west-2',
+    'eu-west-1',
+    'eu-central-1',
+    'ap-south-1',
+    'ap-northeast-1',
+    'sa-east-1',
+    'ca-central-1',
+    'af-south-1',
+    'me-south-1',
+  ];
   const clusters = Array.from({ length: 20 }, (_, i) => ({
     name: `${regions[i % 10].replace(/-\d$/, '')}-${Math.floor(i / 10) + 1}`,
     region: regions[i % 10],
@@ -89,7 +100,9 @@ test.describe('share links', () => {
 
     // A 20-cluster design with a full gateway mesh stays under the warning length
     await page.getByRole('button', { name: 'Import' }).click();
-    await page.locator('input[type=file]').setInputFiles({ name: 'twenty.yaml', mimeType: 'application/yaml', buffer: Buffer.from(serializeTopology(twentyClusters())) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'twenty.yaml', mimeType: 'application/yaml', buffer: Buffer.from(serializeTopology(twentyClusters())) });
     await expect(page.locator('.react-flow__node')).toHaveCount(20);
     const big = await shareLink(page);
     expect(big.url.length).toBeLessThan(SHARE_LIMITS.warnChars);

@@ -16,9 +16,13 @@ test.describe('what the design survives', () => {
       'Survives any 1 server of each cluster; not the loss of cluster a or cluster b: JetStream stops everywhere.',
     );
     // ...and its numbers are a click away
-    await expect(survives(page).getByText('Losing cluster a: JetStream stops everywhere (3 of 6 meta servers left, quorum 4); core NATS keeps working in b.')).toBeHidden();
+    await expect(
+      survives(page).getByText('Losing cluster a: JetStream stops everywhere (3 of 6 meta servers left, quorum 4); core NATS keeps working in b.'),
+    ).toBeHidden();
     await survives(page).getByText('Details').click();
-    await expect(survives(page).getByText('Losing cluster a: JetStream stops everywhere (3 of 6 meta servers left, quorum 4); core NATS keeps working in b.')).toBeVisible();
+    await expect(
+      survives(page).getByText('Losing cluster a: JetStream stops everywhere (3 of 6 meta servers left, quorum 4); core NATS keeps working in b.'),
+    ).toBeVisible();
 
     // When a single server is added and linked to both with the mouse
     await page.getByRole('button', { name: /Single server/ }).click();
@@ -26,7 +30,11 @@ test.describe('what the design survives', () => {
     await expect(clusterNode(page, name)).toBeVisible();
     await connect(page, 'a', name);
     await connect(page, 'b', name);
-    expect(await page.evaluate(() => window.__designer!.state().topology.gateways)).toEqual([['a', 'b'], ['a', name], ['b', name]]);
+    expect(await page.evaluate(() => window.__designer!.state().topology.gateways)).toEqual([
+      ['a', 'b'],
+      ['a', name],
+      ['b', name],
+    ]);
 
     // Then the design survives the loss of any one cluster
     await expect(survives(page).getByRole('listitem').first()).toHaveText(

@@ -39,7 +39,12 @@ function illegibleText(page: Page): Promise<string[]> {
         const f = (v: number) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
         return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
       };
-      const faint = parse(getComputedStyle(document.body).getPropertyValue('--faint').trim().replace(/^#(..)(..)(..)$/, (_, r, g, b) => `rgb(${parseInt(r, 16)}, ${parseInt(g, 16)}, ${parseInt(b, 16)})`));
+      const faint = parse(
+        getComputedStyle(document.body)
+          .getPropertyValue('--faint')
+          .trim()
+          .replace(/^#(..)(..)(..)$/, (_, r, g, b) => `rgb(${parseInt(r, 16)}, ${parseInt(g, 16)}, ${parseInt(b, 16)})`),
+      );
       const same = (a: RGBA | null, b: RGBA | null) => a !== null && b !== null && a.every((x, i) => Math.abs(x - b[i]) < 0.5);
       const found: string[] = [];
       for (const el of document.querySelectorAll<HTMLElement>('body *')) {
@@ -84,7 +89,9 @@ async function legibleInBothThemes(page: Page, what: string): Promise<void> {
     await page.emulateMedia({ colorScheme: scheme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
     // Colours glide from one theme to the other: measure once they have arrived.
-    await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a instanceof CSSTransition && a.playState === 'running').length)).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a instanceof CSSTransition && a.playState === 'running').length))
+      .toBe(0);
     expect(await illegibleText(page), `text below ${FLOOR}:1 in the ${scheme} theme: ${what}`).toEqual([]);
   }
 }
@@ -160,7 +167,11 @@ test('every text is legible in both themes: the designer, its dialogs, banners a
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\nnot-a-key: 1');
   await expect(page.getByRole('alert', { name: 'Topology text errors' })).toBeVisible();
-  await page.locator('input[type=file]').setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('version: 1\nname: demo\nclusters:\n  - name: a\n    replicas: many\n') });
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'broken.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from('version: 1\nname: demo\nclusters:\n  - name: a\n    replicas: many\n'),
+  });
   await expect(page.getByRole('alert', { name: 'Import failed' })).toBeVisible();
   await legibleInBothThemes(page, 'the Topology tab with errors and a failed import');
 });

@@ -17,7 +17,13 @@ if (missing.length > 0) {
   console.error(missing.map((v) => ('missing' in v ? v.missing : '')).join('\n'));
   process.exit(2);
 }
-const options = { designs: Number(values.designs), seed: Number(values.seed), bootEvery: Number(values['boot-every']), parallel: Number(values.parallel), servers: NATS_SERVERS };
+const options = {
+  designs: Number(values.designs),
+  seed: Number(values.seed),
+  bootEvery: Number(values['boot-every']),
+  parallel: Number(values.parallel),
+  servers: NATS_SERVERS,
+};
 console.log(`fuzz: ${options.designs} designs, seed ${options.seed}, nats-server ${NATS_SERVERS.map((s) => s.version).join(' and ')}`);
 const started = Date.now();
 const r = await runFuzz({ ...options, log: (line) => console.log(`  ${line} (${Math.round((Date.now() - started) / 1000)} s)`) });
@@ -25,7 +31,9 @@ const found = failures(r);
 console.log(`
 designs                 ${r.designs} (${r.lintClean} lint-clean, ${r.forced} forced past the lint, ${r.refusedByParser} refused by the parser)
 confs                   ${r.confs}
-nats-server -t runs     ${Object.entries(r.checks).map(([v, c]) => `${v}: ${c.runs} (${c.refusedForced} of forced designs refused)`).join('; ')}
+nats-server -t runs     ${Object.entries(r.checks)
+  .map(([v, c]) => `${v}: ${c.runs} (${c.refusedForced} of forced designs refused)`)
+  .join('; ')}
 boots, logins           ${r.boots} servers, ${r.logins} users logged in
 crashes                 ${r.crashes.length}
 hangs                   ${r.hangs.length}

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: everything CI runs, in order, stopping at the first failing step: type checks (the app, and the
-// core alone with no DOM or Node types), lint, unit and integration tests (vitest, with the real nats-server, and
-// the node benchmarks in quick mode), the browser tests (Playwright with Debian's Chromium against the production
+// core alone with no DOM or Node types), lint (ESLint, with the React hooks rules and the import boundaries), the
+// formatter check (Prettier), unit and integration tests (vitest, with the real nats-server, and the node benchmarks
+// in quick mode), the browser tests (Playwright with Debian's Chromium against the production
 // build, the bundle-size budget among them), then the browser benchmarks in quick mode: a handful of runs that
 // prove they still work (about 20 s); their times are never checked.
 // It ends with one line "tests: N passed, N failed" summing vitest and Playwright.
@@ -15,6 +16,7 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['typecheck core', 'npx', ['tsc', '-p', 'src/core/tsconfig.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.']],
+  ['format', 'npx', ['prettier', '--check', '--log-level', 'warn', '**/*.{ts,tsx,js,mjs,cjs,css,html}']],
   ['unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]],
   ['browser tests', 'npx', ['playwright', 'test']],
   ['browser benchmarks, quick mode', 'npm', ['run', '--silent', 'bench:quick']],

@@ -12,9 +12,42 @@ import { RANDOM_PORTS, startServer, type RunningServer } from './support/nats-pr
 import { describeEachServer } from './support/tools';
 
 const FIXED = [
-  'plain', 'a\\b', 'a\\', '\\', '\\\\"', 'x"y', "x'y", `both"and'`, 'tab\there', 'new\nline', 'cr\rx', 'nul\u0000x', 'del\u007f', 'bell\u0007',
-  '\\x41', '\\u0041', '$NATS_PASSWORD_SYS', '${X}', '#not a comment', '// nor this', 'a: b', 'a = b', '{ }', '[ ]', 'a, b', 'a; b',
-  'ünïcødé', '€', '日本語', '😀', '\u2028', '\u0085', '\ufeff', ' lead', 'trail ', 'APP" { users: [{user: evil, password: Evilpassword1}] }, X { #',
+  'plain',
+  'a\\b',
+  'a\\',
+  '\\',
+  '\\\\"',
+  'x"y',
+  "x'y",
+  `both"and'`,
+  'tab\there',
+  'new\nline',
+  'cr\rx',
+  'nul\u0000x',
+  'del\u007f',
+  'bell\u0007',
+  '\\x41',
+  '\\u0041',
+  '$NATS_PASSWORD_SYS',
+  '${X}',
+  '#not a comment',
+  '// nor this',
+  'a: b',
+  'a = b',
+  '{ }',
+  '[ ]',
+  'a, b',
+  'a; b',
+  'ünïcødé',
+  '€',
+  '日本語',
+  '😀',
+  '\u2028',
+  '\u0085',
+  '\ufeff',
+  ' lead',
+  'trail ',
+  'APP" { users: [{user: evil, password: Evilpassword1}] }, X { #',
 ];
 const GENERATED = fc.sample(hostileString, { numRuns: 400, seed: 20261201 });
 /** Without lone surrogates: the parser refuses those (no file can carry them). */
@@ -44,7 +77,10 @@ describe('quoting for nats.conf', () => {
     for (const name of unwritable) {
       const r = parseTopology({ version: 1, name: 'x', accounts: [{ name, users: ['u'] }], clusters: [{ name: 'a' }] });
       if (!r.ok) continue; // control characters: refused by the parser already
-      expect(lint(r.topology).some((p) => p.code === 'ACCOUNT_NAME_INVALID'), name).toBe(true);
+      expect(
+        lint(r.topology).some((p) => p.code === 'ACCOUNT_NAME_INVALID'),
+        name,
+      ).toBe(true);
     }
   });
 });

@@ -23,7 +23,11 @@ const CASES: [string, unknown, RegExp][] = [
   ['a name of 10,000 characters', base(`  - name: ${'a'.repeat(10_000)}\n`), /at most 253/],
   ['gateways not pairs', 'version: 1\nname: x\ngateways: [[a, b, c]]\n', /pair of cluster names/],
   ['10,000 clusters', { version: 1, name: 'x', clusters: Array.from({ length: 10_000 }, (_, i) => ({ name: `c${i}` })) }, /at most 500/],
-  ['a billion-laughs alias bomb', `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, /alias|[Ee]xcessive|unknown key/],
+  [
+    'a billion-laughs alias bomb',
+    `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
+    /alias|[Ee]xcessive|unknown key/,
+  ],
   ['a prototype-pollution key', '{"version":1,"name":"x","__proto__":{"polluted":true}}', /unknown key/],
   ['a 3 MB text', `# ${'x'.repeat(3_000_000)}\n`, /at most/],
   ['2 MB of nested [', '['.repeat(1_999_999), /nested more than 64 levels deep/],
@@ -57,7 +61,9 @@ describe('hostile and broken topology files', () => {
   it('stops at the nesting limit at once, where the text goes past it', { timeout: 60_000 }, () => {
     const { result: r, millis } = cpuMillis(() => parseTopology(`version: 1\nname: ${'['.repeat(1_999_000)}`));
     expect(millis).toBeLessThan(1_000);
-    expect(!r.ok && r.errors).toEqual([{ path: '(syntax)', message: 'nested more than 64 levels deep; a topology needs a few', line: 2, column: expect.any(Number) }]);
+    expect(!r.ok && r.errors).toEqual([
+      { path: '(syntax)', message: 'nested more than 64 levels deep; a topology needs a few', line: 2, column: expect.any(Number) },
+    ]);
   });
 
   it('renders names with quotes and braces as escaped strings, and the lint names them', () => {
@@ -80,7 +86,11 @@ describe('hostile and broken topology files', () => {
 
   it('never crashes the CLI on a broken file: exit 2 with the position', () => {
     const err: string[] = [];
-    const code = run(['lint', 'test/fixtures/broken.yaml'], () => {}, (s) => err.push(s));
+    const code = run(
+      ['lint', 'test/fixtures/broken.yaml'],
+      () => {},
+      (s) => err.push(s),
+    );
     expect(code).toBe(2);
     expect(err.join('\n')).toMatch(/broken\.yaml:\d+:\d+: clusters\[0\]\.replicas/);
   });
@@ -116,7 +126,11 @@ describe('names a common file system cannot hold', () => {
     const files = renderBundle(r.topology);
     const names = Object.keys(unzipSync(zipBundle(files, r.topology.name)));
     const reserved = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
-    for (const path of [...files.map((f) => f.path), ...names]) expect(path.split('/').some((seg) => reserved.test(seg)), path).toBe(false);
+    for (const path of [...files.map((f) => f.path), ...names])
+      expect(
+        path.split('/').some((seg) => reserved.test(seg)),
+        path,
+      ).toBe(false);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
   });
 });

@@ -25,7 +25,12 @@ describe.each(templateCases)('manifests of template %s', (_id, topology) => {
 describe('the schema check', () => {
   it('rejects an object Kubernetes would refuse', () => {
     // Given a StatefulSet with a port that is not a number
-    const bad = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'x' }, spec: { selector: {}, serviceName: 'x', template: { spec: { containers: [{ name: 'n', image: 'i', ports: [{ containerPort: 'nats' }] }] } } } };
+    const bad = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'x' },
+      spec: { selector: {}, serviceName: 'x', template: { spec: { containers: [{ name: 'n', image: 'i', ports: [{ containerPort: 'nats' }] }] } } },
+    };
     // Then validation fails
     expect(() => validateObject(bad)).toThrow(/containerPort/);
   });

@@ -19,17 +19,36 @@ describeEachServer('nats.conf of every template', (server) => {
 describeEachServer('an account named like a password variable', (server) => {
   it('makes nats-server refuse the conf, and the lint names it', () => {
     // nats-server resolves $NATS_PASSWORD_ALICE in the enclosing blocks first: the accounts block has that key.
-    const r = parseTopology({ version: 1, name: 'x', accounts: [{ name: 'NATS_PASSWORD_ALICE', users: ['bob'] }, { name: 'APP', users: ['alice'] }], clusters: [{ name: 'a' }] });
+    const r = parseTopology({
+      version: 1,
+      name: 'x',
+      accounts: [
+        { name: 'NATS_PASSWORD_ALICE', users: ['bob'] },
+        { name: 'APP', users: ['alice'] },
+      ],
+      clusters: [{ name: 'a' }],
+    });
     if (!r.ok) throw new Error('does not parse');
     const conf = renderBundle(r.topology).find((f) => f.path === 'nats-conf/a.conf')!.content;
-    expect(() => checkConf(server.path, conf, podEnv('a', fixedPasswords(r.topology)), `${server.version}-shadow`)).toThrow(/map\[string\]interface \{\}, not string/);
+    expect(() => checkConf(server.path, conf, podEnv('a', fixedPasswords(r.topology)), `${server.version}-shadow`)).toThrow(
+      /map\[string\]interface \{\}, not string/,
+    );
     expect(lint(r.topology).map((p) => p.code)).toContain('ACCOUNT_NAME_PASSWORD_VARIABLE');
   });
 });
 
 describeEachServer('a max payload in the defaults and a cluster override', (server) => {
   it('renders max_payload in bytes, and nats-server -t accepts it', () => {
-    const r = parseTopology({ version: 1, name: 'x', defaults: { maxPayload: '8Mi' }, clusters: [{ name: 'a' }, { name: 'b', maxPayload: '2Mi' }, { name: 'c', maxPayload: null }], gateways: [['a', 'b'], ['b', 'c']] });
+    const r = parseTopology({
+      version: 1,
+      name: 'x',
+      defaults: { maxPayload: '8Mi' },
+      clusters: [{ name: 'a' }, { name: 'b', maxPayload: '2Mi' }, { name: 'c', maxPayload: null }],
+      gateways: [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    });
     if (!r.ok) throw new Error('does not parse');
     const confs = renderBundle(r.topology).filter((f) => f.path.startsWith('nats-conf/'));
     expect(confs.map((f) => f.content.match(/^max_payload: .*$/m)?.[0] ?? null)).toEqual(['max_payload: 8388608 # 8Mi', 'max_payload: 2097152 # 2Mi', null]);

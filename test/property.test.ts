@@ -19,14 +19,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function natsTest(server: NatsServerBinary, file: string, env: Record<string, string>): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile(server.path, ['-t', '-c', file], { env, timeout: 10_000 }, (err, stdout, stderr) => resolve(err ? `${stdout}${stderr}`.trim() || String(err) : null));
+    execFile(server.path, ['-t', '-c', file], { env, timeout: 10_000 }, (err, stdout, stderr) =>
+      resolve(err ? `${stdout}${stderr}`.trim() || String(err) : null),
+    );
   });
 }
 
 const bundles = designs.map((t) => ({ topology: t, files: renderBundle(t, { passwords: fixedPasswords(t) }) }));
 
 describe('generated topologies', () => {
-
   it(`render every file of ${designs.length} designs`, () => {
     for (const { topology, files } of bundles) {
       expect(files.filter((f) => f.path.startsWith('nats-conf/'))).toHaveLength(topology.clusters.length);
@@ -39,7 +40,6 @@ describe('generated topologies', () => {
 });
 
 describeEachServer('generated topologies', (server) => {
-
   it('give confs nats-server -t accepts', { timeout: 180_000 }, async () => {
     const jobs = bundles.flatMap(({ topology, files }, i) =>
       files

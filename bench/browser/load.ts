@@ -82,7 +82,9 @@ export const loadSuite: Suite<LoadData> = {
         await page.waitForLoadState('networkidle');
         const { origin: timeOrigin, entries } = await page.evaluate(() => ({
           origin: performance.timeOrigin,
-          entries: performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime, transferSize: (e as PerformanceResourceTiming).transferSize })),
+          entries: performance
+            .getEntriesByType('resource')
+            .map((e) => ({ name: e.name, startTime: e.startTime, transferSize: (e as PerformanceResourceTiming).transferSize })),
         }));
         // When each script was asked for: Resource Timing's clock (the mark's), else (a worker's script) Playwright's.
         const js = new Map<string, number>();
@@ -135,16 +137,7 @@ export const loadSuite: Suite<LoadData> = {
         `A share link to a 10-cluster ring opened in a fresh context, ${runs} times; ms as median / p95 / min.`,
         ...table(
           ['to interactive canvas', 'first click to selected paint', 'JS before interactive (gzip)', 'raw', 'on the wire', 'editor chunk (raw / gzip)'],
-          [
-            [
-              spread(interactive),
-              spread(firstClick),
-              bytes(jsGzip),
-              bytes(jsRaw),
-              bytes(first.transferred),
-              `${bytes(editor.raw)} / ${bytes(editor.gzip)}`,
-            ],
-          ],
+          [[spread(interactive), spread(firstClick), bytes(jsGzip), bytes(jsRaw), bytes(first.transferred), `${bytes(editor.raw)} / ${bytes(editor.gzip)}`]],
         ),
         '',
         ...table(

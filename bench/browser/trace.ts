@@ -57,7 +57,11 @@ export function readTrace(buffer: Buffer, mark: string): MainThreadTrace {
   const taskStart = (ts: number) => tasks.find((t) => t.start <= ts && ts < t.end)?.start ?? ts;
   return {
     tasks,
-    marks: (name) => mine.filter((e) => e.name === name).map((e) => e.ts).sort((a, b) => a - b),
+    marks: (name) =>
+      mine
+        .filter((e) => e.name === name)
+        .map((e) => e.ts)
+        .sort((a, b) => a - b),
     events: (type) =>
       mine
         .filter((e) => e.name === 'EventDispatch' && e.ph === 'X' && e.args?.data?.type === type)

@@ -31,7 +31,7 @@ export function readBounded(file: string, max: number, kind = 'a topology file')
     const buffer = Buffer.allocUnsafe(Math.min(max + 1, 1 << 20));
     const chunks: Buffer[] = [];
     let total = 0;
-    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
       total += n;
       if (total > max) throw new CliError(`${file}: more than ${max} bytes, too large for ${kind}`, EXIT.unreadable);
       chunks.push(Buffer.from(buffer.subarray(0, n)));
@@ -54,7 +54,10 @@ export function readTopologyFile(file: string): Topology {
     const where = e.line !== undefined ? `${file}:${e.line}:${e.column}` : file;
     return `${where}: ${e.path}: ${e.message}`;
   });
-  throw new CliError(`${lines.join('\n')}\n${file}: not a valid topology (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})`, EXIT.unreadable);
+  throw new CliError(
+    `${lines.join('\n')}\n${file}: not a valid topology (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})`,
+    EXIT.unreadable,
+  );
 }
 
 /** Whether anything is at `path`, a dangling link included. */

@@ -9,7 +9,6 @@ import { cli } from '../../test/support/cli';
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 function writeTopology(name: string, text: string): string {
   const file = join(dir, name);
   writeFileSync(file, text);
@@ -74,7 +73,10 @@ describe('nats-topology CLI', () => {
   });
 
   it('budget --format json lists the pods that would stay Pending, exiting 1', () => {
-    const small = writeTopology('small.yaml', serializeTopology({ ...TEMPLATES[0].topology(), kind: { ...TEMPLATES[0].topology().kind, memory: '2Gi', otherWorkloads: [] } }));
+    const small = writeTopology(
+      'small.yaml',
+      serializeTopology({ ...TEMPLATES[0].topology(), kind: { ...TEMPLATES[0].topology().kind, memory: '2Gi', otherWorkloads: [] } }),
+    );
     const r = cli('budget', small, '--format', 'json');
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as { pending: { pod: string; reason: string }[]; problems: { code: string }[] };
@@ -95,9 +97,7 @@ describe('nats-topology CLI', () => {
 });
 
 function walk(root: string, prefix = ''): string[] {
-  return readdirSync(join(root, prefix), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(root, join(prefix, e.name)) : [join(prefix, e.name)],
-  );
+  return readdirSync(join(root, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(root, join(prefix, e.name)) : [join(prefix, e.name)]));
 }
 
 describe('nats-topology render --target local', () => {

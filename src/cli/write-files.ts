@@ -50,7 +50,10 @@ function checkInTheWay(path: string, shown: string, folder: boolean): boolean {
   const st = lstatOrNull(path);
   if (!st) return false;
   if (st.isSymbolicLink()) {
-    throw new CliError(`${shown} is a symbolic link; refusing to write through it (remove it, or render into another folder). Nothing was written.`, EXIT.write);
+    throw new CliError(
+      `${shown} is a symbolic link; refusing to write through it (remove it, or render into another folder). Nothing was written.`,
+      EXIT.write,
+    );
   }
   if (folder && !st.isDirectory()) throw new CliError(`${shown} is a file where the bundle needs a folder; nothing was written`, EXIT.write);
   if (!folder && st.isDirectory()) throw new CliError(`${shown} is a folder where the bundle writes a file; nothing was written`, EXIT.write);
@@ -72,7 +75,8 @@ export function writeTree(root: string, files: OutputFile[]): void {
   for (const f of files) {
     const path = join(top, ...f.path.split('/'));
     // The core makes every name a safe path segment; this is the last line of defence.
-    if (relative(top, path).startsWith(`..${sep}`) || relative(top, path) === '..') throw new CliError(`refusing to write ${f.path} outside ${root}`, EXIT.write);
+    if (relative(top, path).startsWith(`..${sep}`) || relative(top, path) === '..')
+      throw new CliError(`refusing to write ${f.path} outside ${root}`, EXIT.write);
     const segments = f.path.split('/');
     for (let i = 1; i < segments.length; i++) {
       const rel = segments.slice(0, i).join('/');
@@ -123,7 +127,8 @@ export function writeOne(path: string, content: Uint8Array, mode: number): void 
     writeStream(path, content);
     return;
   }
-  if (link?.isSymbolicLink()) throw new CliError(`${path} is a symbolic link; refusing to write through it (remove it first). Nothing was written.`, EXIT.write);
+  if (link?.isSymbolicLink())
+    throw new CliError(`${path} is a symbolic link; refusing to write through it (remove it first). Nothing was written.`, EXIT.write);
   const parent = statOrNull(dirname(resolve(path)));
   if (!parent?.isDirectory()) throw new CliError(`cannot write ${path}: the folder ${dirname(path)} does not exist; nothing was written`, EXIT.write);
   let temp: string | null = null;
@@ -175,7 +180,7 @@ function writeTemp(path: string, content: string | Uint8Array, mode: number): st
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+  for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
 /** Creates `dir` and its missing parents; returns the folders made, outermost first. */

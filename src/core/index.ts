@@ -4,7 +4,17 @@ export * from './problems';
 export * from './quantity';
 export * from './names';
 export * from './defaults';
-export { CLUSTER_FIELDS, FIELD_TREE, clusterField, type ClusterFieldPath, type FieldKind, type FieldGroup, type FieldNode, type FieldSpec, type Nullable } from './format/fields';
+export {
+  CLUSTER_FIELDS,
+  FIELD_TREE,
+  clusterField,
+  type ClusterFieldPath,
+  type FieldKind,
+  type FieldGroup,
+  type FieldNode,
+  type FieldSpec,
+  type Nullable,
+} from './format/fields';
 export { parseTopology, FORMAT_VERSION, LIMITS, type ParseError, type ParseResult } from './parse/parse-topology';
 export { renderNatsConf, LAME_DUCK } from './conf/nats-conf';
 export { gatewayRemotes, gatewaySystems, peerMap } from './conf/topology-facts';
@@ -16,7 +26,17 @@ export { generatePasswords, passwordUsers, SAFE_PASSWORD, PASSWORD_PLACEHOLDER }
 export { zipBundle } from './bundle/zip';
 export { readPreviousPasswords, MAX_PREVIOUS_BYTES, type PreviousPasswords, type PreviousPasswordsResult } from './bundle/previous-passwords';
 export { encodeShareFragment, decodeShareFragment, SHARE_PREFIX, SHARE_LIMITS, type ShareError, type ShareDecodeResult } from './share/share-link';
-export { budget, type Budget, type BudgetNode, type BudgetPending, type BudgetTotals, type BudgetVm, type BudgetJetStream, type Usage, type Percent } from './budget';
+export {
+  budget,
+  type Budget,
+  type BudgetNode,
+  type BudgetPending,
+  type BudgetTotals,
+  type BudgetVm,
+  type BudgetJetStream,
+  type Usage,
+  type Percent,
+} from './budget';
 export { lint, RULES } from './lint';
 export { check, ALL_RULES } from './check/check';
 export { PROBLEM_CODES, codeInfo, codeName, type CodeInfo, type ProblemCode, type ProblemSource } from './check/codes';

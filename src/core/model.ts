@@ -96,14 +96,7 @@ export interface Account {
   users: string[];
 }
 
-export type KindProvider =
-  | 'docker-desktop'
-  | 'podman'
-  | 'podman-desktop'
-  | 'colima'
-  | 'rancher-desktop'
-  | 'orbstack'
-  | 'linux';
+export type KindProvider = 'docker-desktop' | 'podman' | 'podman-desktop' | 'colima' | 'rancher-desktop' | 'orbstack' | 'linux';
 
 /** Another workload the user runs on the same kind cluster. */
 export interface OtherWorkload {

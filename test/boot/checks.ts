@@ -113,9 +113,15 @@ export async function convergenceProblems(b: Boot): Promise<string[]> {
       if (jsz.disabled !== true) bad(s, '/jsz disabled', jsz.disabled, true);
       continue;
     }
-    const sizing = resolveCluster(t, t.clusters.find((c) => c.name === cluster.name)!).jetstream;
+    const sizing = resolveCluster(
+      t,
+      t.clusters.find((c) => c.name === cluster.name)!,
+    ).jetstream;
     const want = { max_memory: bytes(sizing.memoryStore), max_storage: bytes(sizing.fileStore), domain: t.jetstream.domain };
-    for (const [where, config] of [['/jsz config', jsz.config], ['/varz jetstream.config', varz.jetstream?.config]] as const) {
+    for (const [where, config] of [
+      ['/jsz config', jsz.config],
+      ['/varz jetstream.config', varz.jetstream?.config],
+    ] as const) {
       const got = { max_memory: config?.max_memory, max_storage: config?.max_storage, domain: config?.domain || null };
       if (JSON.stringify(got) !== JSON.stringify(want)) bad(s, where, got, want);
     }
@@ -134,7 +140,8 @@ export async function convergenceProblems(b: Boot): Promise<string[]> {
   for (const name of new Set(obs.map((o) => o.e.server.cluster.name))) {
     const mine = obs.filter((o) => o.e.server.cluster.name === name);
     const inbound = [...new Set(mine.flatMap((o) => Object.keys(o.gatewayz.inbound_gateways ?? {})))].sort();
-    if (!sameList(inbound, mine[0].e.peers)) problems.push(`cluster ${name}: /gatewayz inbound_gateways over its servers are ${JSON.stringify(inbound)}, want ${JSON.stringify(mine[0].e.peers)}`);
+    if (!sameList(inbound, mine[0].e.peers))
+      problems.push(`cluster ${name}: /gatewayz inbound_gateways over its servers are ${JSON.stringify(inbound)}, want ${JSON.stringify(mine[0].e.peers)}`);
   }
 
   // One meta leader per gateway system, named the same by every server of it.
@@ -149,8 +156,14 @@ export async function convergenceProblems(b: Boot): Promise<string[]> {
       // The leader sees every other server of the system as an online, current peer (what `nats server check meta` asks).
       const lead = mine.find((o) => o.e.server.name === leaders[0]);
       const peers = lead?.jsz.meta_cluster?.replicas ?? [];
-      const want = mine.map((o) => o.e.server.name).filter((n) => n !== leaders[0]).sort();
-      const good = peers.filter((r) => r.current && !r.offline).map((r) => r.name).sort();
+      const want = mine
+        .map((o) => o.e.server.name)
+        .filter((n) => n !== leaders[0])
+        .sort();
+      const good = peers
+        .filter((r) => r.current && !r.offline)
+        .map((r) => r.name)
+        .sort();
       if (!sameList(good, want)) problems.push(`meta leader ${leaders[0]} sees ${JSON.stringify(good)} online and current, want ${JSON.stringify(want)}`);
     }
   }

@@ -67,7 +67,9 @@ export async function requestAcross(b: Boot): Promise<string> {
     responder.subscribe('boot.echo', { callback: (_err, msg) => void msg.respond(`${far.name} got ${msg.string()}`) });
     await responder.flush();
     return await withConnection(b, near, who, (requester) =>
-      retry(`request from ${near.name} to ${far.name}`, async () => (await requester.request('boot.echo', `ping from ${near.name}`, { timeout: 1_000 })).string()),
+      retry(`request from ${near.name} to ${far.name}`, async () =>
+        (await requester.request('boot.echo', `ping from ${near.name}`, { timeout: 1_000 })).string(),
+      ),
     );
   } finally {
     await responder.close();

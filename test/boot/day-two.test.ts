@@ -148,7 +148,9 @@ describeEachServerWithCli('day-2 changes on the local target', (server, natsPath
       const info = await natsCli(natsPath, b, b.servers[2], app(b), ['stream', 'info', 'ORDERS', '--json']);
       const j = JSON.parse(info.out) as { state: { messages: number }; cluster?: { leader?: string; replicas?: { current: boolean }[] } };
       const current = (j.cluster?.replicas ?? []).filter((r) => r.current).length;
-      return j.state.messages === 50 && j.cluster?.leader && current === 2 ? [] : [`messages ${j.state.messages}, leader ${j.cluster?.leader}, current replicas ${current}`];
+      return j.state.messages === 50 && j.cluster?.leader && current === 2
+        ? []
+        : [`messages ${j.state.messages}, leader ${j.cluster?.leader}, current replicas ${current}`];
     });
   });
 

@@ -35,7 +35,11 @@ export function failureCases(version: 'oldest' | 'current'): FailureCase[] {
     { label: 'template five', topology: template('five'), oneServer: 'example' },
     { label: 'template light', topology: template('light'), wholeCluster: 'b' },
     { label: '3, 3 and 1 (the tie-breaker fix)', topology: tieBreaker, wholeCluster: 'a' },
-    { label: '4 clusters of 2 in a chain', topology: () => shapeTopology({ id: '4x2-chain', clusters: 4, replicas: 2, links: 'chain', domain: null }), wholeCluster: 'b' },
+    {
+      label: '4 clusters of 2 in a chain',
+      topology: () => shapeTopology({ id: '4x2-chain', clusters: 4, replicas: 2, links: 'chain', domain: null }),
+      wholeCluster: 'b',
+    },
     ...generatedCases(version),
   ];
 }

@@ -76,7 +76,9 @@ export async function kill(b: Boot, names: string[]): Promise<void> {
 /** Puts a server in lame duck mode the way the preStop hook does: `nats-server --signal ldm=<pid file>`. */
 export function lameDuck(b: Boot, name: string): Promise<void> {
   return new Promise((resolve, reject) =>
-    execFile(b.binary.path, ['--signal', `ldm=${join(b.local, LOCAL_PATHS.pidFile(name))}`], { cwd: b.local, timeout: 10_000 }, (err) => (err ? reject(err) : resolve())),
+    execFile(b.binary.path, ['--signal', `ldm=${join(b.local, LOCAL_PATHS.pidFile(name))}`], { cwd: b.local, timeout: 10_000 }, (err) =>
+      err ? reject(err) : resolve(),
+    ),
   );
 }
 
@@ -87,7 +89,14 @@ export async function makeStream(b: Boot, via: LocalServer, name: string, cluste
   try {
     const jsm = await jetstreamManager(nc, { timeout: 5_000 });
     await retry(`stream ${name} in ${cluster}`, () =>
-      jsm.streams.add({ name, subjects: [`${subject}.>`], storage: StorageType.File, num_replicas: replicas, max_bytes: 8 * 1024 * 1024, placement: { cluster, tags: [] } }),
+      jsm.streams.add({
+        name,
+        subjects: [`${subject}.>`],
+        storage: StorageType.File,
+        num_replicas: replicas,
+        max_bytes: 8 * 1024 * 1024,
+        placement: { cluster, tags: [] },
+      }),
     );
     return replicas;
   } finally {

@@ -152,7 +152,15 @@ export class Boot {
     readonly pids: Map<string, number>,
     startMs: number,
   ) {
-    ({ label: this.label, topology: this.topology, dir: this.dir, servers: this.servers, basePort: this.basePort, secrets: this.secrets, binary: this.binary } = p);
+    ({
+      label: this.label,
+      topology: this.topology,
+      dir: this.dir,
+      servers: this.servers,
+      basePort: this.basePort,
+      secrets: this.secrets,
+      binary: this.binary,
+    } = p);
     this.timings = { startMs };
   }
 
@@ -210,7 +218,12 @@ export class Boot {
     if (this.alive(name)) throw new Error(`${name} already runs`);
     const log = openSync(join(this.local, LOCAL_PATHS.log(name)), 'a');
     try {
-      const child = spawn(this.binary.path, ['-c', this.conf(name)], { cwd: this.local, env: { ...process.env, ...this.secrets }, stdio: ['ignore', log, log], detached: true });
+      const child = spawn(this.binary.path, ['-c', this.conf(name)], {
+        cwd: this.local,
+        env: { ...process.env, ...this.secrets },
+        stdio: ['ignore', log, log],
+        detached: true,
+      });
       child.unref();
       this.pids.set(name, child.pid!);
       livePids.set(child.pid!, this.conf(name));
@@ -235,7 +248,9 @@ export class Boot {
   }
 
   async logTails(lines = 8): Promise<string> {
-    const parts = await Promise.all(this.servers.map(async (s) => `--- ${s.name} (${this.alive(s.name) ? 'running' : 'gone'})\n${await this.logTail(s.name, lines)}`));
+    const parts = await Promise.all(
+      this.servers.map(async (s) => `--- ${s.name} (${this.alive(s.name) ? 'running' : 'gone'})\n${await this.logTail(s.name, lines)}`),
+    );
     return parts.join('\n');
   }
 
@@ -403,7 +418,9 @@ export async function retry<T>(what: string, fn: () => Promise<T>, deadlineMs = 
       return await fn();
     } catch (e) {
       if (performance.now() - t0 > deadlineMs) {
-        throw new Error(`${what}: still failing after ${attempts} attempts in ${deadlineMs / 1000} s: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        throw new Error(`${what}: still failing after ${attempts} attempts in ${deadlineMs / 1000} s: ${e instanceof Error ? e.message : String(e)}`, {
+          cause: e,
+        });
       }
       await new Promise((r) => setTimeout(r, pauseMs));
     }

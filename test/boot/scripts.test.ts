@@ -136,7 +136,10 @@ bootSuite('local start.sh and stop.sh', (server) => {
     // js-server-only changed meaning: 2.9.10 asks for contact with the meta leader; 2.14 only that the server
     // accepts connections, so there it stays 200 when the meta leader is gone (docs/nats-server.md).
     it('answers 503 on the full check when a JetStream server has lost its meta leader, and on js-server-only only before 2.10', async () => {
-      const b = await boot('healthz without meta leader', shapeTopology({ id: '1x2', clusters: 1, replicas: 2, links: 'none', domain: null }), { band, binary: server });
+      const b = await boot('healthz without meta leader', shapeTopology({ id: '1x2', clusters: 1, replicas: 2, links: 'none', domain: null }), {
+        band,
+        binary: server,
+      });
       try {
         b.timings.convergeMs = await waitFor(b, 'convergence', () => convergenceProblems(b));
         const ok = '200 {"status":"ok"}';
@@ -160,5 +163,9 @@ bootSuite('local start.sh and stop.sh', (server) => {
     });
   });
 
-  bootCases([{ label: 'shape 2x3 without JetStream', topology: () => Object.assign(shapeTopology(shape('2x3')), { jetstream: { enabled: false, domain: null } }) }], band, server);
+  bootCases(
+    [{ label: 'shape 2x3 without JetStream', topology: () => Object.assign(shapeTopology(shape('2x3')), { jetstream: { enabled: false, domain: null } }) }],
+    band,
+    server,
+  );
 });

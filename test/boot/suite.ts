@@ -69,7 +69,7 @@ export function bootCases(cases: BootCase[], band: PortBand, server: NatsServerB
         converged = true;
       });
 
-      it('passes the operators\' checks: nats server check jetstream and check meta, and report jetstream names the meta group', async (ctx) => {
+      it("passes the operators' checks: nats server check jetstream and check meta, and report jetstream names the meta group", async (ctx) => {
         const x = ready();
         if (!x.topology.jetstream.enabled) ctx.skip();
         if (!NATS_CLI) {
@@ -98,7 +98,10 @@ export function bootCases(cases: BootCase[], band: PortBand, server: NatsServerB
           if (e.clustered) {
             const rows = metaGroupRows(report.out);
             expect(rows.map((r) => r.server).sort(), report.out).toEqual([...e.system].sort());
-            expect(rows.filter((r) => r.leader).map((r) => r.server), report.out).toEqual([leader]);
+            expect(
+              rows.filter((r) => r.leader).map((r) => r.server),
+              report.out,
+            ).toEqual([leader]);
           }
         }
         // Without any account user there is no system user to ask, and no account with JetStream but $G.

@@ -43,7 +43,9 @@ export function fuzzDesign(): fc.Arbitrary<Record<string, unknown>> {
         regions: fc.array(fc.option(name(fc.constantFrom('us-east-1', 'eu-west-1'), clean), { nil: null }), { minLength: 7, maxLength: 7 }),
         links: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }),
         danglingLink: fc.option(name(label, clean), { nil: undefined }),
-        accounts: fc.array(fc.record({ name: name(account, clean), jetstream: fc.boolean(), users: fc.uniqueArray(name(user, clean), { maxLength: 4 }) }), { maxLength: 3 }),
+        accounts: fc.array(fc.record({ name: name(account, clean), jetstream: fc.boolean(), users: fc.uniqueArray(name(user, clean), { maxLength: 4 }) }), {
+          maxLength: 3,
+        }),
         storageClass: fc.option(name(fc.constantFrom('standard', 'fast-ssd'), clean), { nil: null }),
         provider: fc.constantFrom(...KIND_PROVIDERS),
       })

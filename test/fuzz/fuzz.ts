@@ -184,9 +184,15 @@ export function checkDesign(data: Record<string, unknown>, index: number, r: Fuz
     const localReference = local.length ? renderLocalTarget(plainNames(t), remap(passwords, t)) : [];
 
     const plain = plainNames(t);
-    const byCluster = (fs: BundleFile[], topology: Topology) => [...new Set(topology.clusters.map((c) => c.name))].map((c) => fs.find((f) => f.path === BUNDLE_PATHS.natsConf(c)));
+    const byCluster = (fs: BundleFile[], topology: Topology) =>
+      [...new Set(topology.clusters.map((c) => c.name))].map((c) => fs.find((f) => f.path === BUNDLE_PATHS.natsConf(c)));
     compareConfs(label, byCluster(files, t), byCluster(reference, plain), r);
-    compareConfs(`${label} (local)`, local.filter((f) => f.path.endsWith('.conf')), localReference.filter((f) => f.path.endsWith('.conf')), r);
+    compareConfs(
+      `${label} (local)`,
+      local.filter((f) => f.path.endsWith('.conf')),
+      localReference.filter((f) => f.path.endsWith('.conf')),
+      r,
+    );
     checkYaml(label, t, files, passwords, r);
     checkLeaks(label, [...files, ...local], passwords, r);
     checkWrites(label, files, index, r);
@@ -196,11 +202,14 @@ export function checkDesign(data: Record<string, unknown>, index: number, r: Fuz
       const cluster = t.clusters.find((c) => f.path === BUNDLE_PATHS.natsConf(c.name))?.name ?? t.clusters[0].name;
       jobs.push({ label: `${label} ${f.path}`, conf: f.content, env: { ...secretEnv, SERVER_NAME: clusterNames(cluster).pod(0) }, forced });
     }
-    for (const f of local.filter((x) => /^local\/nats-.*-0\.conf$/.test(x.path))) jobs.push({ label: `${label} ${f.path}`, conf: f.content, env: secretEnv, forced });
+    for (const f of local.filter((x) => /^local\/nats-.*-0\.conf$/.test(x.path)))
+      jobs.push({ label: `${label} ${f.path}`, conf: f.content, env: secretEnv, forced });
     r.confs += jobs.length;
     if (!forced && passwordUsers(t).length > 0) boot = { topology: t, passwords };
   } catch (e) {
-    r.crashes.push(`${label}: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 3).join(' | ') : String(e)} — ${JSON.stringify(data).slice(0, 300)}`);
+    r.crashes.push(
+      `${label}: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 3).join(' | ') : String(e)} — ${JSON.stringify(data).slice(0, 300)}`,
+    );
   }
   const used = process.cpuUsage(started);
   const ms = (used.user + used.system) / 1000;
@@ -296,13 +305,17 @@ function checkWrites(label: string, files: BundleFile[], index: number, r: FuzzR
       }
     }
     try {
-      writeTree(root, files.map((f) => ({ path: f.path, content: f.content, mode: fileMode(f.path) })));
+      writeTree(
+        root,
+        files.map((f) => ({ path: f.path, content: f.content, mode: fileMode(f.path) })),
+      );
       if (planted.length > 0) r.writeEscapes.push(`${label}: wrote over planted links ${planted.join(', ')}`);
     } catch (e) {
       if (!(e instanceof CliError) || e.exitCode !== 3) r.writeEscapes.push(`${label}: ${String(e)}`);
     }
     const after = readdirSync(sentinel);
-    if (after.length !== 1 || readFileSync(join(sentinel, 'file'), 'utf8') !== 'sentinel\n') r.writeEscapes.push(`${label}: the sentinel folder changed: ${after.join(', ')}`);
+    if (after.length !== 1 || readFileSync(join(sentinel, 'file'), 'utf8') !== 'sentinel\n')
+      r.writeEscapes.push(`${label}: the sentinel folder changed: ${after.join(', ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -345,7 +358,8 @@ async function bootAndLogIn(server: NatsServerBinary, label: string, t: Topology
     for (const u of passwordUsers(t)) {
       r.logins++;
       if (!(await running.canLogIn(u, passwords.get(u)!))) r.loginFailures.push(`${label} (${server.version}): ${JSON.stringify(u)} could not log in`);
-      if (await running.canLogIn(u, `${passwords.get(u)!}x`)) r.loginFailures.push(`${label} (${server.version}): ${JSON.stringify(u)} logged in with a wrong password`);
+      if (await running.canLogIn(u, `${passwords.get(u)!}x`))
+        r.loginFailures.push(`${label} (${server.version}): ${JSON.stringify(u)} logged in with a wrong password`);
     }
   } finally {
     await running.stop();
@@ -382,7 +396,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
             pending = [];
           }
         }
-        if (boot) await bootAndLogIn(server, `design ${i}`, boot.topology, boot.passwords, r).catch((e) => r.loginFailures.push(`design ${i} (${server.version}): ${String(e)}`));
+        if (boot)
+          await bootAndLogIn(server, `design ${i}`, boot.topology, boot.passwords, r).catch((e) =>
+            r.loginFailures.push(`design ${i} (${server.version}): ${String(e)}`),
+          );
       }
       if (options.log && (i + 1) % 500 === 0) options.log(`${i + 1} designs: ${failures(r).length} findings`);
     }

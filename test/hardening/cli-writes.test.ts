@@ -13,7 +13,6 @@ import { cpuMillis } from '../support/cpu-time';
 const dir = mkdtempSync(join(tmpdir(), 'cli-writes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 const noetl = join(dir, 'noetl.yaml');
 writeFileSync(noetl, serializeTopology(TEMPLATES[0].topology()));
 

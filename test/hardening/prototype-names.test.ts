@@ -4,13 +4,33 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generatePasswords, parseTopology, passwordEnvVar, renderBundle, renderLocalTarget, SAFE_PASSWORD, serializeTopology, type Topology } from '../../src/core';
+import {
+  generatePasswords,
+  parseTopology,
+  passwordEnvVar,
+  renderBundle,
+  renderLocalTarget,
+  SAFE_PASSWORD,
+  serializeTopology,
+  type Topology,
+} from '../../src/core';
 import { lint } from '../../src/core/lint';
 import { bundlePasswords } from '../../src/ui/io/bundle';
 import { run } from '../../src/cli/main';
 
 /** Every name an object literal inherits, plus the one that sets its prototype. */
-const PROTOTYPE_NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__proto__', '__defineGetter__', '__lookupSetter__'];
+const PROTOTYPE_NAMES = [
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__proto__',
+  '__defineGetter__',
+  '__lookupSetter__',
+];
 
 function design(): Topology {
   const r = parseTopology({ version: 1, name: 'proto', accounts: [{ name: 'APP', users: [...PROTOTYPE_NAMES, 'alice'] }], clusters: [{ name: 'a' }] });

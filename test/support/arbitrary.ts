@@ -16,7 +16,14 @@ export function arbitraryTopology(maxClusters = 6): fc.Arbitrary<Topology> {
       namespace: fc.option(label, { nil: undefined }),
       clusterNames: fc.uniqueArray(label, { minLength: 1, maxLength: maxClusters }),
       replicas: fc.integer({ min: 1, max: 5 }),
-      overrides: fc.array(fc.record({ replicas: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), cpu: fc.option(cpu, { nil: undefined }), fileStore: fc.option(fc.constantFrom('256Mi', '1Gi'), { nil: undefined }) }), { maxLength: 6 }),
+      overrides: fc.array(
+        fc.record({
+          replicas: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+          cpu: fc.option(cpu, { nil: undefined }),
+          fileStore: fc.option(fc.constantFrom('256Mi', '1Gi'), { nil: undefined }),
+        }),
+        { maxLength: 6 },
+      ),
       extraLinks: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }),
       jetstream: fc.boolean(),
       domain: fc.option(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,8}$/), { nil: null }),

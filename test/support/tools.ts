@@ -67,7 +67,9 @@ function executable(path: string | undefined): path is string {
 
 /** The version a nats-server binary reports (`nats-server: v2.9.10` → `2.9.10`). */
 export function reportedVersion(path: string): string {
-  return execFileSync(path, ['--version'], { encoding: 'utf8' }).trim().replace(/^nats-server: v/, '');
+  return execFileSync(path, ['--version'], { encoding: 'utf8' })
+    .trim()
+    .replace(/^nats-server: v/, '');
 }
 
 /** Each wanted server: found (with the version it must have) or the reason it is not usable. */

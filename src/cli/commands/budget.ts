@@ -13,7 +13,9 @@ export function budgetCommand(file: string, format: 'text' | 'json', log: (s: st
 function formatBudget(b: Budget): string {
   const vm = b.vm;
   const out: string[] = [];
-  out.push(`kind on ${vm.provider}: ${vm.cpuMillis / 1000} CPUs, ${formatMi(vm.memoryBytes)} memory (${formatMi(vm.memoryUsableBytes)} usable by pods), ${formatMi(vm.diskBytes)} disk${vm.atProviderDefault ? ' (the provider default)' : ''}`);
+  out.push(
+    `kind on ${vm.provider}: ${vm.cpuMillis / 1000} CPUs, ${formatMi(vm.memoryBytes)} memory (${formatMi(vm.memoryUsableBytes)} usable by pods), ${formatMi(vm.diskBytes)} disk${vm.atProviderDefault ? ' (the provider default)' : ''}`,
+  );
   out.push('');
   out.push(
     table(
@@ -47,13 +49,20 @@ function formatBudget(b: Budget): string {
   if (b.jetstream.enabled) {
     const js = b.jetstream;
     out.push('');
-    out.push(`JetStream on ${js.servers} servers: memory stores ${formatMi(js.memoryStoreBytes)}, file stores ${formatMi(js.fileStoreBytes)}, volumes ${formatMi(js.volumeBytes)}; disk the design can fill ${formatMi(js.diskNeededBytes)} of ${formatMi(vm.diskBytes)}`);
+    out.push(
+      `JetStream on ${js.servers} servers: memory stores ${formatMi(js.memoryStoreBytes)}, file stores ${formatMi(js.fileStoreBytes)}, volumes ${formatMi(js.volumeBytes)}; disk the design can fill ${formatMi(js.diskNeededBytes)} of ${formatMi(vm.diskBytes)}`,
+    );
   }
   out.push('');
   if (b.pending.length === 0) out.push('Every pod schedules.');
   else {
     out.push(`${b.pending.length} pod(s) would stay Pending:`);
-    out.push(table(['pod', 'reason'], b.pending.map((p) => [p.pod, `${p.reason} (${p.explanation})`])));
+    out.push(
+      table(
+        ['pod', 'reason'],
+        b.pending.map((p) => [p.pod, `${p.reason} (${p.explanation})`]),
+      ),
+    );
   }
   out.push('', formatProblems(b.problems), '', countBySeverity(b.problems));
   return out.join('\n');

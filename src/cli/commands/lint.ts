@@ -12,6 +12,9 @@ export function lintCommand(file: string, format: 'text' | 'json', log: (s: stri
   const problems = sortProblems([...check(topology), ...(previous ? changes(previous, topology) : [])]);
   const survives = { summary: survivalSummary(topology), details: survivalDetails(topology) };
   if (format === 'json') log(JSON.stringify({ file, problems, survives }, null, 2));
-  else log(`${formatProblems(problems)}\n\nWhat it survives: ${survives.summary.join(' ')}\n${survives.details.map((d) => `  - ${d}`).join('\n')}\n\n${file}: ${countBySeverity(problems)}`);
+  else
+    log(
+      `${formatProblems(problems)}\n\nWhat it survives: ${survives.summary.join(' ')}\n${survives.details.map((d) => `  - ${d}`).join('\n')}\n\n${file}: ${countBySeverity(problems)}`,
+    );
   return problems.some((p) => p.severity === 'error') ? EXIT.problems : EXIT.ok;
 }

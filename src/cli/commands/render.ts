@@ -76,11 +76,12 @@ export function renderCommand(file: string, opts: RenderOptions, log: (s: string
   reportChanges(topology, opts, log);
   const passwords = choosePasswords(topology, opts, log);
   const files: BundleFile[] =
-    opts.target === 'local'
-      ? renderLocalTarget(topology, passwords, { basePort: opts.basePort })
-      : renderBundle(topology, { passwords });
+    opts.target === 'local' ? renderLocalTarget(topology, passwords, { basePort: opts.basePort }) : renderBundle(topology, { passwords });
   if (opts.out) {
-    writeTree(opts.out, files.map((f) => ({ path: f.path, content: f.content, mode: fileMode(f.path) })));
+    writeTree(
+      opts.out,
+      files.map((f) => ({ path: f.path, content: f.content, mode: fileMode(f.path) })),
+    );
     log(`wrote ${files.length} files to ${opts.out} (${countBySeverity(problems)})`);
   }
   if (opts.zip) {
@@ -104,7 +105,11 @@ function readPrevious(path: string, max: number, kind: string): Buffer | null {
   } catch {
     return null;
   }
-  if (isLink) throw new CliError(`${path} is a symbolic link; refusing to read or write through it (remove it, or render into another folder). Nothing was written.`, EXIT.write);
+  if (isLink)
+    throw new CliError(
+      `${path} is a symbolic link; refusing to read or write through it (remove it, or render into another folder). Nothing was written.`,
+      EXIT.write,
+    );
   return readBounded(path, max, kind);
 }
 
@@ -158,21 +163,30 @@ function readZip(path: string): Buffer | null {
 function choosePasswords(topology: Topology, opts: RenderOptions, log: (s: string) => void): Passwords {
   const passwords = generatePasswords(topology, (n) => new Uint8Array(randomBytes(n)));
   const existing = existingSecrets(opts);
-  const sources = [existing && { file: existing, explicit: false }, opts.passwordsFile && { file: opts.passwordsFile, explicit: true }].filter(Boolean) as { file: string; explicit: boolean }[];
+  const sources = [existing && { file: existing, explicit: false }, opts.passwordsFile && { file: opts.passwordsFile, explicit: true }].filter(Boolean) as {
+    file: string;
+    explicit: boolean;
+  }[];
   const chosen = new Set<string>();
   for (const { file, explicit } of sources) {
     const bytes = explicit ? readBounded(file, MAX_PREVIOUS_BYTES, 'a Secret or a bundle') : readPrevious(file, MAX_PREVIOUS_BYTES, 'a Secret or a bundle');
     if (!bytes) continue;
     const r = readPreviousPasswords(topology, file, bytes);
-    if (!r.ok) throw new CliError(`${r.error}${explicit ? '' : ' (it is already in the output; pass --passwords, or move it away, to start afresh)'}`, EXIT.unreadable);
+    if (!r.ok)
+      throw new CliError(`${r.error}${explicit ? '' : ' (it is already in the output; pass --passwords, or move it away, to start afresh)'}`, EXIT.unreadable);
     const { value } = r;
     if (explicit && !value.fromBundle && value.unused.length > 0) {
-      throw new CliError(`${file}: ${value.unused.map((u) => JSON.stringify(u)).join(', ')} ${value.unused.length === 1 ? 'is' : 'are'} not a user of this topology`, EXIT.unreadable);
+      throw new CliError(
+        `${file}: ${value.unused.map((u) => JSON.stringify(u)).join(', ')} ${value.unused.length === 1 ? 'is' : 'are'} not a user of this topology`,
+        EXIT.unreadable,
+      );
     }
     for (const [user, pw] of value.passwords) passwords.set(user, pw);
     const users = [...value.passwords.keys()];
     users.forEach((u) => chosen.add(u));
-    const ignored = value.unused.length ? `; ignored ${value.unused.length} entr${value.unused.length === 1 ? 'y' : 'ies'} for users no longer in the design` : '';
+    const ignored = value.unused.length
+      ? `; ignored ${value.unused.length} entr${value.unused.length === 1 ? 'y' : 'ies'} for users no longer in the design`
+      : '';
     log(`${explicit ? 'used' : 'kept'} the passwords of ${users.length} user${users.length === 1 ? '' : 's'} from ${value.source}${ignored}`);
   }
   const fresh = [...passwords.keys()].filter((u) => !chosen.has(u));
@@ -191,7 +205,6 @@ function existingSecrets(opts: RenderOptions): string | null {
   const candidates = opts.target === 'local' ? [env, secret, zip] : [secret, env, zip];
   return candidates.find((f): f is string => typeof f === 'string' && exists(f)) ?? null;
 }
-
 
 function isRegularFile(path: string): boolean {
   try {

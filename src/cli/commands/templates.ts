@@ -5,7 +5,12 @@ import { table } from '../format';
 
 /** `templates`: the built-in starting points. */
 export function templatesCommand(log: (s: string) => void): number {
-  log(table(['id', 'title', 'description'], TEMPLATES.map((t) => [t.id, t.title, t.description])));
+  log(
+    table(
+      ['id', 'title', 'description'],
+      TEMPLATES.map((t) => [t.id, t.title, t.description]),
+    ),
+  );
   return EXIT.ok;
 }
 
@@ -23,4 +28,3 @@ export function initCommand(id: string, file: string, force: boolean, log: (s: s
   log(`wrote ${file} (${template.title})`);
   return EXIT.ok;
 }
-

@@ -16,8 +16,7 @@ export function vmFigures(kind: KindEnvironment): BudgetVm {
   const nodeCount = 1 + kind.workers;
   // Our kind environments have one control plane; HA control planes are not modelled.
   const controlPlanes = 1;
-  const overhead =
-    ASSUMPTIONS.vmOsReserveBytes + nodeCount * ASSUMPTIONS.perNodeAgentBytes + controlPlanes * ASSUMPTIONS.controlPlaneRssBytes;
+  const overhead = ASSUMPTIONS.vmOsReserveBytes + nodeCount * ASSUMPTIONS.perNodeAgentBytes + controlPlanes * ASSUMPTIONS.controlPlaneRssBytes;
   return {
     provider: kind.provider,
     cpuMillis: kind.cpus * 1000,
@@ -64,8 +63,7 @@ export function totalFigures(placement: Placement, vm: BudgetVm): BudgetTotals {
 /** JetStream's memory and disk claims; with JetStream off only images and etcd need disk. */
 export function jetstreamFigures(enabled: boolean, clusters: ResolvedCluster[], nodeCount: number): BudgetJetStream {
   const servers = enabled ? clusters.reduce((n, c) => n + c.replicas, 0) : 0;
-  const total = (pick: (c: ResolvedCluster) => string): number =>
-    enabled ? clusters.reduce((n, c) => n + c.replicas * bytes(pick(c)), 0) : 0;
+  const total = (pick: (c: ResolvedCluster) => string): number => (enabled ? clusters.reduce((n, c) => n + c.replicas * bytes(pick(c)), 0) : 0);
   const fileStoreBytes = total((c) => c.jetstream.fileStore);
   return {
     enabled,

@@ -133,7 +133,12 @@ describe('H2: CPU requests beyond the VM (multi-node)', () => {
   });
 
   it('does not fire on a single node, where the scheduler refuses instead', () => {
-    expect(problems(noetl((x) => (x.kind.cpus = 2)), 'H2')).toEqual([]);
+    expect(
+      problems(
+        noetl((x) => (x.kind.cpus = 2)),
+        'H2',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -184,15 +189,26 @@ describe('M5: memory stores against the VM', () => {
   });
 
   it('does not fire with small stores', () => {
-    expect(problems(noetl((x) => (x.defaults.jetstream.memoryStore = '256Mi')), 'M5')).toEqual([]);
+    expect(
+      problems(
+        noetl((x) => (x.defaults.jetstream.memoryStore = '256Mi')),
+        'M5',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('D1: VM disk', () => {
   it('warns above 70% of the disk and says "high" above 100%', () => {
     // given 27Gi needed (24Gi file store, 1Gi images, 2Gi etcd/logs)
-    const warn = problems(noetl((x) => (x.kind.disk = '30Gi')), 'D1');
-    const high = problems(noetl((x) => (x.kind.disk = '20Gi')), 'D1');
+    const warn = problems(
+      noetl((x) => (x.kind.disk = '30Gi')),
+      'D1',
+    );
+    const high = problems(
+      noetl((x) => (x.kind.disk = '20Gi')),
+      'D1',
+    );
     // then
     expect(warn).toHaveLength(1);
     expect(warn[0]).toMatchObject({ severity: 'warning', target: { kind: 'kind', field: 'disk' } });
@@ -214,8 +230,18 @@ describe('D3: local-path ignores PVC sizes', () => {
   });
 
   it('does not fire without JetStream or when no claim uses the default class', () => {
-    expect(problems(noetl((x) => (x.jetstream.enabled = false)), 'D3')).toEqual([]);
-    expect(problems(noetl((x) => (x.defaults.jetstream.storageClass = 'fast')), 'D3')).toEqual([]);
+    expect(
+      problems(
+        noetl((x) => (x.jetstream.enabled = false)),
+        'D3',
+      ),
+    ).toEqual([]);
+    expect(
+      problems(
+        noetl((x) => (x.defaults.jetstream.storageClass = 'fast')),
+        'D3',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -232,7 +258,15 @@ describe('N1: fewer than 3 servers with JetStream', () => {
 
   it('does not fire for 3 servers or without JetStream', () => {
     expect(problems(noetl(), 'N1')).toEqual([]);
-    expect(problems(noetl((x) => { x.jetstream.enabled = false; x.clusters[0].replicas = 1; }), 'N1')).toEqual([]);
+    expect(
+      problems(
+        noetl((x) => {
+          x.jetstream.enabled = false;
+          x.clusters[0].replicas = 1;
+        }),
+        'N1',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -260,7 +294,12 @@ describe('N2: a cluster on one node', () => {
   });
 
   it('does not fire when servers are spread', () => {
-    expect(problems(noetl((x) => (x.kind.workers = 2)), 'N2')).toEqual([]);
+    expect(
+      problems(
+        noetl((x) => (x.kind.workers = 2)),
+        'N2',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -293,8 +332,6 @@ describe('S7 on many nodes', () => {
     const s7 = problems(t, 'S7');
     // then
     expect(s7).toHaveLength(1);
-    expect(s7[0].message).toBe(
-      'Requested after placement: kind-worker has 92.5% of CPU (3700m of 4000m), kind-worker2 has 92.5% of CPU (3700m of 4000m).',
-    );
+    expect(s7[0].message).toBe('Requested after placement: kind-worker has 92.5% of CPU (3700m of 4000m), kind-worker2 has 92.5% of CPU (3700m of 4000m).');
   });
 });

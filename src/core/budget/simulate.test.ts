@@ -23,7 +23,10 @@ function replicas(workload: string, n: number, extra: Partial<PodSpec> = {}): Po
 }
 
 const placedOn = (p: ReturnType<typeof simulate>, node: string) =>
-  p.nodes.find((s) => s.node.name === node)!.pods.filter((x) => x.origin !== 'system').map((x) => x.name);
+  p.nodes
+    .find((s) => s.node.name === node)!
+    .pods.filter((x) => x.origin !== 'system')
+    .map((x) => x.name);
 
 describe('kind nodes and system pods', () => {
   it('single node: an untainted control plane with 9 pods, 950m/290Mi requests, 100m/390Mi limits', () => {
@@ -95,9 +98,7 @@ describe('simulate', () => {
     // then
     expect(placedOn(p, 'kind-control-plane')).toEqual([]);
     expect(placedOn(p, 'kind-worker')).toEqual(['big-0']);
-    expect(p.pending[0].reason).toBe(
-      `0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {${CONTROL_PLANE_TAINT}: }.`,
-    );
+    expect(p.pending[0].reason).toBe(`0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {${CONTROL_PLANE_TAINT}: }.`);
     expect(p.pending[0].blockers).toEqual(['taint', 'cpu']);
     expect(p.pending[0].explanation).toBe('not enough free CPU (needs 3000m)');
   });

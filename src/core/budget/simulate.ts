@@ -76,11 +76,7 @@ function bind(state: NodeState, pod: PodSpec): void {
 
 /** Decreasing requests (CPU, then memory), then name with numbers compared as numbers (`-2` before `-10`). */
 export function placementOrder(a: PodSpec, b: PodSpec): number {
-  return (
-    b.requests.cpuMillis - a.requests.cpuMillis ||
-    b.requests.memoryBytes - a.requests.memoryBytes ||
-    compareNames(a.name, b.name)
-  );
+  return b.requests.cpuMillis - a.requests.cpuMillis || b.requests.memoryBytes - a.requests.memoryBytes || compareNames(a.name, b.name);
 }
 
 /** Natural order on names: runs of digits compare by value; everything else by code unit. */

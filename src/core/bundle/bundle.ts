@@ -1,13 +1,7 @@
 import { confContext, renderNatsConf, type ConfContext } from '../conf/nats-conf';
 import { kubernetesAddressing } from '../conf/addressing';
 import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
-import {
-  clientServiceFor,
-  configMapFor,
-  headlessServiceFor,
-  podDisruptionBudgetFor,
-  statefulSetFor,
-} from '../k8s/cluster-objects';
+import { clientServiceFor, configMapFor, headlessServiceFor, podDisruptionBudgetFor, statefulSetFor } from '../k8s/cluster-objects';
 import { credentialsFor, namespaceFor, secretFor, type Credentials } from '../k8s/bundle-objects';
 import { toYaml, toYamlDocuments } from '../k8s/yaml';
 import { BUNDLE_PATHS, type BundleFile, type Passwords } from './files';
@@ -22,7 +16,6 @@ export interface BundleOptions {
   /** Passwords by user; without them the Secret holds placeholders (previews). */
   passwords?: Passwords;
 }
-
 
 /**
  * Every file of the Kubernetes bundle, sorted by path. Clusters with a duplicate name are rendered once (the

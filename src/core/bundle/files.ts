@@ -51,7 +51,11 @@ export function isWindowsReserved(name: string): boolean {
 export function safePathSegment(name: string): string {
   if (SAFE_SEGMENT.test(name) && !name.includes('..') && !isWindowsReserved(name)) return name;
   // No dot in the flattened form: `nul.yaml` must not become a `nul…` file with an extension.
-  const flat = name.toLowerCase().replace(/[^a-z0-9_-]/g, '_').replace(/^[_-]+/, '').slice(0, 40);
+  const flat = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '_')
+    .replace(/^[_-]+/, '')
+    .slice(0, 40);
   return `${flat || 'unnamed'}-${hash53(name).slice(0, 8)}`;
 }
 

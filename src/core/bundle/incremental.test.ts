@@ -13,8 +13,18 @@ const arbitraryEdit = fc.oneof(
   fc.record({ kind: fc.constant('replicas' as const), at: fc.nat(), replicas: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }),
   fc.record({ kind: fc.constant('region' as const), at: fc.nat(), region: fc.option(fc.constantFrom('us-east-1', 'eu-west-1', 'ap-south-1'), { nil: null }) }),
   fc.record({ kind: fc.constant('zone' as const), at: fc.nat(), zone: fc.option(fc.constantFrom('a', 'b'), { nil: null }) }),
-  fc.record({ kind: fc.constant('resources' as const), at: fc.nat(), cpu: fc.option(fc.constantFrom('250m', '1', '2'), { nil: null }), memory: fc.option(fc.constantFrom('512Mi', '2Gi'), { nil: null }) }),
-  fc.record({ kind: fc.constant('cluster-jetstream' as const), at: fc.nat(), fileStore: fc.constantFrom('256Mi', '1Gi'), storageClass: fc.option(fc.constantFrom('standard', 'fast'), { nil: null }) }),
+  fc.record({
+    kind: fc.constant('resources' as const),
+    at: fc.nat(),
+    cpu: fc.option(fc.constantFrom('250m', '1', '2'), { nil: null }),
+    memory: fc.option(fc.constantFrom('512Mi', '2Gi'), { nil: null }),
+  }),
+  fc.record({
+    kind: fc.constant('cluster-jetstream' as const),
+    at: fc.nat(),
+    fileStore: fc.constantFrom('256Mi', '1Gi'),
+    storageClass: fc.option(fc.constantFrom('standard', 'fast'), { nil: null }),
+  }),
   fc.record({ kind: fc.constant('rename' as const), at: fc.nat(), name: label, relink: fc.boolean() }),
   fc.record({ kind: fc.constant('add-cluster' as const), name: label, linkTo: fc.nat() }),
   fc.record({ kind: fc.constant('remove-cluster' as const), at: fc.nat() }),
@@ -25,8 +35,18 @@ const arbitraryEdit = fc.oneof(
   fc.record({ kind: fc.constant('name' as const), name: label, namespace: fc.option(label, { nil: undefined }) }),
   fc.record({ kind: fc.constant('image' as const), image: fc.constantFrom('nats:2.14.2-alpine', 'nats:2.10.29', 'registry.example/nats:2.14.2') }),
   fc.record({ kind: fc.constant('jetstream' as const), enabled: fc.boolean(), domain: fc.option(fc.constantFrom('hub', 'edge'), { nil: null }) }),
-  fc.record({ kind: fc.constant('account' as const), name: fc.constantFrom('APP', 'ORDERS'), jetstream: fc.boolean(), users: fc.uniqueArray(fc.constantFrom('alice', 'bob', 'carol'), { maxLength: 2 }) }),
-  fc.record({ kind: fc.constant('defaults' as const), replicas: fc.integer({ min: 1, max: 5 }), memoryLimit: fc.constantFrom('2Gi', '4Gi'), memoryStore: fc.constantFrom('256Mi', '512Mi') }),
+  fc.record({
+    kind: fc.constant('account' as const),
+    name: fc.constantFrom('APP', 'ORDERS'),
+    jetstream: fc.boolean(),
+    users: fc.uniqueArray(fc.constantFrom('alice', 'bob', 'carol'), { maxLength: 2 }),
+  }),
+  fc.record({
+    kind: fc.constant('defaults' as const),
+    replicas: fc.integer({ min: 1, max: 5 }),
+    memoryLimit: fc.constantFrom('2Gi', '4Gi'),
+    memoryStore: fc.constantFrom('256Mi', '512Mi'),
+  }),
   fc.record({ kind: fc.constant('kind' as const), workers: fc.integer({ min: 0, max: 3 }) }),
 );
 
@@ -118,7 +138,14 @@ describe('the incremental bundle renderer', () => {
         expect(renderer.render(topology)).toEqual(renderBundle(topology));
         for (const [edit, withPasswords] of edits) {
           topology = applyEdit(topology, edit);
-          const options = withPasswords ? { passwords: new Map([['sys', 'Sys0password12'], ['alice', 'Alice0password1']]) } : {};
+          const options = withPasswords
+            ? {
+                passwords: new Map([
+                  ['sys', 'Sys0password12'],
+                  ['alice', 'Alice0password1'],
+                ]),
+              }
+            : {};
           expect(renderer.render(topology, options)).toEqual(renderBundle(topology, options));
         }
       }),
@@ -145,12 +172,27 @@ describe('the incremental bundle renderer', () => {
   it('renders every cluster of a system when one of them is renamed (each gateway block names them all), and everything when a shared input changes', () => {
     // Given a warm renderer over a chain a–b–c–d
     const base = meshTopology(4);
-    const chain: Topology = { ...base, gateways: [['c000', 'c001'], ['c001', 'c002'], ['c002', 'c003']] };
+    const chain: Topology = {
+      ...base,
+      gateways: [
+        ['c000', 'c001'],
+        ['c001', 'c002'],
+        ['c002', 'c003'],
+      ],
+    };
     const renderer = createBundleRenderer();
     renderer.render(chain);
 
     // When c003 is renamed (with its link), then when the namespace changes
-    const renamed: Topology = { ...chain, clusters: chain.clusters.map((c) => (c.name === 'c003' ? { ...c, name: 'tail' } : c)), gateways: [['c000', 'c001'], ['c001', 'c002'], ['c002', 'tail']] };
+    const renamed: Topology = {
+      ...chain,
+      clusters: chain.clusters.map((c) => (c.name === 'c003' ? { ...c, name: 'tail' } : c)),
+      gateways: [
+        ['c000', 'c001'],
+        ['c001', 'c002'],
+        ['c002', 'tail'],
+      ],
+    };
     renderer.render(renamed);
     const renamedStats = renderer.stats();
     renderer.render({ ...renamed, namespace: 'elsewhere' });
@@ -163,12 +205,25 @@ describe('the incremental bundle renderer', () => {
   it('renders only the clusters of the system that changed when a design holds two systems', () => {
     // Given a warm renderer over two systems, c000–c001 and c002–c003
     const base = meshTopology(4);
-    const two: Topology = { ...base, gateways: [['c000', 'c001'], ['c002', 'c003']] };
+    const two: Topology = {
+      ...base,
+      gateways: [
+        ['c000', 'c001'],
+        ['c002', 'c003'],
+      ],
+    };
     const renderer = createBundleRenderer();
     renderer.render(two);
 
     // When c003 is renamed (with its link)
-    const renamed: Topology = { ...two, clusters: two.clusters.map((c) => (c.name === 'c003' ? { ...c, name: 'tail' } : c)), gateways: [['c000', 'c001'], ['c002', 'tail']] };
+    const renamed: Topology = {
+      ...two,
+      clusters: two.clusters.map((c) => (c.name === 'c003' ? { ...c, name: 'tail' } : c)),
+      gateways: [
+        ['c000', 'c001'],
+        ['c002', 'tail'],
+      ],
+    };
     const files = renderer.render(renamed);
 
     // Then only its own system is rendered again

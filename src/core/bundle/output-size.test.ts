@@ -18,7 +18,11 @@ function design(data: Record<string, unknown>): Topology {
 }
 
 const mesh = (n: number, replicas = 3) =>
-  design({ defaults: { replicas }, clusters: Array.from({ length: n }, (_, i) => ({ name: `cluster-${i}` })), gateways: Array.from({ length: n - 1 }, (_, i) => [`cluster-${i}`, `cluster-${i + 1}`]) });
+  design({
+    defaults: { replicas },
+    clusters: Array.from({ length: n }, (_, i) => ({ name: `cluster-${i}` })),
+    gateways: Array.from({ length: n - 1 }, (_, i) => [`cluster-${i}`, `cluster-${i + 1}`]),
+  });
 
 const users = (accounts: number, each: number, clusters: number) =>
   design({
@@ -28,9 +32,11 @@ const users = (accounts: number, each: number, clusters: number) =>
   });
 
 /** Hostile names rendered anyway: quoting makes them longer in some files. */
-const hostile = fc.sample(fc.tuple(hostileString, hostileString, hostileString), { numRuns: 30, seed: 7 }).map(([a, u, c]) =>
-  parseTopology({ version: 1, name: 'h', accounts: [{ name: a, users: [u, `${u}2`] }], clusters: [{ name: 'a' }, { name: c }], gateways: [['a', c]] }),
-);
+const hostile = fc
+  .sample(fc.tuple(hostileString, hostileString, hostileString), { numRuns: 30, seed: 7 })
+  .map(([a, u, c]) =>
+    parseTopology({ version: 1, name: 'h', accounts: [{ name: a, users: [u, `${u}2`] }], clusters: [{ name: 'a' }, { name: c }], gateways: [['a', c]] }),
+  );
 
 const designs: [string, Topology][] = [
   ...TEMPLATES.map((t): [string, Topology] => [t.id, t.topology()]),

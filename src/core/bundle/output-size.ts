@@ -131,7 +131,14 @@ export function localOutputSize(topology: Topology): OutputSize {
   let servers = 0;
   for (const c of s.clusters) {
     // Each server routes to every server of its cluster and lists every server of every other cluster of its system.
-    const conf = PIECE.confBase + 3 * c.name.length + accounts + c.replicas * PIECE.localUrl + c.remotes * PIECE.gatewayEntry + 2 * c.systemNames + (c.systemReplicas - c.replicas) * PIECE.localUrl;
+    const conf =
+      PIECE.confBase +
+      3 * c.name.length +
+      accounts +
+      c.replicas * PIECE.localUrl +
+      c.remotes * PIECE.gatewayEntry +
+      2 * c.systemNames +
+      (c.systemReplicas - c.replicas) * PIECE.localUrl;
     chars += c.replicas * (conf + PIECE.localServer + 4 * c.name.length);
     servers += c.replicas;
   }

@@ -7,7 +7,10 @@ import { zipBundle } from './zip';
 import { renderSecretsEnv } from '../local/secrets-env';
 
 const noetl = () => TEMPLATES.find((t) => t.id === 'noetl')!.topology();
-const PW = new Map([['sys', 'Sysadmin-password-1'], ['noetl', 'Noetl-password-12']]);
+const PW = new Map([
+  ['sys', 'Sysadmin-password-1'],
+  ['noetl', 'Noetl-password-12'],
+]);
 const text = (s: string) => strToU8(s);
 
 describe('readPreviousPasswords', () => {
@@ -27,7 +30,10 @@ describe('readPreviousPasswords', () => {
     const secret = `apiVersion: v1\nkind: Secret\ndata:\n  NATS_PASSWORD_NOETL: ${b64}\n  NATS_PASSWORD_SYS: ${Buffer.from('Xxxxxxxxxxxxxx1').toString('base64')}\nstringData:\n  NATS_PASSWORD_SYS: ${PW.get('sys')}\n`;
     const r = readPreviousPasswords(noetl(), 'live.yaml', text(secret));
     expect(r.ok && r.value.passwords).toEqual(PW);
-    expect(readPreviousPasswords(noetl(), 'x.yaml', text('kind: Secret\ndata:\n  NATS_PASSWORD_SYS: "not base64!"\n'))).toEqual({ ok: false, error: 'x.yaml: data.NATS_PASSWORD_SYS is not base64' });
+    expect(readPreviousPasswords(noetl(), 'x.yaml', text('kind: Secret\ndata:\n  NATS_PASSWORD_SYS: "not base64!"\n'))).toEqual({
+      ok: false,
+      error: 'x.yaml: data.NATS_PASSWORD_SYS is not base64',
+    });
   });
 
   it('reads a local secrets.env, and a zip that holds only the local target', () => {
@@ -43,7 +49,8 @@ describe('readPreviousPasswords', () => {
   it('names the users it had no password for, and what it held for users no longer in the design', () => {
     const t = noetl();
     t.accounts[0].users = ['noetl', 'worker'];
-    const secret = 'kind: Secret\nstringData:\n  NATS_PASSWORD_SYS: Sysadmin-password-1\n  NATS_PASSWORD_NOETL: Noetl-password-12\n  NATS_PASSWORD_OLD: Oldpassword-1234\n';
+    const secret =
+      'kind: Secret\nstringData:\n  NATS_PASSWORD_SYS: Sysadmin-password-1\n  NATS_PASSWORD_NOETL: Noetl-password-12\n  NATS_PASSWORD_OLD: Oldpassword-1234\n';
     const r = readPreviousPasswords(t, 's.yaml', text(secret));
     expect(r.ok && r.value).toMatchObject({ missing: ['worker'], unused: ['NATS_PASSWORD_OLD'], fromBundle: true });
   });
@@ -59,9 +66,18 @@ describe('readPreviousPasswords', () => {
 
   it('refuses what is not a bundle, a password nats-server would misread, and anything too large', () => {
     const t = noetl();
-    expect(readPreviousPasswords(t, 'l.yaml', text('- a\n'))).toEqual({ ok: false, error: 'l.yaml: must be a Secret, a secrets.env, a bundle zip, or a map of user: password' });
-    expect(readPreviousPasswords(t, 'p.yaml', text('noetl: "1 # x"\n'))).toEqual({ ok: false, error: 'p.yaml: the password of noetl must be 12 to 128 letters, digits or ._~- and start with a letter' });
-    expect(readPreviousPasswords(t, 'e.zip', zipSync({ 'x/notes.txt': text('hi') }))).toEqual({ ok: false, error: 'e.zip: the zip holds no secret.yaml or local/secrets.env' });
+    expect(readPreviousPasswords(t, 'l.yaml', text('- a\n'))).toEqual({
+      ok: false,
+      error: 'l.yaml: must be a Secret, a secrets.env, a bundle zip, or a map of user: password',
+    });
+    expect(readPreviousPasswords(t, 'p.yaml', text('noetl: "1 # x"\n'))).toEqual({
+      ok: false,
+      error: 'p.yaml: the password of noetl must be 12 to 128 letters, digits or ._~- and start with a letter',
+    });
+    expect(readPreviousPasswords(t, 'e.zip', zipSync({ 'x/notes.txt': text('hi') }))).toEqual({
+      ok: false,
+      error: 'e.zip: the zip holds no secret.yaml or local/secrets.env',
+    });
     expect(readPreviousPasswords(t, 'big', new Uint8Array(5 * 1024 * 1024))).toMatchObject({ ok: false, error: expect.stringContaining('too large') });
   });
 });

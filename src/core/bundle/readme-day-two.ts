@@ -21,10 +21,10 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
   p('## Changing the design', '');
   p(
     'Render into the folder of the bundle you applied (`nats-topology render topology.yaml --out <this folder>`), or choose',
-    'this bundle as the previous one in the designer\'s download dialog. The render then keeps the passwords, and names',
+    "this bundle as the previous one in the designer's download dialog. The render then keeps the passwords, and names",
     'every change below that needs more than `kubectl apply -k .`.',
     '',
-    '- A change to a cluster\'s `nats.conf` changes the checksum annotation on its pods, so `kubectl apply -k .` rolls the',
+    "- A change to a cluster's `nats.conf` changes the checksum annotation on its pods, so `kubectl apply -k .` rolls the",
     '  StatefulSet one pod at a time (gateway and route changes need a restart, not a reload). Each gateway block names every',
     '  cluster of its system, so adding or removing a cluster rolls every cluster linked to it.',
     '- New passwords give the Secret a new name (a hash of its content), so every StatefulSet rolls onto it; pods keep',
@@ -43,7 +43,7 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
   );
   if (js && sys) {
     p(
-      'Take the old cluster\'s servers out one at a time, each removed from the meta group as soon as it is gone, so the',
+      "Take the old cluster's servers out one at a time, each removed from the meta group as soon as it is gone, so the",
       'group never loses its quorum (here for a cluster `old` of 3 servers, asking through a cluster that stays):',
       '',
       '```sh',
@@ -58,7 +58,11 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
       '',
     );
   } else if (js) {
-    p('Removing its servers from the JetStream meta group (`nats server raft peer-remove`) needs the system user, which this design', 'has only once an account has users.', '');
+    p(
+      'Removing its servers from the JetStream meta group (`nats server raft peer-remove`) needs the system user, which this design',
+      'has only once an account has users.',
+      '',
+    );
   }
   p(
     'Then delete what is left of it, and apply the new bundle (the remaining clusters roll, their gateway blocks no longer',
@@ -92,8 +96,8 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
 
     p('### Volume size and storage class', '');
     p(
-      'A StatefulSet\'s volume claim template cannot change: `kubectl apply` refuses a new volume size or storage class',
-      '(`spec: Forbidden: updates to statefulset spec for fields other than \'replicas\', \'ordinals\', \'template\', ...`).',
+      "A StatefulSet's volume claim template cannot change: `kubectl apply` refuses a new volume size or storage class",
+      "(`spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', ...`).",
       '',
       '- **A larger volume** on a storage class with `allowVolumeExpansion: true`: grow each claim in place, then recreate the',
       '  StatefulSet around the running pods:',

@@ -40,20 +40,26 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   p('| `namespace.yaml` | the namespace |');
   p(`| \`secret.yaml\` | Secret \`${SECRET_PREFIX}-<hash>\`: the password of every account user; the name is a hash of the content |`);
   for (const c of clusters) {
-    p(`| ${code(BUNDLE_PATHS.clusterManifest(c.name))} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service, StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}), PodDisruptionBudget |`);
+    p(
+      `| ${code(BUNDLE_PATHS.clusterManifest(c.name))} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service, StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}), PodDisruptionBudget |`,
+    );
   }
-  p('| `nats-conf/<cluster>.conf` | each cluster\'s `nats.conf`, the same text as in its ConfigMap |');
+  p("| `nats-conf/<cluster>.conf` | each cluster's `nats.conf`, the same text as in its ConfigMap |");
   p('| `kind-config.yaml` | a local kind cluster shaped like the `kind` section of the topology |');
   p('| `topology.yaml` | the design itself; import it into the designer or pass it to the CLI |', '');
 
   p('## Passwords', '');
   if (users.length === 0) {
-    p('The topology has no account users, so clients connect without credentials (to the global account).', 'Add an account with users to require passwords.', '');
+    p(
+      'The topology has no account users, so clients connect without credentials (to the global account).',
+      'Add an account with users to require passwords.',
+      '',
+    );
   } else {
     p(
       `\`secret.yaml\` holds strong random passwords made when this bundle was rendered (32 letters and digits, from the`,
-      'browser\'s or Node\'s cryptographic random source), unless you chose your own (in the designer\'s download dialog, or',
-      'with the CLI\'s `--passwords <file>`). They are in no other file: `nats.conf` reads them from environment variables',
+      "browser's or Node's cryptographic random source), unless you chose your own (in the designer's download dialog, or",
+      "with the CLI's `--passwords <file>`). They are in no other file: `nats.conf` reads them from environment variables",
       'that the pods take from the Secret. Keep `secret.yaml` out of version control, or replace it with a Secret from your',
       'own secret store (same name and keys). Rendering again into this folder keeps these passwords (see "Changing the',
       'design").',
@@ -78,7 +84,8 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
 
   // The VM the kind budget was computed for: a laptop with less will leave pods Pending or OOM-kill them.
   const kind = topology.kind;
-  const nodes = kind.workers === 0 ? 'one node (its control plane also runs the pods)' : `a control plane and ${kind.workers} worker${kind.workers === 1 ? '' : 's'}`;
+  const nodes =
+    kind.workers === 0 ? 'one node (its control plane also runs the pods)' : `a control plane and ${kind.workers} worker${kind.workers === 1 ? '' : 's'}`;
   p('## The kind VM this design was budgeted for', '');
   p(
     `The designer's kind budget assumed a ${mdText(PROVIDERS[kind.provider].label)} VM with ${kind.cpus} CPU${kind.cpus === 1 ? '' : 's'}, ${mdCode(kind.memory)} of memory and ${mdCode(kind.disk)} of disk, and ${nodes}`,
@@ -92,10 +99,10 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     p('## Verify routes, gateways and JetStream', '');
     p('Each server serves its monitoring endpoints on port 8222:', '', '```sh');
     p(`kubectl port-forward -n ${shellWord(ns)} ${shellWord(`pod/${pod}`)} 8222:${KUBERNETES_PORTS.monitor} &`);
-    p('curl -s localhost:8222/varz    | jq \'{server_name, cluster: .cluster.name, gateway: .gateway.name}\'');
-    p('curl -s localhost:8222/routez  | jq \'[.routes[].remote_id] | unique | length\'   # route peers');
-    p('curl -s localhost:8222/gatewayz | jq \'{name, outbound: (.outbound_gateways | keys), inbound: (.inbound_gateways | keys)}\'');
-    p('curl -s localhost:8222/jsz     | jq \'{domain: .config.domain, meta: .meta_cluster}\'');
+    p("curl -s localhost:8222/varz    | jq '{server_name, cluster: .cluster.name, gateway: .gateway.name}'");
+    p("curl -s localhost:8222/routez  | jq '[.routes[].remote_id] | unique | length'   # route peers");
+    p("curl -s localhost:8222/gatewayz | jq '{name, outbound: (.outbound_gateways | keys), inbound: (.inbound_gateways | keys)}'");
+    p("curl -s localhost:8222/jsz     | jq '{domain: .config.domain, meta: .meta_cluster}'");
     p('```', '');
     p('What a healthy bundle shows:', '');
     p('| cluster | servers | route peers per server (`/routez`) | outbound gateways (`/gatewayz`) |', '|---|---|---|---|');
@@ -133,14 +140,15 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   p('## What it survives', '');
   p(...survivalSummary(topology, mdText), '', ...survivalDetails(topology, mdText).map((d) => `- ${d}`), '');
   p(
-    'Tested on real servers: the designer\'s failure suite kills servers and whole clusters of designs like this one and',
+    "Tested on real servers: the designer's failure suite kills servers and whole clusters of designs like this one and",
     'checks each of these statements. The readiness probe keeps the servers left in their Services during an outage,',
     'even when JetStream has stopped: core NATS keeps flowing.',
     '',
   );
 
   p('## Connect', '');
-  for (const c of clusters) p(`- ${mdCode(c.name)}: ${mdCode(`nats://${clusterNames(c.name).statefulSet}.${ns}.svc.${topology.clusterDomain}:${KUBERNETES_PORTS.client}`)}`);
+  for (const c of clusters)
+    p(`- ${mdCode(c.name)}: ${mdCode(`nats://${clusterNames(c.name).statefulSet}.${ns}.svc.${topology.clusterDomain}:${KUBERNETES_PORTS.client}`)}`);
   p('');
 
   p('## Run locally', '');

@@ -6,7 +6,13 @@ import { PROBLEM_CODES } from '../check/codes';
 const codes = (ps: { code: string }[]) => ps.map((p) => p.code);
 
 describe('changes', () => {
-  const three = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], gateways: [['a', 'b'], ['b', 'c']] });
+  const three = topologyFrom({
+    clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+    gateways: [
+      ['a', 'b'],
+      ['b', 'c'],
+    ],
+  });
 
   it('says nothing when the design did not change in a way that needs a procedure', () => {
     const scaled = structuredClone(three);
@@ -20,11 +26,16 @@ describe('changes', () => {
     const removed = { ...three, clusters: three.clusters.slice(0, 2), gateways: [['a', 'b']] as [string, string][] };
     const [p] = changes(three, removed);
     expect(p).toMatchObject({ code: 'CHANGE_CLUSTER_REMOVED', severity: 'warning', target: { kind: 'cluster', cluster: 'c' } });
-    expect(p.message).toBe('cluster c is gone from the design: applying leaves its 3 servers running, gatewayed to the others and voting in the JetStream meta group, and the streams placed there stay with them');
+    expect(p.message).toBe(
+      'cluster c is gone from the design: applying leaves its 3 servers running, gatewayed to the others and voting in the JetStream meta group, and the streams placed there stay with them',
+    );
     expect(p.fix).toContain('peer-remove');
     const renamed = structuredClone(three);
     renamed.clusters[2].name = 'd';
-    renamed.gateways = [['a', 'b'], ['b', 'd']];
+    renamed.gateways = [
+      ['a', 'b'],
+      ['b', 'd'],
+    ];
     expect(changes(three, renamed)[0].message).toContain('(renamed to d? A rename is a new cluster: new pods, new volumes)');
   });
 
@@ -58,7 +69,10 @@ describe('changes', () => {
   it("emits only the change codes of the registry, each with the registry's severity", () => {
     const all = [
       ...changes(three, { ...three, namespace: 'x', clusters: three.clusters.slice(0, 1), gateways: [] }),
-      ...changes(topologyFrom({ defaults: { replicas: 1 }, clusters: [{ name: 'a' }] }), topologyFrom({ clusters: [{ name: 'a' }], defaults: { jetstream: { volumeSize: '9Gi' } } })),
+      ...changes(
+        topologyFrom({ defaults: { replicas: 1 }, clusters: [{ name: 'a' }] }),
+        topologyFrom({ clusters: [{ name: 'a' }], defaults: { jetstream: { volumeSize: '9Gi' } } }),
+      ),
     ];
     const table = Object.entries(PROBLEM_CODES).filter(([, info]) => info.source === 'change');
     expect(new Set(codes(all))).toEqual(new Set(table.map(([code]) => code)));

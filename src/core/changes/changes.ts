@@ -44,7 +44,10 @@ export function changes(previous: Topology, next: Topology): Problem[] {
     const was = before.get(name);
     if (!was) continue;
     if (js && was.standalone !== now.standalone) {
-      const why = (c: Mode) => (c.standalone ? 'standalone (one server, no gateway links)' : `clustered (${c.cluster.replicas} server${c.cluster.replicas === 1 ? '' : 's'}${c.remotes ? `, gatewayed to ${c.remotes} other cluster${c.remotes === 1 ? '' : 's'}` : ''})`);
+      const why = (c: Mode) =>
+        c.standalone
+          ? 'standalone (one server, no gateway links)'
+          : `clustered (${c.cluster.replicas} server${c.cluster.replicas === 1 ? '' : 's'}${c.remotes ? `, gatewayed to ${c.remotes} other cluster${c.remotes === 1 ? '' : 's'}` : ''})`;
       out.push({
         code: 'CHANGE_JETSTREAM_MODE',
         severity: 'warning',

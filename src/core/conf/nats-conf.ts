@@ -81,7 +81,10 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.kv('name', str(cluster.name));
     if (a.host) w.kv('host', str(a.host));
     w.kv('port', String(a.ports.gateway));
-    w.list('gateways', remotes.map((r) => gatewayEntry(r, a, ctx)));
+    w.list(
+      'gateways',
+      remotes.map((r) => gatewayEntry(r, a, ctx)),
+    );
     w.close();
   }
 
@@ -117,7 +120,10 @@ function renderAccounts(w: ConfWriter, topology: Topology): void {
   for (const acc of topology.accounts) {
     w.open(confKey(acc.name));
     if (acc.jetstream && topology.jetstream.enabled) w.kv('jetstream', 'enabled');
-    w.list('users', acc.users.map((u) => userEntry(u, passwordEnvVar(u))));
+    w.list(
+      'users',
+      acc.users.map((u) => userEntry(u, passwordEnvVar(u))),
+    );
     w.close();
   }
   w.close();

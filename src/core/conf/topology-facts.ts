@@ -22,7 +22,10 @@ export function peerMap(topology: Topology): Map<string, Cluster[]> {
   linked.forEach((peers, i) => {
     if (peers.length === 0) return;
     peers.sort((x, y) => x - y);
-    out.set(topology.clusters[i].name, peers.filter((j, k) => j !== peers[k - 1]).map((j) => topology.clusters[j]));
+    out.set(
+      topology.clusters[i].name,
+      peers.filter((j, k) => j !== peers[k - 1]).map((j) => topology.clusters[j]),
+    );
   });
   return out;
 }
@@ -40,7 +43,11 @@ export function gatewayRemotes(topology: Topology): Map<string, Cluster[]> {
   for (const system of gatewaySystems(topology)) {
     if (system.length < 2) continue;
     const members = system.map((n) => first.get(n)!);
-    for (const c of members) out.set(c.name, members.filter((m) => m !== c));
+    for (const c of members)
+      out.set(
+        c.name,
+        members.filter((m) => m !== c),
+      );
   }
   return out;
 }
@@ -67,7 +74,7 @@ export function gatewaySystems(topology: Topology): string[][] {
   const find = (i: number): number => {
     let root = i;
     while (parent[root] !== root) root = parent[root];
-    for (let j = i; j !== root; ) {
+    for (let j = i; j !== root;) {
       const next = parent[j];
       parent[j] = root;
       j = next;

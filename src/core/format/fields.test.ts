@@ -45,7 +45,13 @@ function withValue(f: FieldSpec, where: 'defaults' | 'cluster', value: unknown):
   keys.slice(0, -1).forEach((k) => (cur = cur[k] = {} as Record<string, unknown>));
   cur[keys[keys.length - 1]] = value;
   const cluster = { name: 'a', ...(where === 'cluster' ? nested : {}) };
-  return parsed({ version: 1, name: 'demo', ...(where === 'defaults' ? { defaults: nested } : {}), clusters: [cluster, { name: 'b' }], gateways: [['a', 'b']] });
+  return parsed({
+    version: 1,
+    name: 'demo',
+    ...(where === 'defaults' ? { defaults: nested } : {}),
+    clusters: [cluster, { name: 'b' }],
+    gateways: [['a', 'b']],
+  });
 }
 
 describe('the field table', () => {
@@ -78,25 +84,31 @@ describe('the field table', () => {
     }
   });
 
-  it.each(CLUSTER_FIELDS.map((f) => [f.path, f] as const))('%s: set in defaults or on a cluster, survives the file and the share link, and reaches the cluster', (_path, f: FieldSpec) => {
-    for (const where of ['defaults', 'cluster'] as const) {
-      const t = withValue(f, where, sample(f));
-      expect(getField(resolveCluster(t, t.clusters[0]), f)).toEqual(sample(f));
-      expect(parsed(serializeTopology(t))).toEqual(t);
-      const link = decodeShareFragment(encodeShareFragment(t));
-      expect(link.ok && link.topology).toEqual(t);
-    }
-  });
+  it.each(CLUSTER_FIELDS.map((f) => [f.path, f] as const))(
+    '%s: set in defaults or on a cluster, survives the file and the share link, and reaches the cluster',
+    (_path, f: FieldSpec) => {
+      for (const where of ['defaults', 'cluster'] as const) {
+        const t = withValue(f, where, sample(f));
+        expect(getField(resolveCluster(t, t.clusters[0]), f)).toEqual(sample(f));
+        expect(parsed(serializeTopology(t))).toEqual(t);
+        const link = decodeShareFragment(encodeShareFragment(t));
+        expect(link.ok && link.topology).toEqual(t);
+      }
+    },
+  );
 
-  it.each(CLUSTER_FIELDS.map((f) => [f.path, f] as const))('%s: an edit of it gives the incremental renderer the same files as a full render', (_path, f: FieldSpec) => {
-    const renderer = createBundleRenderer();
-    const before = withValue(f, 'defaults', f.default ?? sample(f));
-    renderer.render(before);
-    for (const where of ['defaults', 'cluster'] as const) {
-      const after = withValue(f, where, sample(f));
-      expect(renderer.render(after)).toEqual(renderBundle(after));
-    }
-  });
+  it.each(CLUSTER_FIELDS.map((f) => [f.path, f] as const))(
+    '%s: an edit of it gives the incremental renderer the same files as a full render',
+    (_path, f: FieldSpec) => {
+      const renderer = createBundleRenderer();
+      const before = withValue(f, 'defaults', f.default ?? sample(f));
+      renderer.render(before);
+      for (const where of ['defaults', 'cluster'] as const) {
+        const after = withValue(f, where, sample(f));
+        expect(renderer.render(after)).toEqual(renderBundle(after));
+      }
+    },
+  );
 
   it('reads the wrong kind of value with the parser precise message', () => {
     const r = parseTopology({ version: 1, name: 'demo', clusters: [{ name: 'a', jetstream: { memoryStore: 'lots' } }] });

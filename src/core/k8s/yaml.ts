@@ -148,7 +148,10 @@ const oneLine = new Map<string, string>();
 
 /** JSON string syntax is valid YAML double-quoted syntax; line and paragraph separators are escaped too. */
 function quoted(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').replace(/\u0085/g, '\\u0085');
+  return JSON.stringify(s)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .replace(/\u0085/g, '\\u0085');
 }
 
 /** A literal block keeps text byte for byte when no line starts the block with a space and nothing is a control character. */

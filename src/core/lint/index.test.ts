@@ -51,7 +51,12 @@ describe('lint', () => {
 
   it('reports identical problems once', () => {
     // given: two clusters named a with 4 servers each give the same message twice
-    const topology = topologyFrom({ clusters: [{ name: 'a', replicas: 4 }, { name: 'a', replicas: 4 }] });
+    const topology = topologyFrom({
+      clusters: [
+        { name: 'a', replicas: 4 },
+        { name: 'a', replicas: 4 },
+      ],
+    });
     // when
     const problems = lint(topology).filter((p) => p.code === 'JETSTREAM_CLUSTER_EVEN');
     // then

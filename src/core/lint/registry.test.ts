@@ -23,7 +23,13 @@ const SCENARIOS = [
       { name: 'c', resources: { requests: { cpu: null }, limits: { cpu: null, memory: null } } },
       { name: 'd', resources: { limits: { cpu: '100m' } } },
     ],
-    gateways: [['a', 'missing'], ['b', 'b'], ['a', 'b'], ['b', 'a'], ['b', 'b-headless']],
+    gateways: [
+      ['a', 'missing'],
+      ['b', 'b'],
+      ['a', 'b'],
+      ['b', 'a'],
+      ['b', 'b-headless'],
+    ],
     accounts: [
       { name: 'sys', users: ['x1'] },
       { name: '1bad', users: ['sys', 'bad user'] },
@@ -40,7 +46,10 @@ const SCENARIOS = [
   topologyFrom({ clusterDomain: 'Not A Domain' }),
   topologyFrom({ accounts: [{ name: 'NATS_PASSWORD_X', users: ['x'] }] }),
   topologyFrom({ name: 'con', clusters: [{ name: 'x' }, { name: 'X' }] }),
-  topologyFrom({ accounts: [{ name: 'A', users: Array.from({ length: 1000 }, (_, i) => `u${i}`) }], clusters: Array.from({ length: 300 }, (_, i) => ({ name: `c${i}` })) }),
+  topologyFrom({
+    accounts: [{ name: 'A', users: Array.from({ length: 1000 }, (_, i) => `u${i}`) }],
+    clusters: Array.from({ length: 300 }, (_, i) => ({ name: `c${i}` })),
+  }),
 ];
 
 function run(): { rule: string; problem: Problem }[] {
@@ -74,7 +83,9 @@ describe('rule registry', () => {
     // given / when
     const emitted = new Set<string>(run().map(({ problem }) => problem.code));
     // then
-    const lintCodes = Object.entries(PROBLEM_CODES).filter(([, info]) => info.source === 'lint').map(([code]) => code);
+    const lintCodes = Object.entries(PROBLEM_CODES)
+      .filter(([, info]) => info.source === 'lint')
+      .map(([code]) => code);
     expect(lintCodes.filter((c) => !emitted.has(c))).toEqual([]);
   });
 
@@ -82,7 +93,9 @@ describe('rule registry', () => {
     // given / when
     const problems = run().map(({ problem }) => problem);
     // then
-    const lintCodes = Object.entries(PROBLEM_CODES).filter(([, info]) => info.source !== 'budget').map(([code]) => code);
+    const lintCodes = Object.entries(PROBLEM_CODES)
+      .filter(([, info]) => info.source !== 'budget')
+      .map(([code]) => code);
     expect(lintCodes.every((c) => /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(c))).toBe(true);
     expect(problems.filter((p) => !p.message || !p.fix || /undefined|null|NaN|\[object/.test(p.message + p.fix))).toEqual([]);
   });

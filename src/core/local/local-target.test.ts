@@ -10,14 +10,7 @@ import { resolveCluster, type Topology } from '../model';
 import { clusterNames, passwordEnvVar, SYSTEM_PASSWORD_ENV } from '../names';
 import { generatePasswords, PASSWORD_PLACEHOLDER } from '../bundle/passwords';
 import { SHAPES, shapeTopology } from '../../../test/boot/shapes';
-import {
-  LOCAL_BASE_PORT,
-  localAddressing,
-  localServers,
-  localTargetProblem,
-  renderLocalTarget,
-  renderSecretsEnv,
-} from './index';
+import { LOCAL_BASE_PORT, localAddressing, localServers, localTargetProblem, renderLocalTarget, renderSecretsEnv } from './index';
 
 /** Every topology the local target is checked on: the templates, the boot shapes, and a few variations. */
 function topologies(): [string, Topology][] {
@@ -136,7 +129,10 @@ describe('renderLocalTarget', () => {
     for (const [path, conf] of confs(renderLocalTarget(topology, undefined))) {
       const urls = [...conf.matchAll(/nats:\/\/([^":]+):\d+/g)].map((m) => m[1]);
       expect(new Set(urls), path).toEqual(urls.length ? new Set(['127.0.0.1']) : new Set());
-      expect(conf.match(/^\s*host: .*$/gm)?.every((l) => l.trim() === 'host: "127.0.0.1"'), path).toBe(true);
+      expect(
+        conf.match(/^\s*host: .*$/gm)?.every((l) => l.trim() === 'host: "127.0.0.1"'),
+        path,
+      ).toBe(true);
     }
   });
 
@@ -197,7 +193,15 @@ describe('local/secrets.env', () => {
   it('quotes every value for the shell and refuses to invent a missing password', () => {
     const t = shapeTopology(SHAPES[0]);
     t.accounts = [{ name: 'APP', jetstream: true, users: ['app'] }];
-    expect(renderSecretsEnv(t, new Map([['sys', "it's"], ['app', 'a b$c']]))).toContain(`export NATS_PASSWORD_SYS='it'\\''s' # user "sys"\nexport NATS_PASSWORD_APP='a b$c'`);
+    expect(
+      renderSecretsEnv(
+        t,
+        new Map([
+          ['sys', "it's"],
+          ['app', 'a b$c'],
+        ]),
+      ),
+    ).toContain(`export NATS_PASSWORD_SYS='it'\\''s' # user "sys"\nexport NATS_PASSWORD_APP='a b$c'`);
     expect(() => renderSecretsEnv(t, new Map([['sys', 'x']]))).toThrow(/no password for user "app"/);
   });
 });

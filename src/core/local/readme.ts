@@ -65,7 +65,9 @@ export function renderLocalReadme(topology: Topology, servers: LocalServer[], ba
     p(`curl -s ${mon}/routez    # num_routes ${replicas - 1}: ${routes}`);
     p(`curl -s ${mon}/gatewayz  # outbound_gateways: ${peers === 0 ? 'none, no gateway links' : `one per other cluster (${peers})`}`);
     if (js) {
-      p(`curl -s ${mon}/jsz       # JetStream: domain, limits, ${clustered ? 'meta_cluster.leader (the same on every server)' : 'no meta_cluster (a standalone server)'}`);
+      p(
+        `curl -s ${mon}/jsz       # JetStream: domain, limits, ${clustered ? 'meta_cluster.leader (the same on every server)' : 'no meta_cluster (a standalone server)'}`,
+      );
     }
     p(`curl -s ${mon}/healthz   # {"status":"ok"} once the server is ready`, '```', '');
     if (servers.length > 1) {
@@ -93,7 +95,7 @@ export function renderLocalReadme(topology: Topology, servers: LocalServer[], ba
 
   p('## Stop', '', '```sh', 'sh stop.sh', '```', '');
   p(
-    '`stop.sh` signals exactly the processes in `run/*.pid` (and only while they still run this folder\'s confs), waits for',
+    "`stop.sh` signals exactly the processes in `run/*.pid` (and only while they still run this folder's confs), waits for",
     'them to exit and removes the pid files. To start again from nothing: `sh stop.sh && rm -rf data logs run`.',
     '',
   );

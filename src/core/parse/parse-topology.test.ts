@@ -50,7 +50,9 @@ describe('parseTopology', () => {
   });
 
   it('reports every error of a file in one pass', () => {
-    const errors = errorsOf('version: 1\nname: x\nimage: 3\nclusters:\n  - name: a\n    replicas: 0\n    resources: { limits: { memory: lots } }\nkind: { provider: podmn }\n');
+    const errors = errorsOf(
+      'version: 1\nname: x\nimage: 3\nclusters:\n  - name: a\n    replicas: 0\n    resources: { limits: { memory: lots } }\nkind: { provider: podmn }\n',
+    );
     expect(errors.map((e) => e.path)).toEqual(['image', 'clusters[0].replicas', 'clusters[0].resources.limits.memory', 'kind.provider']);
     expect(errors[3].message).toContain('did you mean "podman"?');
   });

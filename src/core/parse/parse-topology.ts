@@ -1,14 +1,6 @@
 import { isMap, isSeq, LineCounter, type Document, type Pair } from 'yaml';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
-import type {
-  Account,
-  Cluster,
-  ClusterSettings,
-  KindEnvironment,
-  OtherWorkload,
-  ResourceList,
-  Topology,
-} from '../model';
+import type { Account, Cluster, ClusterSettings, KindEnvironment, OtherWorkload, ResourceList, Topology } from '../model';
 import { formatPath, Reader, type Path } from './reader';
 import { MAX_BYTES, MAX_CORES } from '../format/fields';
 import { FORMAT_VERSION, migrate } from '../format/migrations';
@@ -89,7 +81,10 @@ function fromData(input: unknown, doc: Document | null, lines: LineCounter | nul
   const index = new WeakMap<object, Map<unknown, Pair>>();
   return {
     ok: false,
-    errors: capped(r.errors.map((e) => ({ path: formatPath(e.path), message: e.message, ...locate(doc, lines, e.path, e.atKey ?? false, index) })), r.count),
+    errors: capped(
+      r.errors.map((e) => ({ path: formatPath(e.path), message: e.message, ...locate(doc, lines, e.path, e.atKey ?? false, index) })),
+      r.count,
+    ),
   };
 }
 
@@ -168,7 +163,8 @@ function readResourceList(r: Reader, v: unknown, path: Path, base: ResourceList)
       delete out[key];
       continue;
     }
-    const q = key === 'cpu' ? r.quantity(o[key], [...path, key], LIMITS.cpuCores, '250m or 2') : r.quantity(o[key], [...path, key], LIMITS.bytes, '512Mi or 2Gi');
+    const q =
+      key === 'cpu' ? r.quantity(o[key], [...path, key], LIMITS.cpuCores, '250m or 2') : r.quantity(o[key], [...path, key], LIMITS.bytes, '512Mi or 2Gi');
     if (q === undefined) ok = false;
     else out[key] = q;
   }
@@ -262,7 +258,13 @@ function collect<T>(list: unknown[], fn: (item: unknown, i: number) => T | undef
  * Line and column of the value at `path`, or of its key for unknown keys; the nearest existing parent otherwise.
  * `index` keeps each mapping's pairs by key, so locating many errors in one large mapping stays linear.
  */
-function locate(doc: Document | null, lines: LineCounter | null, path: Path, atKey: boolean, index: WeakMap<object, Map<unknown, Pair>>): { line?: number; column?: number } {
+function locate(
+  doc: Document | null,
+  lines: LineCounter | null,
+  path: Path,
+  atKey: boolean,
+  index: WeakMap<object, Map<unknown, Pair>>,
+): { line?: number; column?: number } {
   if (!doc || !lines) return {};
   let node: unknown = doc.contents;
   let offset: number | undefined = rangeStart(node);

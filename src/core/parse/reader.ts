@@ -99,7 +99,10 @@ export class Reader {
 
   integer(value: unknown, path: Path, min: number, max: number): number | undefined {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      return this.fail(path, `must be a whole number from ${min} to ${max}${typeof value === 'number' || typeof value === 'string' ? `, not ${describe(value)}` : ''}`);
+      return this.fail(
+        path,
+        `must be a whole number from ${min} to ${max}${typeof value === 'number' || typeof value === 'string' ? `, not ${describe(value)}` : ''}`,
+      );
     }
     return value;
   }

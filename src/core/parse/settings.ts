@@ -26,7 +26,14 @@ export function readOverrides(r: Reader, o: Record<string, unknown>, path: Path)
   return readNodes(r, o, path, FIELD_TREE, 'override', 1);
 }
 
-function readNodes(r: Reader, o: Record<string, unknown>, path: Path, nodes: readonly FieldNode[], mode: Mode, depth: number): Record<string, unknown> | undefined {
+function readNodes(
+  r: Reader,
+  o: Record<string, unknown>,
+  path: Path,
+  nodes: readonly FieldNode[],
+  mode: Mode,
+  depth: number,
+): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   let ok = true;
   for (const n of nodes) {
@@ -51,7 +58,11 @@ function readNodes(r: Reader, o: Record<string, unknown>, path: Path, nodes: rea
         continue;
       }
     }
-    const child = r.object(raw, at, n.children.map((c) => c.key));
+    const child = r.object(
+      raw,
+      at,
+      n.children.map((c) => c.key),
+    );
     const value = child && readNodes(r, child, at, n.children, mode, depth + 1);
     if (value === undefined) ok = false;
     else out[n.key] = value;

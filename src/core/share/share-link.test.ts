@@ -23,7 +23,9 @@ describe('share links', () => {
 
   it('keeps the NoETL template encoding pinned, so a format change is never an accident', () => {
     const link = encodeShareFragment(TEMPLATES[0].topology());
-    expect(link).toMatchInlineSnapshot(`"v1.eNplkLtuwzAMRf-FswPYTlAY2osufSwFOgQeFJlI1ViPUlLSwNC_l7bbIHEWASLPvbzkAEekoJ0FURVgpUEQYB3GfhWSR1J9ChEJ5l7wUk2AjGHZl0q5ZGMAsR3-jV7fHt-fufeFMURCaUBESlhACjyVyXkUtLkt4M_qxkCymHA_5WPRCmWIq4qL3gUdp_IAPyDKAs785lxcpLuF9IQsre-lm_oi5hB7GfEkz2OI7TR9By2XD9p2I-_JHXXH-wq26Yy0TBg0jtgAmifNXxc_kT4cHXonu5tl5rMqRzhF871WkgG-O-F34nj8GUD5xGy1LktzbV419eZFQy6g10Zfow_1Am3WdTmiuc35F5NRm3E"`);
+    expect(link).toMatchInlineSnapshot(
+      `"v1.eNplkLtuwzAMRf-FswPYTlAY2osufSwFOgQeFJlI1ViPUlLSwNC_l7bbIHEWASLPvbzkAEekoJ0FURVgpUEQYB3GfhWSR1J9ChEJ5l7wUk2AjGHZl0q5ZGMAsR3-jV7fHt-fufeFMURCaUBESlhACjyVyXkUtLkt4M_qxkCymHA_5WPRCmWIq4qL3gUdp_IAPyDKAs785lxcpLuF9IQsre-lm_oi5hB7GfEkz2OI7TR9By2XD9p2I-_JHXXH-wq26Yy0TBg0jtgAmifNXxc_kT4cHXonu5tl5rMqRzhF871WkgG-O-F34nj8GUD5xGy1LktzbV419eZFQy6g10Zfow_1Am3WdTmiuc35F5NRm3E"`,
+    );
     expect(link.length).toBeLessThanOrEqual(400);
   });
 
@@ -31,7 +33,12 @@ describe('share links', () => {
     const good = encodeShareFragment(TEMPLATES[0].topology());
     fc.assert(
       fc.property(fc.string({ maxLength: 600 }), fc.nat(), fc.string({ maxLength: 3 }), (noise, at, insert) => {
-        for (const candidate of [noise, `v1.${noise}`, good.slice(0, at % good.length), good.slice(0, at % good.length) + insert + good.slice((at % good.length) + 1)]) {
+        for (const candidate of [
+          noise,
+          `v1.${noise}`,
+          good.slice(0, at % good.length),
+          good.slice(0, at % good.length) + insert + good.slice((at % good.length) + 1),
+        ]) {
           const r = decodeShareFragment(candidate);
           if (!r.ok) expect(r.error.message.length).toBeGreaterThan(0);
         }

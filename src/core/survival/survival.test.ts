@@ -15,7 +15,14 @@ describe('what a design survives', () => {
   });
 
   it('keeps JetStream through the loss of a 3-server cluster with a 1-server tie-breaker', () => {
-    const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c', replicas: 1 }], gateways: [['a', 'b'], ['a', 'c'], ['b', 'c']] });
+    const t = topologyFrom({
+      clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c', replicas: 1 }],
+      gateways: [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['b', 'c'],
+      ],
+    });
     const [s] = survival(t);
     expect(s.meta).toEqual({ servers: 7, quorum: 4, tolerates: 3 });
     expect(s.clusterLoss.map((l) => [l.cluster, l.jetstreamContinues, l.metaLeft])).toEqual([
@@ -24,8 +31,12 @@ describe('what a design survives', () => {
       ['c', true, 6],
     ]);
     expect(tieBreaker(s)).toBeNull();
-    expect(survivalSummary(t)).toEqual(['Survives any 1 of cluster a\'s 3 servers; survives any 1 of cluster b\'s 3 servers; not the loss of any server of cluster c: its streams stop; the loss of any one cluster.']);
-    expect(survivalDetails(t)).toContain('Losing cluster a: JetStream continues in b and c (4 of 7 meta servers left, quorum 4); streams placed in a wait for it; core NATS keeps working between b and c.');
+    expect(survivalSummary(t)).toEqual([
+      "Survives any 1 of cluster a's 3 servers; survives any 1 of cluster b's 3 servers; not the loss of any server of cluster c: its streams stop; the loss of any one cluster.",
+    ]);
+    expect(survivalDetails(t)).toContain(
+      'Losing cluster a: JetStream continues in b and c (4 of 7 meta servers left, quorum 4); streams placed in a wait for it; core NATS keeps working between b and c.',
+    );
   });
 
   it('speaks of each separate system, of a standalone server, and of core NATS alone', () => {

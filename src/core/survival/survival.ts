@@ -70,7 +70,12 @@ export function survival(topology: Topology): SystemSurvival[] {
       clusterLoss:
         clusters.length < 2
           ? []
-          : clusters.map((c) => ({ cluster: c.name, servers: c.replicas, metaLeft: total - c.replicas, jetstreamContinues: meta !== null && total - c.replicas >= meta.quorum })),
+          : clusters.map((c) => ({
+              cluster: c.name,
+              servers: c.replicas,
+              metaLeft: total - c.replicas,
+              jetstreamContinues: meta !== null && total - c.replicas >= meta.quorum,
+            })),
     };
   });
 }
@@ -96,7 +101,8 @@ export function survivalSummary(topology: Topology, name: (cluster: string) => s
     } else {
       for (const l of servers) parts.push(`survives any ${l.tolerated} of cluster ${name(l.cluster)}'s ${l.servers} servers`);
     }
-    if (none.length > 0) parts.push(`not the loss of any server of ${list(none.map((l) => `cluster ${name(l.cluster)}`))}: ${none.length === 1 ? 'its' : 'their'} streams stop`);
+    if (none.length > 0)
+      parts.push(`not the loss of any server of ${list(none.map((l) => `cluster ${name(l.cluster)}`))}: ${none.length === 1 ? 'its' : 'their'} streams stop`);
     const ok = s.clusterLoss.filter((l) => l.jetstreamContinues).map((l) => `cluster ${name(l.cluster)}`);
     const bad = s.clusterLoss.filter((l) => !l.jetstreamContinues).map((l) => `cluster ${name(l.cluster)}`);
     if (ok.length > 0) parts.push(ok.length === s.clusterLoss.length ? 'the loss of any one cluster' : `the loss of ${list(ok, 'or')}`);
@@ -111,7 +117,9 @@ export function survivalDetails(topology: Topology, name: (cluster: string) => s
   const out: string[] = [];
   for (const s of survival(topology)) {
     if (!topology.jetstream.enabled) {
-      out.push(`Clusters ${list(s.clusters.map(name))}: core NATS needs no quorum; the servers left keep serving, and each cluster's clients reconnect to its other servers.`);
+      out.push(
+        `Clusters ${list(s.clusters.map(name))}: core NATS needs no quorum; the servers left keep serving, and each cluster's clients reconnect to its other servers.`,
+      );
       continue;
     }
     if (s.standalone) {

@@ -57,9 +57,7 @@ function noetl(): Topology {
     kind: kindEnv({
       cpus: 4,
       memory: '8Gi',
-      otherWorkloads: [
-        { name: 'noetl-core', replicas: 1, requests: { cpu: '1300m', memory: '1824Mi' }, limits: { cpu: '6200m', memory: '8320Mi' } },
-      ],
+      otherWorkloads: [{ name: 'noetl-core', replicas: 1, requests: { cpu: '1300m', memory: '1824Mi' }, limits: { cpu: '6200m', memory: '8320Mi' } }],
     }),
     clusters: [cluster('a', 0, 0, 'us-east-1'), cluster('b', 420, 0, 'us-west-2')],
     gateways: [['a', 'b']],
@@ -90,11 +88,7 @@ function threeRegion(): Topology {
   t.accounts = [{ name: 'APP', jetstream: true, users: ['app'] }];
   t.defaults.resources = { requests: { cpu: '200m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } };
   t.defaults.jetstream = { memoryStore: '256Mi', fileStore: '2Gi', volumeSize: '3Gi', storageClass: null };
-  const clusters = [
-    cluster('us-east', 0, 0, 'us-east-1'),
-    cluster('eu-west', 420, 0, 'eu-west-1'),
-    cluster('ap-south', 210, 320, 'ap-south-1'),
-  ];
+  const clusters = [cluster('us-east', 0, 0, 'us-east-1'), cluster('eu-west', 420, 0, 'eu-west-1'), cluster('ap-south', 210, 320, 'ap-south-1')];
   return { ...t, kind: kindEnv({ cpus: 6, memory: '12Gi' }), clusters, gateways: mesh(clusters.map((c) => c.name)) };
 }
 
@@ -111,7 +105,12 @@ export const TEMPLATES: Template[] = [
   { id: 'noetl', title: 'NoETL 2×3 supercluster', description: 'Two 3-server JetStream clusters joined by a gateway (seed 000, fixed).', topology: noetl },
   { id: 'single', title: 'Single 3-server JetStream cluster', description: 'One cluster sized like typical production Helm values.', topology: single },
   { id: 'five', title: '5-server cluster', description: 'One 5-replica JetStream cluster with requests equal to limits.', topology: five },
-  { id: 'three-region', title: '3-region supercluster', description: 'Three fully meshed regional clusters sharing one JetStream domain.', topology: threeRegion },
+  {
+    id: 'three-region',
+    title: '3-region supercluster',
+    description: 'Three fully meshed regional clusters sharing one JetStream domain.',
+    topology: threeRegion,
+  },
   { id: 'light', title: 'Light 2×1 for small kind VMs', description: 'Two one-server clusters and a gateway; fits a 2 GiB VM.', topology: light },
 ];
 

@@ -57,7 +57,10 @@ function DownloadForm({ topology }: { topology: Topology }) {
     setTyped(new Map());
     setPrevious(null);
     close();
-    notify(store, `Saved ${zip.filename}: ${zip.fileCount} files under ${topology.name}/. Its secret.yaml holds the passwords; keep it out of version control.`);
+    notify(
+      store,
+      `Saved ${zip.filename}: ${zip.fileCount} files under ${topology.name}/. Its secret.yaml holds the passwords; keep it out of version control.`,
+    );
   };
 
   return (
@@ -82,16 +85,16 @@ function DownloadForm({ topology }: { topology: Topology }) {
           </button>
         </header>
         <p className="dialog__lead" id="download-what">
-          <code>{topology.name}.zip</code>: the manifests, every <code>nats.conf</code>, a kind config, <code>topology.yaml</code> and a README,
-          under one folder <code>{topology.name}/</code>. The same files as <code>nats-topology render</code> writes.
+          <code>{topology.name}.zip</code>: the manifests, every <code>nats.conf</code>, a kind config, <code>topology.yaml</code> and a README, under one
+          folder <code>{topology.name}/</code>. The same files as <code>nats-topology render</code> writes.
         </p>
 
         {unsafe.length > 0 && (
           <div className="callout callout--error" role="alert">
             <Icon name="error" />
             <div>
-              <strong>This design cannot be saved as a bundle.</strong> {unsafe.map((n) => `“${n}”`).join(', ')} cannot be a file or folder name
-              (a slash, or only dots). Rename it first.
+              <strong>This design cannot be saved as a bundle.</strong> {unsafe.map((n) => `“${n}”`).join(', ')} cannot be a file or folder name (a slash, or
+              only dots). Rename it first.
             </div>
           </div>
         )}
@@ -148,8 +151,8 @@ function DownloadForm({ topology }: { topology: Topology }) {
                 <span>
                   <span className="choice__title">Keep the passwords of a previous bundle</span>
                   <span className="choice__hint">
-                    Its zip, <code>secret.yaml</code> or <code>local/secrets.env</code>. Running servers keep their passwords until they restart, so
-                    a bundle that changes them would leave a cluster with two.
+                    Its zip, <code>secret.yaml</code> or <code>local/secrets.env</code>. Running servers keep their passwords until they restart, so a bundle
+                    that changes them would leave a cluster with two.
                   </span>
                 </span>
               </label>

@@ -19,9 +19,7 @@ export function RestoreBanner({ storage }: { storage: Storage | null }) {
   return (
     <div className="banner" role="alert">
       <Icon name="warning" />
-      <span>
-        Your last design could not be restored ({error}). It is kept as it was, and autosave is paused until you decide.
-      </span>
+      <span>Your last design could not be restored ({error}). It is kept as it was, and autosave is paused until you decide.</span>
       <button type="button" className="btn btn--small" onClick={copy}>
         Copy saved text
       </button>

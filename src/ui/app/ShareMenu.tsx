@@ -87,9 +87,7 @@ function SharePopover({ onClose }: { onClose: () => void }) {
       }}
     >
       <h2 className="popover__title">Share link</h2>
-      <p className="popover__lead">
-        Anyone who opens this link gets a copy of this design. It holds the design only: no passwords, no view settings.
-      </p>
+      <p className="popover__lead">Anyone who opens this link gets a copy of this design. It holds the design only: no passwords, no view settings.</p>
       <div className="share__row">
         <input
           ref={field}
@@ -117,8 +115,8 @@ function SharePopover({ onClose }: { onClose: () => void }) {
       </p>
       {link.long && !link.tooLong && (
         <p className="share__warn" role="note">
-          <Icon name="warning" size={14} /> Longer than {SHARE_LIMITS.warnChars.toLocaleString('en')} characters: chat tools and some browsers cut
-          links this long. Export the topology and share the file if it does not open.
+          <Icon name="warning" size={14} /> Longer than {SHARE_LIMITS.warnChars.toLocaleString('en')} characters: chat tools and some browsers cut links this
+          long. Export the topology and share the file if it does not open.
         </p>
       )}
     </div>

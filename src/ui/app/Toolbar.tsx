@@ -172,11 +172,23 @@ function ImportButton() {
   };
   return (
     <>
-      <button type="button" className="btn" onClick={() => input.current?.click()} title="Open a topology.yaml or .json (or drop one on the canvas, or paste it)">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => input.current?.click()}
+        title="Open a topology.yaml or .json (or drop one on the canvas, or paste it)"
+      >
         <Icon name="import" />
         <span className="btn__label--collapsible">Import</span>
       </button>
-      <input ref={input} type="file" accept=".yaml,.yml,.json,application/json,application/yaml" hidden onChange={onFile} aria-label="Topology file to import" />
+      <input
+        ref={input}
+        type="file"
+        accept=".yaml,.yml,.json,application/json,application/yaml"
+        hidden
+        onChange={onFile}
+        aria-label="Topology file to import"
+      />
     </>
   );
 }

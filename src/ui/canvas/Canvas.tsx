@@ -212,7 +212,9 @@ function CanvasFlow() {
   const isValidConnection = useCallback(
     (c: Connection | Edge) => {
       const t = store.getState().design.topology;
-      return c.source !== c.target && clusterName(t, c.source) !== undefined && clusterName(t, c.target) !== undefined && !clustersLinked(t, c.source, c.target);
+      return (
+        c.source !== c.target && clusterName(t, c.source) !== undefined && clusterName(t, c.target) !== undefined && !clustersLinked(t, c.source, c.target)
+      );
     },
     [store],
   );

@@ -48,9 +48,7 @@ function ClusterNodeView({ id, data, selected }: NodeProps<ClusterFlowNode>) {
   const drop = useDropTarget(id);
   const dots = Math.min(replicas, MAX_DOTS);
   return (
-    <div
-      className={`cluster-node${selected ? ' is-selected' : ''}${problems ? ` has-${problems.worst}` : ''}${drop ? ` is-drop-${drop}` : ''}`}
-    >
+    <div className={`cluster-node${selected ? ' is-selected' : ''}${problems ? ` has-${problems.worst}` : ''}${drop ? ` is-drop-${drop}` : ''}`}>
       {drop && (
         <span className="cluster-node__drop" aria-hidden="true">
           {drop === 'refused' ? 'Already linked' : 'Drop to link'}

@@ -49,8 +49,8 @@ export function EmptyState() {
         </button>
         <h2>Design a NATS deployment</h2>
         <p className="muted">
-          Start from a template, or add clusters and drag between their handles to link them with gateways. Every file,
-          problem and the kind budget follow as you draw.
+          Start from a template, or add clusters and drag between their handles to link them with gateways. Every file, problem and the kind budget follow as
+          you draw.
         </p>
         <ul className="template-cards">
           {TEMPLATES.map((t) => (

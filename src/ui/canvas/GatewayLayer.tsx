@@ -40,7 +40,9 @@ export function GatewayLayer({ links, implied, onChoose }: { links: GatewayLink[
     drawn.push(d.element);
   }
   for (const link of links) {
-    const d = place(link, nodeLookup, previous.current, (x1, y1, x2, y2) => <Link key={link.id} link={link} x1={x1} y1={y1} x2={x2} y2={y2} onChoose={onChoose} />);
+    const d = place(link, nodeLookup, previous.current, (x1, y1, x2, y2) => (
+      <Link key={link.id} link={link} x1={x1} y1={y1} x2={x2} y2={y2} onChoose={onChoose} />
+    ));
     if (!d) continue;
     next.set(link.id, d);
     drawn.push(d.element);

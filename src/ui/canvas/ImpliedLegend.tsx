@@ -21,7 +21,9 @@ export const ImpliedLegend = memo(function ImpliedLegend({ count, shown }: { cou
         </svg>
         <span>{what}</span>
       </label>
-      <p className="implied-legend__note">{tooMany ? `Too many to draw (more than ${MAX_IMPLIED_DRAWN}).` : 'Made by NATS through other clusters; not drawn.'}</p>
+      <p className="implied-legend__note">
+        {tooMany ? `Too many to draw (more than ${MAX_IMPLIED_DRAWN}).` : 'Made by NATS through other clusters; not drawn.'}
+      </p>
     </Panel>
   );
 });

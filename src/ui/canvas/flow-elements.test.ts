@@ -18,7 +18,7 @@ describe('canvas elements', () => {
     expect(nodes[0].measured).toBeUndefined();
   });
 
-  it('gives React Flow the same nodes when an edit changes only a cluster\'s settings (the node reads those itself)', () => {
+  it("gives React Flow the same nodes when an edit changes only a cluster's settings (the node reads those itself)", () => {
     const t = templateById('three-region')!.topology();
     const build = createNodeBuilder();
     const first = build({ topology: t, selection: empty, drag: null, measured: new Map(), byCluster: new Map() });
@@ -76,7 +76,13 @@ describe('canvas elements', () => {
     const t = templateById('three-region')!.topology();
     const r = applyFieldEdit(t, { scope: 'cluster', id: 'us-east', field: 'name' }, 'north');
     if (!r.ok) throw new Error(r.message);
-    const links = createLinkBuilder()({ gateways: r.topology.gateways, names: r.topology.clusters.map((c) => c.name), ids: clusterIds(r.topology), selection: empty, byGateway: new Map() });
+    const links = createLinkBuilder()({
+      gateways: r.topology.gateways,
+      names: r.topology.clusters.map((c) => c.name),
+      ids: clusterIds(r.topology),
+      selection: empty,
+      byGateway: new Map(),
+    });
     expect(links.map((l) => [l.a, l.from, l.b, l.to])).toEqual([
       ['north', 'us-east', 'eu-west', 'eu-west'],
       ['north', 'us-east', 'ap-south', 'ap-south'],

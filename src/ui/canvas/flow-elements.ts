@@ -36,12 +36,7 @@ export function createNodeBuilder(): (inputs: NodeInputs) => ClusterFlowNode[] {
       const size = measured.get(id);
       const isSelected = selected.has(id);
       const node: ClusterFlowNode =
-        old &&
-        old.data === data &&
-        old.position.x === position.x &&
-        old.position.y === position.y &&
-        old.selected === isSelected &&
-        old.measured === size
+        old && old.data === data && old.position.x === position.x && old.position.y === position.y && old.selected === isSelected && old.measured === size
           ? old
           : {
               id,

@@ -16,7 +16,13 @@ const inputs = (t: Topology) => ({ gateways: t.gateways, names: t.clusters.map((
 describe('implied gateway connections', () => {
   it('joins the ends of a chain through its middle, and nothing once the chain is cut', () => {
     // Given a chain a–b–c
-    const chain = design(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']]);
+    const chain = design(
+      ['a', 'b', 'c'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     // Then NATS connects a and c too, through b
     const { links, count } = impliedLinks(inputs(chain));
     expect(count).toBe(1);
@@ -27,7 +33,14 @@ describe('implied gateway connections', () => {
   });
 
   it('names every cluster of the shortest path', () => {
-    const chain = design(['a', 'b', 'c', 'd'], [['a', 'b'], ['b', 'c'], ['c', 'd']]);
+    const chain = design(
+      ['a', 'b', 'c', 'd'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'd'],
+      ],
+    );
     const ad = impliedLinks(inputs(chain)).links.find((l) => l.a === 'a' && l.b === 'd')!;
     expect(impliedDescription(ad)).toBe('Implied gateway a to d: connected through b and c; not drawn');
   });
@@ -69,11 +82,24 @@ describe('implied gateway connections', () => {
 
   it('gives the same objects back while the links and names are unchanged', () => {
     const build = createImpliedBuilder();
-    const chain = design(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']]);
+    const chain = design(
+      ['a', 'b', 'c'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     const first = build(inputs(chain));
     const moved = { ...chain, clusters: chain.clusters.map((c) => ({ ...c, position: { x: c.position.x + 10, y: 0 } })) };
     expect(build(inputs(moved))).toBe(first);
-    const longer = design(['a', 'b', 'c', 'd'], [['a', 'b'], ['b', 'c'], ['c', 'd']]);
+    const longer = design(
+      ['a', 'b', 'c', 'd'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'd'],
+      ],
+    );
     expect(build(inputs(longer)).links[0]).toBe(first.links[0]);
   });
 });

@@ -110,7 +110,10 @@ describe('commands', () => {
     runCommand(ctx, 'selection.paste');
     runCommand(ctx, 'selection.paste');
     expect(names(store)).toEqual(['c1', 'c2', 'c1-copy', 'c2-copy', 'c1-copy-2', 'c1-copy-3']);
-    const positions = store.getState().design.topology.clusters.slice(-2).map((c) => c.position);
+    const positions = store
+      .getState()
+      .design.topology.clusters.slice(-2)
+      .map((c) => c.position);
     expect(positions[0]).not.toEqual(positions[1]);
   });
 
@@ -211,7 +214,9 @@ describe('commands', () => {
     runCommand(ctx, 'problem.reveal', { problem: { code: 'H1', severity: 'error', target: { kind: 'kind', field: 'memory' }, message: '', fix: '' } });
     expect(store.getState().session.selection.clusters).toEqual([]);
     expect(store.getState().session.focus).toMatchObject({ scope: 'kind', field: 'memory' });
-    runCommand(ctx, 'problem.reveal', { problem: { code: 'TOPOLOGY_EMPTY', severity: 'error', target: { kind: 'topology', field: 'defaults.replicas' }, message: '', fix: '' } });
+    runCommand(ctx, 'problem.reveal', {
+      problem: { code: 'TOPOLOGY_EMPTY', severity: 'error', target: { kind: 'topology', field: 'defaults.replicas' }, message: '', fix: '' },
+    });
     expect(store.getState().session.focus).toMatchObject({ scope: 'defaults', field: 'replicas' });
   });
 

@@ -3,7 +3,17 @@
  * (`parseTopology`), and only a candidate the parser accepts is committed. Otherwise the parser's message for
  * that field comes back, and the last valid topology keeps rendering.
  */
-import { CLUSTER_FIELDS, FIELD_TREE, parseTopology, PROVIDERS, resolveCluster, type Cluster, type FieldNode, type KindProvider, type Topology } from '../../core';
+import {
+  CLUSTER_FIELDS,
+  FIELD_TREE,
+  parseTopology,
+  PROVIDERS,
+  resolveCluster,
+  type Cluster,
+  type FieldNode,
+  type KindProvider,
+  type Topology,
+} from '../../core';
 import { clusterIds, clusterIndex, withClusterIds } from './ids';
 import { renameCluster } from './topology-edits';
 

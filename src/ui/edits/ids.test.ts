@@ -47,7 +47,7 @@ describe('cluster ids', () => {
     expect(removed.gateways).toEqual([['us-east-2', 'ap-south']]);
   });
 
-  it('give a new cluster an id of its own when its name is another cluster\'s id', () => {
+  it("give a new cluster an id of its own when its name is another cluster's id", () => {
     const t = renameCluster(parse({ clusters: [{ name: 'c1' }] }), 'c1', 'north');
     const { topology, id } = addCluster(t, { x: 400, y: 0 });
     expect(topology.clusters.map((c) => c.name)).toEqual(['north', 'c1']);
@@ -100,8 +100,20 @@ describe('gateway ids', () => {
   });
 
   it('stay with a link renamed in the text, where the cluster keeps its id by its place', () => {
-    const t = parse({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], gateways: [['a', 'b'], ['b', 'c']] });
-    const text = parse({ clusters: [{ name: 'a' }, { name: 'bee' }, { name: 'c' }], gateways: [['a', 'bee'], ['bee', 'c']] });
+    const t = parse({
+      clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+      gateways: [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    });
+    const text = parse({
+      clusters: [{ name: 'a' }, { name: 'bee' }, { name: 'c' }],
+      gateways: [
+        ['a', 'bee'],
+        ['bee', 'c'],
+      ],
+    });
     carryClusterIds(t, text);
     expect(gatewayIds(text)).toEqual(gatewayIds(t));
   });
@@ -116,12 +128,26 @@ describe('gateway ids', () => {
   });
 
   it('name a link to a cluster that does not exist by the name itself, and repeats with #n', () => {
-    const t = parse({ clusters: [{ name: 'a' }], gateways: [['a', 'gone'], ['gone', 'a'], ['a', 'gone']] });
+    const t = parse({
+      clusters: [{ name: 'a' }],
+      gateways: [
+        ['a', 'gone'],
+        ['gone', 'a'],
+        ['a', 'gone'],
+      ],
+    });
     expect(gatewayIds(t)).toEqual(['a~gone', 'gone~a', 'a~gone#2']);
   });
 
   it('find the links between two clusters written either way round', () => {
-    const t = parse({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], gateways: [['a', 'b'], ['c', 'a'], ['b', 'a']] });
+    const t = parse({
+      clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+      gateways: [
+        ['a', 'b'],
+        ['c', 'a'],
+        ['b', 'a'],
+      ],
+    });
     expect(linksBetween(t, 'a', 'b')).toEqual(['a~b', 'b~a']);
     expect(linksBetween(t, 'a', 'c')).toEqual(['c~a']);
     expect(linksBetween(t, 'b', 'c')).toEqual([]);

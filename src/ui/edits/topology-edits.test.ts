@@ -14,11 +14,20 @@ describe('topology edits with imperfect input', () => {
     // `constructor` is a valid DNS label, and every object answers it: an object lookup would move this cluster to NaN.
     const t = topology({ clusters: [{ name: 'constructor', position: { x: 20, y: 20 } }, { name: 'b' }] });
     const moved = moveClusters(t, new Map([['b', { x: 400, y: 200 }]]));
-    expect(moved.clusters.map((c) => c.position)).toEqual([{ x: 20, y: 20 }, { x: 400, y: 200 }]);
+    expect(moved.clusters.map((c) => c.position)).toEqual([
+      { x: 20, y: 20 },
+      { x: 400, y: 200 },
+    ]);
   });
 
   it('gives repeated cluster names and links distinct ids', () => {
-    const t = topology({ clusters: [{ name: 'a' }, { name: 'a' }, { name: 'b' }], gateways: [['a', 'b'], ['a', 'b']] });
+    const t = topology({
+      clusters: [{ name: 'a' }, { name: 'a' }, { name: 'b' }],
+      gateways: [
+        ['a', 'b'],
+        ['a', 'b'],
+      ],
+    });
     expect(clusterIds(t)).toEqual(['a', 'a#2', 'b']);
     expect(gatewayIds(t)).toEqual(['a~b', 'a~b#2']);
   });
@@ -31,7 +40,13 @@ describe('topology edits with imperfect input', () => {
   });
 
   it('renames both ends of links', () => {
-    const t = topology({ clusters: [{ name: 'a' }, { name: 'b' }], gateways: [['a', 'b'], ['b', 'a']] });
+    const t = topology({
+      clusters: [{ name: 'a' }, { name: 'b' }],
+      gateways: [
+        ['a', 'b'],
+        ['b', 'a'],
+      ],
+    });
     expect(renameCluster(t, 'a', 'x').gateways).toEqual([
       ['x', 'b'],
       ['b', 'x'],

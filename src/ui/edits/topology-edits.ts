@@ -54,7 +54,10 @@ export function removeElements(t: Topology, clusterIdList: string[], gatewayIdLi
   const dropClusters = new Set(clusterIdList);
   const removedNames = new Set(t.clusters.filter((_, i) => dropClusters.has(ids[i])).map((c) => c.name));
   const clusters = t.clusters.filter((_, i) => !dropClusters.has(ids[i]));
-  withClusterIds({ clusters }, ids.filter((id) => !dropClusters.has(id)));
+  withClusterIds(
+    { clusters },
+    ids.filter((id) => !dropClusters.has(id)),
+  );
   // A name survives if another cluster still carries it (duplicate names): keep its links then.
   const stillThere = new Set(clusters.map((c) => c.name));
   const gone = new Set([...removedNames].filter((n) => !stillThere.has(n)));
@@ -109,7 +112,7 @@ export function renameCluster(t: Topology, id: string, name: string): Topology {
   // With a duplicate name the links stay with the cluster that keeps it.
   const gateways = dupes
     ? t.gateways
-    : t.gateways.map(([a, b]) => (a === old || b === old ? ([a === old ? name : a, b === old ? name : b] as [string, string]) : [a, b] as [string, string]));
+    : t.gateways.map(([a, b]) => (a === old || b === old ? ([a === old ? name : a, b === old ? name : b] as [string, string]) : ([a, b] as [string, string])));
   return withClusterIds({ ...t, clusters, gateways }, clusterIds(t));
 }
 

@@ -75,7 +75,13 @@ export function ClusterForm({ id }: { id: string }) {
 
       <fieldset className="group">
         <legend>Identity</legend>
-        <TextField fref={ref('name')} label="Name" wide problems={fieldProblems(problems, match, 'name')} hint="NATS cluster and gateway name; objects are nats-<name>." />
+        <TextField
+          fref={ref('name')}
+          label="Name"
+          wide
+          problems={fieldProblems(problems, match, 'name')}
+          hint="NATS cluster and gateway name; objects are nats-<name>."
+        />
         <TextField fref={ref('region')} label="Region" placeholder="us-east-1" problems={fieldProblems(problems, match, 'region')} />
         <TextField fref={ref('zone')} label="Zone" placeholder="us-east-1a" problems={fieldProblems(problems, match, 'zone')} />
       </fieldset>
@@ -138,7 +144,9 @@ function Links({ name }: { name: string }) {
   return (
     <fieldset className="group">
       <legend>Gateways</legend>
-      {peers.length === 0 && <p className="hint">No gateway links. Drag from a handle onto another cluster (or onto blank canvas for a new one), or pick one below.</p>}
+      {peers.length === 0 && (
+        <p className="hint">No gateway links. Drag from a handle onto another cluster (or onto blank canvas for a new one), or pick one below.</p>
+      )}
       <ul className="links">
         {peers.map((peer) => (
           <li key={peer}>

@@ -53,7 +53,10 @@ export function TextField({ fref, label, placeholder, numeric, problems, hint, a
           inputMode={numeric ? 'numeric' : undefined}
           autoComplete="off"
           spellCheck={false}
-          className={[draft ? 'is-invalid' : firstProblem ? `has-${firstProblem.severity}` : '', inherited && !draft ? 'is-inherited' : ''].filter(Boolean).join(' ') || undefined}
+          className={
+            [draft ? 'is-invalid' : firstProblem ? `has-${firstProblem.severity}` : '', inherited && !draft ? 'is-inherited' : ''].filter(Boolean).join(' ') ||
+            undefined
+          }
           data-field={key}
           value={shown}
           placeholder={placeholder}
@@ -102,13 +105,7 @@ export function CheckboxField({ fref, label, hint }: { fref: FieldRef; label: st
   return (
     <div className="field field--check">
       <label htmlFor={id} className="check">
-        <input
-          id={id}
-          type="checkbox"
-          data-field={key}
-          checked={value === true}
-          onChange={(e) => run('field.set', { ref: fref, raw: e.target.checked })}
-        />
+        <input id={id} type="checkbox" data-field={key} checked={value === true} onChange={(e) => run('field.set', { ref: fref, raw: e.target.checked })} />
         <span>{label}</span>
       </label>
       {draft && (
@@ -126,7 +123,19 @@ export interface SelectOption {
   label: string;
 }
 
-export function SelectField({ fref, label, options, hint, wide }: { fref: FieldRef; label: string; options: SelectOption[]; hint?: ReactNode; wide?: boolean }) {
+export function SelectField({
+  fref,
+  label,
+  options,
+  hint,
+  wide,
+}: {
+  fref: FieldRef;
+  label: string;
+  options: SelectOption[];
+  hint?: ReactNode;
+  wide?: boolean;
+}) {
   const run = useRunCommand();
   const id = useId();
   const key = fieldKey(fref);

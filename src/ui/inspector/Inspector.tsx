@@ -99,8 +99,8 @@ function GatewayForm({ id }: { id: string }) {
           </button>
         </div>
         <p className="hint">
-          Each cluster's <code>gateway {'{}'}</code> block lists the other; gossip completes the mesh between every cluster this link
-          joins. Gateways carry no settings of their own.
+          Each cluster's <code>gateway {'{}'}</code> block lists the other; gossip completes the mesh between every cluster this link joins. Gateways carry no
+          settings of their own.
         </p>
       </fieldset>
       <MiniProblems problems={mine} />

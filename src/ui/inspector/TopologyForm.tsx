@@ -73,7 +73,14 @@ function Accounts() {
           <div className="subcard" key={i}>
             <TextField fref={ref('name')} label="Account name" wide problems={fieldProblems(problems, match, 'name')} />
             <CheckboxField fref={ref('jetstream')} label={`JetStream for ${a.name}`} />
-            <TextField fref={ref('users')} label="Users" wide placeholder="alice, bob" problems={fieldProblems(problems, match, 'users')} hint="Passwords are generated into the bundle's Secret." />
+            <TextField
+              fref={ref('users')}
+              label="Users"
+              wide
+              placeholder="alice, bob"
+              problems={fieldProblems(problems, match, 'users')}
+              hint="Passwords are generated into the bundle's Secret."
+            />
             <button type="button" className="link-button" onClick={() => run('account.remove', { index: i })}>
               Remove account {a.name}
             </button>
@@ -105,7 +112,14 @@ function Defaults() {
       {shown ? (
         <>
           {CLUSTER_FIELDS.map((f) => (
-            <TextField key={f.path} fref={d(f.path)} label={f.defaultLabel} placeholder={placeholderOf(f)} numeric={f.kind === 'integer'} problems={p(f.path)} />
+            <TextField
+              key={f.path}
+              fref={d(f.path)}
+              label={f.defaultLabel}
+              placeholder={placeholderOf(f)}
+              numeric={f.kind === 'integer'}
+              problems={p(f.path)}
+            />
           ))}
         </>
       ) : (

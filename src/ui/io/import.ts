@@ -25,4 +25,3 @@ export function formatParseError(e: ParseError): string {
   const where = e.line !== undefined ? `${e.line}:${e.column ?? 1} ` : '';
   return `${where}${e.path}: ${e.message}`;
 }
-

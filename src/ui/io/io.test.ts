@@ -22,7 +22,11 @@ describe('typed passwords', () => {
 
   it('uses typed passwords, random ones for blank users, and ignores users the design does not have', () => {
     const t = noetl();
-    const typed = new Map([['noetl', 'NoetlPassword002'], ['sys', ''], ['ghost', 'GhostPassword1']]);
+    const typed = new Map([
+      ['noetl', 'NoetlPassword002'],
+      ['sys', ''],
+      ['ghost', 'GhostPassword1'],
+    ]);
     const out = bundlePasswords(t, typed, counting());
     expect([...out.keys()].sort()).toEqual(passwordUsers(t).sort());
     expect(out.get('noetl')).toBe('NoetlPassword002');
@@ -44,7 +48,15 @@ describe('the bundle zip', () => {
     const t = noetl();
     expect(unsafePathNames(t)).toEqual([]);
     expect(unsafePathNames({ ...t, name: '../../etc' })).toEqual(['../../etc']);
-    expect(unsafePathNames({ ...t, clusters: [{ ...t.clusters[0], name: '..' }, { ...t.clusters[1], name: 'a\\b' }] })).toEqual(['..', 'a\\b']);
+    expect(
+      unsafePathNames({
+        ...t,
+        clusters: [
+          { ...t.clusters[0], name: '..' },
+          { ...t.clusters[1], name: 'a\\b' },
+        ],
+      }),
+    ).toEqual(['..', 'a\\b']);
   });
 });
 
@@ -61,7 +73,11 @@ describe('share links', () => {
     const parsed = parseTopology({
       version: 1,
       name: 'big',
-      clusters: Array.from({ length: 120 }, (_, i) => ({ name: `cluster-${i}-${(i * 7919) % 1000}`, region: `r${(i * 31) % 97}`, position: { x: i * 37, y: i * 53 } })),
+      clusters: Array.from({ length: 120 }, (_, i) => ({
+        name: `cluster-${i}-${(i * 7919) % 1000}`,
+        region: `r${(i * 31) % 97}`,
+        position: { x: i * 37, y: i * 53 },
+      })),
     });
     if (!parsed.ok) throw new Error('does not parse');
     const link = shareLink({ origin: 'http://127.0.0.1', pathname: '/' }, parsed.topology);
@@ -98,4 +114,3 @@ describe('parse errors', () => {
     expect(formatParseError({ path: '(file)', message: 'too big' })).toBe('(file): too big');
   });
 });
-

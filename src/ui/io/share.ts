@@ -22,4 +22,3 @@ export function shareLink(where: { origin: string; pathname: string }, topology:
 export function isShareHash(hash: string): boolean {
   return /^#v/.test(hash);
 }
-

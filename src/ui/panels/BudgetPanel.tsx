@@ -50,9 +50,11 @@ function BudgetBody({ budget }: { budget: Budget }) {
         <p className="budget-headline budget-headline--warn">
           <Icon name="warning" size={14} />
           <span>
-            Every pod gets a node (none would stay Pending), but {warnings} warning{warnings === 1 ? '' : 's'} below: <a href="#budget-checks" onClick={showChecks}>
+            Every pod gets a node (none would stay Pending), but {warnings} warning{warnings === 1 ? '' : 's'} below:{' '}
+            <a href="#budget-checks" onClick={showChecks}>
               see the checks
-            </a>.
+            </a>
+            .
           </span>
         </p>
       ) : (
@@ -141,8 +143,8 @@ function BudgetLegend({ usable }: { usable: string }) {
       <summary>How to read the bars</summary>
       <ul>
         <li>
-          <span className="legend-swatch legend-swatch--request" aria-hidden="true" /> <strong>Requests</strong> (solid): what the scheduler reserves for a
-          pod. A pod whose requests fit nowhere stays Pending.
+          <span className="legend-swatch legend-swatch--request" aria-hidden="true" /> <strong>Requests</strong> (solid): what the scheduler reserves for a pod.
+          A pod whose requests fit nowhere stays Pending.
         </li>
         <li>
           <span className="legend-swatch legend-swatch--limit" aria-hidden="true" /> <strong>Limits</strong> (striped): the most a pod may use before it is
@@ -152,8 +154,8 @@ function BudgetLegend({ usable }: { usable: string }) {
           <span className="legend-swatch legend-swatch--marker" aria-hidden="true" /> <strong>Marker</strong>: the memory usable by pods, {usable}.
         </li>
         <li>
-          Colours: blue below 85%, <span className="legend-text--high">amber</span> from 85%, <span className="legend-text--over">red</span> over 100% of the
-          VM (or node).
+          Colours: blue below 85%, <span className="legend-text--high">amber</span> from 85%, <span className="legend-text--over">red</span> over 100% of the VM
+          (or node).
         </li>
       </ul>
     </details>
@@ -223,9 +225,25 @@ function NodeBars({ node }: { node: BudgetNode }) {
         </span>
       </div>
       <Bar label="CPU req" value={node.requests.cpuMillis} max={node.allocatable.cpuMillis} percent={node.requestPercent.cpu} fmt={formatMillis} compact />
-      <Bar label="CPU lim" value={node.limits.cpuMillis} max={node.allocatable.cpuMillis} percent={node.limitPercent.cpu} fmt={formatMillis} kind="limit" compact />
+      <Bar
+        label="CPU lim"
+        value={node.limits.cpuMillis}
+        max={node.allocatable.cpuMillis}
+        percent={node.limitPercent.cpu}
+        fmt={formatMillis}
+        kind="limit"
+        compact
+      />
       <Bar label="Mem req" value={node.requests.memoryBytes} max={node.allocatable.memoryBytes} percent={node.requestPercent.memory} fmt={formatMi} compact />
-      <Bar label="Mem lim" value={node.limits.memoryBytes} max={node.allocatable.memoryBytes} percent={node.limitPercent.memory} fmt={formatMi} kind="limit" compact />
+      <Bar
+        label="Mem lim"
+        value={node.limits.memoryBytes}
+        max={node.allocatable.memoryBytes}
+        percent={node.limitPercent.memory}
+        fmt={formatMi}
+        kind="limit"
+        compact
+      />
       {node.natsPods.length > 0 && <div className="node-budget__pods">NATS: {node.natsPods.join(', ')}</div>}
     </div>
   );

@@ -298,7 +298,10 @@ const FileList = memo(function FileList({ folders, current, recent }: { folders:
                     onClick={() => setPreviewFile(store, path)}
                   >
                     {/* A screen reader reads the whole name, whatever the list shows of it. */}
-                    <span className={`file__name${base.length > FILE_NAME_CHARS && folder.shown.get(base) === base ? ' file__name--whole' : ''}`} aria-hidden="true">
+                    <span
+                      className={`file__name${base.length > FILE_NAME_CHARS && folder.shown.get(base) === base ? ' file__name--whole' : ''}`}
+                      aria-hidden="true"
+                    >
                       {folder.shown.get(base) ?? base}
                     </span>
                     <span className="visually-hidden">{base}</span>

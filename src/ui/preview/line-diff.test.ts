@@ -45,7 +45,13 @@ describe('changed lines of a preview', () => {
     for (const [before, after] of cases) {
       const { edit } = diffLines(before, after);
       const lines = before.split('\n');
-      expect(applyRange(before, toRangeEdit(edit!, lines.length, (n) => lines[n - 1].length)), JSON.stringify([before, after])).toBe(after);
+      expect(
+        applyRange(
+          before,
+          toRangeEdit(edit!, lines.length, (n) => lines[n - 1].length),
+        ),
+        JSON.stringify([before, after]),
+      ).toBe(after);
     }
   });
 });

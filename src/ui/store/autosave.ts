@@ -22,9 +22,7 @@ export interface SavedDesign {
 }
 
 export type Restored =
-  | { kind: 'none' }
-  | { kind: 'ok'; topology: Topology; past: Topology[]; future: Topology[]; droppedHistory: boolean }
-  | { kind: 'error'; message: string };
+  { kind: 'none' } | { kind: 'ok'; topology: Topology; past: Topology[]; future: Topology[]; droppedHistory: boolean } | { kind: 'error'; message: string };
 
 /** Reads the autosave. History that fails to parse is dropped (the design itself is what matters). */
 export function readAutosave(storage: Storage, key = AUTOSAVE_KEY): Restored {

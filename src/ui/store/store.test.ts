@@ -5,7 +5,21 @@ import { MemoryStorage } from '../testing/memory-storage';
 import { AUTOSAVE_KEY } from './autosave';
 import { emptyTopology } from '../edits/designs';
 import { replace, step } from './design';
-import { apply, commit, createDesignerStore, discardUnreadableAutosave, endCoalescing, notify, openDialog, redo, select, setPreviewFile, setPreviewTab, undo, type DesignerStore } from './store';
+import {
+  apply,
+  commit,
+  createDesignerStore,
+  discardUnreadableAutosave,
+  endCoalescing,
+  notify,
+  openDialog,
+  redo,
+  select,
+  setPreviewFile,
+  setPreviewTab,
+  undo,
+  type DesignerStore,
+} from './store';
 
 const ctx = (store: DesignerStore): CommandContext => ({ store, view: null });
 

@@ -20,9 +20,7 @@ function hostMemoryFix(f: BudgetFacts): string {
   const usable = f.vm.memoryUsableBytes;
   const requested = f.totals.requests.memoryBytes;
   const options =
-    f.placement.nodes.length > 1
-      ? 'Use 1 node, or set kubelet `systemReserved` so allocatable totals the VM.'
-      : 'Lower requests, or give the VM more memory.';
+    f.placement.nodes.length > 1 ? 'Use 1 node, or set kubelet `systemReserved` so allocatable totals the VM.' : 'Lower requests, or give the VM more memory.';
   const head = requested > usable ? `Real VM memory ${formatMi(usable)} < requested ${formatMi(requested)}. ` : '';
   return `${head}${options}`;
 }

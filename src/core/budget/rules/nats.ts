@@ -25,12 +25,8 @@ export function n2OneNode(f: BudgetFacts): Problem[] {
   const nodes = f.placement.nodes;
   // The nodes holding a cluster's servers, with how many each.
   const natsOn = (cluster: string) =>
-    nodes
-      .map((s) => ({ node: s.node.name, count: s.pods.filter((p) => p.origin === 'nats' && p.cluster === cluster).length }))
-      .filter((x) => x.count > 0);
-  const together = f.clusters
-    .map((c) => ({ cluster: c.name, on: natsOn(c.name) }))
-    .filter((x) => x.on.length === 1 && x.on[0].count > 1);
+    nodes.map((s) => ({ node: s.node.name, count: s.pods.filter((p) => p.origin === 'nats' && p.cluster === cluster).length })).filter((x) => x.count > 0);
+  const together = f.clusters.map((c) => ({ cluster: c.name, on: natsOn(c.name) })).filter((x) => x.on.length === 1 && x.on[0].count > 1);
   if (together.length === 0) return [];
   if (nodes.length === 1) {
     const servers = together.reduce((n, x) => n + x.on[0].count, 0);

@@ -65,9 +65,7 @@ function withBlocker(placement: Placement, b: Blocker): PendingPod[] {
 /** S2: pods left Pending for lack of CPU or memory (those S1 explains are left to it). */
 export function s2Insufficient(placement: Placement): Problem[] {
   const baseline = baselineFree(placement);
-  const pods = placement.pending.filter(
-    (p) => (p.blockers.includes('cpu') || p.blockers.includes('memory')) && !neverFits(baseline, p.pod),
-  );
+  const pods = placement.pending.filter((p) => (p.blockers.includes('cpu') || p.blockers.includes('memory')) && !neverFits(baseline, p.pod));
   if (pods.length === 0) return [];
   const memory = pods.some((p) => p.blockers.includes('memory'));
   const cpu = pods.some((p) => p.blockers.includes('cpu'));
@@ -80,9 +78,7 @@ export function s2Insufficient(placement: Placement): Problem[] {
       severity: 'error',
       target: { kind: 'kind', field: memory ? 'memory' : 'cpus' },
       message: `${plural(pods.length, 'pod')} will be Pending for lack of ${lack}: ${listNames(pods.map((p) => p.pod.name))}. ${reasons}`,
-      fix:
-        `${plural(pods.length, 'pod')} will be Pending. ` +
-        'Options: replicas 1, scale other workloads to 0, lower requests, or give the VM more CPU/RAM.',
+      fix: `${plural(pods.length, 'pod')} will be Pending. ` + 'Options: replicas 1, scale other workloads to 0, lower requests, or give the VM more CPU/RAM.',
     },
   ];
 }
@@ -149,9 +145,7 @@ export function s5HostPort(placement: Placement): Problem[] {
 export function s6MaxPods(placement: Placement): Problem[] {
   const pods = withBlocker(placement, 'pods');
   if (pods.length === 0) return [];
-  const full = placement.nodes
-    .filter((s) => s.pods.length >= s.node.maxPods)
-    .map((s) => `${s.node.name} (${s.pods.length}/${s.node.maxPods})`);
+  const full = placement.nodes.filter((s) => s.pods.length >= s.node.maxPods).map((s) => `${s.node.name} (${s.pods.length}/${s.node.maxPods})`);
   return [
     {
       code: 'S6',
@@ -203,7 +197,13 @@ export function s8WorkersOnly(placement: Placement): Problem[] {
   const tainted = placement.nodes.filter((s) => s.node.taints.length > 0);
   const withNats = placement.nodes.filter((s) => s.pods.some((p) => p.origin === 'nats'));
   if (tainted.length === 0 || withNats.length === 0) return [];
-  const where = withNats.map((s) => `${s.node.name}: ${listNames(s.pods.filter((p) => p.origin === 'nats').map((p) => p.name), 6)}`);
+  const where = withNats.map(
+    (s) =>
+      `${s.node.name}: ${listNames(
+        s.pods.filter((p) => p.origin === 'nats').map((p) => p.name),
+        6,
+      )}`,
+  );
   return [
     {
       code: 'S8',

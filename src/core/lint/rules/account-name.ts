@@ -42,7 +42,12 @@ export const accountName: Rule = {
           severity: 'error',
           target,
           message: `account name ${q(name)} must start with a letter and hold only letters, digits, '_' and '-' (at most 64 characters)`,
-          fix: `Rename it, e.g. ${q(name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[^A-Za-z]+/, '').slice(0, 64) || 'APP')}.`,
+          fix: `Rename it, e.g. ${q(
+            name
+              .replace(/[^A-Za-z0-9_-]+/g, '_')
+              .replace(/^[^A-Za-z]+/, '')
+              .slice(0, 64) || 'APP',
+          )}.`,
         });
       } else if (name.startsWith(PASSWORD_ENV_PREFIX)) {
         // nats-server resolves `$NAME` in the enclosing blocks before the environment, and account names are keys of

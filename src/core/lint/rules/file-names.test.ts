@@ -27,6 +27,8 @@ describe('file-names', () => {
   });
 
   it('accepts names that only contain a device name', () => {
-    expect(codes(fileNames.check(factsOf(topologyFrom({ name: 'console', clusters: [{ name: 'con-1' }, { name: 'com10' }, { name: 'nully' }, { name: 'a' }] }))))).toEqual([]);
+    expect(
+      codes(fileNames.check(factsOf(topologyFrom({ name: 'console', clusters: [{ name: 'con-1' }, { name: 'com10' }, { name: 'nully' }, { name: 'a' }] })))),
+    ).toEqual([]);
   });
 });

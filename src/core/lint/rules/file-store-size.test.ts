@@ -11,7 +11,11 @@ describe('file-store-size', () => {
     const problems = fileStoreSize.check(factsOf(t));
     // then
     expect(problems).toEqual([
-      expect.objectContaining({ code: 'FILE_STORE_EXCEEDS_VOLUME', severity: 'error', target: { kind: 'cluster', cluster: 'a', field: 'jetstream.fileStore' } }),
+      expect.objectContaining({
+        code: 'FILE_STORE_EXCEEDS_VOLUME',
+        severity: 'error',
+        target: { kind: 'cluster', cluster: 'a', field: 'jetstream.fileStore' },
+      }),
     ]);
     expect(problems[0].message).toContain('has a file store of 8Gi on a volume of 5Gi (from defaults): JetStream accepts 3 GiB more than the disk holds');
     expect(problems[0].fix).toBe('Lower jetstream.fileStore to at most 4.5 GiB, or raise jetstream.volumeSize to at least 8.89 GiB.');

@@ -8,19 +8,31 @@ const clusters = [{ name: 'a' }, { name: 'b' }, { name: 'c' }];
 describe('gateway-duplicate', () => {
   it('reports a link given again in reverse', () => {
     // given
-    const t = topologyFrom({ clusters, gateways: [['a', 'b'], ['b', 'c'], ['b', 'a']] });
+    const t = topologyFrom({
+      clusters,
+      gateways: [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['b', 'a'],
+      ],
+    });
     // when
     const problems = gatewayDuplicate.check(factsOf(t));
     // then
-    expect(problems).toEqual([
-      expect.objectContaining({ code: 'GATEWAY_DUPLICATE', severity: 'warning', target: { kind: 'gateway', clusters: ['a', 'b'] } }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'GATEWAY_DUPLICATE', severity: 'warning', target: { kind: 'gateway', clusters: ['a', 'b'] } })]);
     expect(problems[0].message).toBe('gateway a–b is listed 2 times, also as [b, a]: links have no direction, so the extra entries do nothing');
   });
 
   it('reports the same link given twice once', () => {
     // given
-    const t = topologyFrom({ clusters, gateways: [['a', 'b'], ['a', 'b'], ['a', 'b']] });
+    const t = topologyFrom({
+      clusters,
+      gateways: [
+        ['a', 'b'],
+        ['a', 'b'],
+        ['a', 'b'],
+      ],
+    });
     // when
     const problems = gatewayDuplicate.check(factsOf(t));
     // then
@@ -30,7 +42,15 @@ describe('gateway-duplicate', () => {
 
   it('accepts distinct links and leaves repeated self-links to gateway-self-link', () => {
     // given
-    const t = topologyFrom({ clusters, gateways: [['a', 'b'], ['b', 'c'], ['c', 'c'], ['c', 'c']] });
+    const t = topologyFrom({
+      clusters,
+      gateways: [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'c'],
+        ['c', 'c'],
+      ],
+    });
     // when / then
     expect(codes(gatewayDuplicate.check(factsOf(t)))).toEqual([]);
   });

@@ -8,14 +8,16 @@ describe('gateway-separate-system', () => {
     // given: a–b–c linked, d–e linked to each other only
     const t = topologyFrom({
       clusters: ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name })),
-      gateways: [['a', 'b'], ['b', 'c'], ['d', 'e']],
+      gateways: [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['d', 'e'],
+      ],
     });
     // when
     const problems = gatewaySeparateSystem.check(factsOf(t));
     // then
-    expect(problems).toEqual([
-      expect.objectContaining({ code: 'GATEWAY_SEPARATE_SYSTEM', severity: 'warning', target: { kind: 'cluster', cluster: 'd' } }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'GATEWAY_SEPARATE_SYSTEM', severity: 'warning', target: { kind: 'cluster', cluster: 'd' } })]);
     expect(problems[0].message).toBe(
       'clusters d and e are a separate system: no gateway path joins them to a, b and c, so no messages cross between them and each side elects its own JetStream meta leader',
     );
@@ -37,7 +39,13 @@ describe('gateway-separate-system', () => {
   it('accepts a single cluster and a connected supercluster', () => {
     // given
     const single = topologyFrom();
-    const chain = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], gateways: [['a', 'b'], ['c', 'b']] });
+    const chain = topologyFrom({
+      clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+      gateways: [
+        ['a', 'b'],
+        ['c', 'b'],
+      ],
+    });
     // when / then
     expect(codes(gatewaySeparateSystem.check(factsOf(single)))).toEqual([]);
     expect(codes(gatewaySeparateSystem.check(factsOf(chain)))).toEqual([]);

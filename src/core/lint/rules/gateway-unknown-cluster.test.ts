@@ -19,7 +19,12 @@ describe('gateway-unknown-cluster', () => {
 
   it('reports both ends when neither exists, and a self-link to a missing cluster once', () => {
     // given
-    const t = topologyFrom({ gateways: [['x', 'y'], ['z', 'z']] });
+    const t = topologyFrom({
+      gateways: [
+        ['x', 'y'],
+        ['z', 'z'],
+      ],
+    });
     // when / then
     expect(codes(gatewayUnknownCluster.check(factsOf(t)))).toEqual(['GATEWAY_UNKNOWN_CLUSTER', 'GATEWAY_UNKNOWN_CLUSTER', 'GATEWAY_UNKNOWN_CLUSTER']);
   });

@@ -8,7 +8,9 @@ describe('jetstream-cluster-loss', () => {
     const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }], gateways: [['a', 'b']] });
     const [p] = jetstreamClusterLoss.check(factsOf(t));
     expect(p).toMatchObject({ code: 'JETSTREAM_CLUSTER_LOSS', severity: 'warning', target: { kind: 'topology' } });
-    expect(p.message).toBe("losing either of clusters a and b stops JetStream in every cluster: 3 of the meta group's 6 servers would be left, and a quorum needs 4");
+    expect(p.message).toBe(
+      "losing either of clusters a and b stops JetStream in every cluster: 3 of the meta group's 6 servers would be left, and a quorum needs 4",
+    );
     expect(p.fix).toMatch(/^Add a cluster of 1 server /);
   });
 
@@ -20,8 +22,20 @@ describe('jetstream-cluster-loss', () => {
   });
 
   it('accepts 3, 3 and 1; three equal clusters; one cluster; and designs without JetStream', () => {
-    const fixed = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c', replicas: 1 }], gateways: [['a', 'b'], ['b', 'c']] });
-    const three = topologyFrom({ clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], gateways: [['a', 'b'], ['b', 'c']] });
+    const fixed = topologyFrom({
+      clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c', replicas: 1 }],
+      gateways: [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    });
+    const three = topologyFrom({
+      clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+      gateways: [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    });
     const off = topologyFrom({ jetstream: { enabled: false }, clusters: [{ name: 'a' }, { name: 'b' }], gateways: [['a', 'b']] });
     for (const t of [fixed, three, topologyFrom(), off]) expect(codes(jetstreamClusterLoss.check(factsOf(t)))).toEqual([]);
   });

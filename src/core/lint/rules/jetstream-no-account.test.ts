@@ -15,7 +15,12 @@ describe('jetstream-no-account', () => {
 
   it('accepts one JetStream account among others', () => {
     // given
-    const t = topologyFrom({ accounts: [{ name: 'APP', users: ['app'] }, { name: 'JS', jetstream: true, users: ['js'] }] });
+    const t = topologyFrom({
+      accounts: [
+        { name: 'APP', users: ['app'] },
+        { name: 'JS', jetstream: true, users: ['js'] },
+      ],
+    });
     // when / then
     expect(codes(jetstreamNoAccount.check(factsOf(t)))).toEqual([]);
   });

@@ -15,7 +15,8 @@ export const jetstreamNoAccount: Rule = {
         code: 'JETSTREAM_NO_ACCOUNT',
         severity: 'info',
         target: { kind: 'topology', field: 'jetstream' },
-        message: 'JetStream is enabled, but no account has jetstream: true, and with accounts configured the global account gets none either: no client can use JetStream',
+        message:
+          'JetStream is enabled, but no account has jetstream: true, and with accounts configured the global account gets none either: no client can use JetStream',
         fix: 'Set jetstream: true on the accounts that need streams, or disable JetStream.',
       },
     ];

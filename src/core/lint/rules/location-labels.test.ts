@@ -28,11 +28,7 @@ describe('location-labels', () => {
   it('accepts cloud region and zone names, mixed case and unset values', () => {
     // given
     const t = topologyFrom({
-      clusters: [
-        { name: 'a', region: 'us-east-1', zone: 'us-east-1a' },
-        { name: 'b', region: 'West_Europe.2' },
-        { name: 'c' },
-      ],
+      clusters: [{ name: 'a', region: 'us-east-1', zone: 'us-east-1a' }, { name: 'b', region: 'West_Europe.2' }, { name: 'c' }],
     });
     // when / then
     expect(codes(locationLabels.check(factsOf(t)))).toEqual([]);

@@ -15,7 +15,10 @@ export const locationLabels: Rule = {
       for (const field of ['region', 'zone'] as const) {
         const value = c[field];
         if (value === null || (value.length <= 63 && LABEL_VALUE.test(value))) continue;
-        const why = value.length > 63 ? `it is ${value.length} characters long (at most 63)` : "it may only hold letters, digits, '-', '_' and '.', and must start and end with a letter or digit";
+        const why =
+          value.length > 63
+            ? `it is ${value.length} characters long (at most 63)`
+            : "it may only hold letters, digits, '-', '_' and '.', and must start and end with a letter or digit";
         out.push({
           code: 'LABEL_VALUE_INVALID',
           severity: 'error',
@@ -30,5 +33,10 @@ export const locationLabels: Rule = {
 };
 
 function suggestLabelValue(s: string): string {
-  return s.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 63).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '') || 'default';
+  return (
+    s
+      .replace(/[^A-Za-z0-9_.-]+/g, '-')
+      .slice(0, 63)
+      .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '') || 'default'
+  );
 }

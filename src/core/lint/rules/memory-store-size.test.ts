@@ -15,7 +15,11 @@ describe('memory-store-size', () => {
     const problems = memoryStoreSize.check(factsOf(t));
     // then
     expect(problems).toEqual([
-      expect.objectContaining({ code: 'MEMORY_STORE_EXCEEDS_LIMIT', severity: 'error', target: { kind: 'cluster', cluster: 'a', field: 'jetstream.memoryStore' } }),
+      expect.objectContaining({
+        code: 'MEMORY_STORE_EXCEEDS_LIMIT',
+        severity: 'error',
+        target: { kind: 'cluster', cluster: 'a', field: 'jetstream.memoryStore' },
+      }),
     ]);
     expect(problems[0].message).toBe('cluster a has a 2Gi memory store and a 2Gi memory limit: the pod is OOM-killed before the store fills');
   });

@@ -31,7 +31,10 @@ describe('meta-group-size', () => {
     // given: 3 × 3
     const t = topologyFrom({
       clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
-      gateways: [['a', 'b'], ['b', 'c']],
+      gateways: [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
     });
     // when / then
     expect(codes(metaGroupSize.check(factsOf(t)))).toEqual([]);

@@ -10,9 +10,7 @@ describe('namespace', () => {
     // when
     const problems = namespace.check(factsOf(t));
     // then
-    expect(problems).toEqual([
-      expect.objectContaining({ code: 'NAMESPACE_INVALID', severity: 'error', target: { kind: 'topology', field: 'namespace' } }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'NAMESPACE_INVALID', severity: 'error', target: { kind: 'topology', field: 'namespace' } })]);
     expect(problems[0].fix).toContain('"nats-prod"');
   });
 

@@ -4,7 +4,7 @@ import { objectNameCollision } from './object-name-collision';
 import { factsOf } from '../../check/facts';
 
 describe('object-name-collision', () => {
-  it('reports a cluster whose client Service is another cluster\'s headless Service', () => {
+  it("reports a cluster whose client Service is another cluster's headless Service", () => {
     // given
     const t = topologyFrom({ clusters: [{ name: 'a' }, { name: 'a-headless' }] });
     // when

@@ -17,7 +17,9 @@ describe('output-size', () => {
     // then
     expect(millis).toBeLessThan(1_000);
     expect(problems).toEqual([expect.objectContaining({ code: 'OUTPUT_TOO_LARGE', severity: 'error', target: { kind: 'topology' } })]);
-    expect(problems[0].message).toMatch(/^the Kubernetes bundle would list 100001 users in each of 500 confs, 50000500 user entries in all; at most 200000 are rendered/);
+    expect(problems[0].message).toMatch(
+      /^the Kubernetes bundle would list 100001 users in each of 500 confs, 50000500 user entries in all; at most 200000 are rendered/,
+    );
   });
 
   it('reports a design whose text alone would be too large', () => {
@@ -27,7 +29,10 @@ describe('output-size', () => {
 
   it('accepts the largest designs people draw', () => {
     // given 200 clusters in one gateway system, and one cluster with 10,000 users
-    const mesh = topologyFrom({ clusters: Array.from({ length: 200 }, (_, i) => ({ name: `c${i}` })), gateways: Array.from({ length: 199 }, (_, i) => [`c${i}`, `c${i + 1}`]) });
+    const mesh = topologyFrom({
+      clusters: Array.from({ length: 200 }, (_, i) => ({ name: `c${i}` })),
+      gateways: Array.from({ length: 199 }, (_, i) => [`c${i}`, `c${i + 1}`]),
+    });
     const many = topologyFrom({ accounts: users(10, 1000), clusters: [{ name: 'a' }] });
     // when / then
     expect(codes(outputSize.check(factsOf(mesh)))).toEqual([]);

@@ -25,7 +25,7 @@ describe('storage-class', () => {
     expect(problems[1].message).toContain('"gp3 " (from defaults)');
   });
 
-  it('accepts the default class, kind\'s standard and dotted names', () => {
+  it("accepts the default class, kind's standard and dotted names", () => {
     // given
     const t = topologyFrom({
       clusters: [{ name: 'a' }, { name: 'b', jetstream: { storageClass: 'standard' } }, { name: 'c', jetstream: { storageClass: 'ebs.csi.aws.com-gp3' } }],

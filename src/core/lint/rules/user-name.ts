@@ -29,7 +29,12 @@ export const userName: Rule = {
             severity: 'error',
             target,
             message: `user ${q(user)} in account ${acc.name} must start with a letter or digit and hold only letters, digits, '_', '.' and '-' (at most 64 characters)`,
-            fix: `Rename it, e.g. ${q(user.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64) || 'app')}.`,
+            fix: `Rename it, e.g. ${q(
+              user
+                .replace(/[^A-Za-z0-9_.-]+/g, '-')
+                .replace(/^[^A-Za-z0-9]+/, '')
+                .slice(0, 64) || 'app',
+            )}.`,
           });
         }
       }

@@ -4,7 +4,7 @@ import { userUnique } from './user-unique';
 import { factsOf } from '../../check/facts';
 
 describe('user-unique', () => {
-  it('reports a user in two accounts with the server\'s refusal', () => {
+  it("reports a user in two accounts with the server's refusal", () => {
     // given
     const t = topologyFrom({
       accounts: [
@@ -30,7 +30,12 @@ describe('user-unique', () => {
 
   it('accepts users that differ in case', () => {
     // given
-    const t = topologyFrom({ accounts: [{ name: 'A', users: ['u'] }, { name: 'B', users: ['U'] }] });
+    const t = topologyFrom({
+      accounts: [
+        { name: 'A', users: ['u'] },
+        { name: 'B', users: ['U'] },
+      ],
+    });
     // when / then
     expect(codes(userUnique.check(factsOf(t)))).toEqual([]);
   });
