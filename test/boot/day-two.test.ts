@@ -131,7 +131,8 @@ describeEachServerWithCli('day-2 changes on the local target', (server, natsPath
     expect(saved.code, saved.out).toBe(0);
     await b.stopServer('nats-a-0');
     for (const s of b.servers) b.startServer(s.name);
-    await waitFor(b, 'convergence as 3 servers', () => convergenceProblems(b));
+    // A server that starts clustered over a standalone store takes longer to enable JetStream than a fresh one.
+    await waitFor(b, 'convergence as 3 servers', () => convergenceProblems(b), 120_000);
 
     // Then the stream is gone from the clustered view, and the restore brings all 50 messages back, then to R3
     const asked = await connect({ servers: b.clientUrl(b.servers[1]), ...app(b), reconnect: false });
@@ -176,7 +177,12 @@ describeEachServerWithCli('day-2 changes on the local target', (server, natsPath
     const asker = b.servers[0];
     for (const i of [2, 1, 0]) {
       await b.stopServer(`nats-c-${i}`);
-      const removed = await natsCli(natsPath, b, asker, sys, ['server', 'raft', 'peer-remove', `nats-c-${i}`, '-f']);
+      // When the stopped server led the meta group, peer-remove waits for the next leader, as the README's loop does.
+      let removed = await natsCli(natsPath, b, asker, sys, ['server', 'raft', 'peer-remove', `nats-c-${i}`, '-f']);
+      for (let tries = 0; removed.code !== 0 && /did not receive a response from the meta leader/.test(removed.out) && tries < 20; tries++) {
+        await new Promise((r) => setTimeout(r, 3_000));
+        removed = await natsCli(natsPath, b, asker, sys, ['server', 'raft', 'peer-remove', `nats-c-${i}`, '-f']);
+      }
       expect(removed.code, removed.out).toBe(0);
     }
     // The remaining servers roll onto confs whose gateway blocks no longer name c, one at a time
