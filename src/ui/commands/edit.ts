@@ -3,7 +3,7 @@ import { parseTopology } from '../../core';
 import { sameDesign } from '../edits/designs';
 import { applyFieldEdit, fieldKey, type FieldRef } from '../edits/field-edit';
 import { clusterIds } from '../edits/ids';
-import { GRID } from '../edits/layout';
+import { GRID, placeStacked } from '../edits/layout';
 import { copyClusters, pasteClip, removeElements, type Clip } from '../edits/topology-edits';
 import { fold, REDO, step, UNDO } from '../store/design';
 import { EMPTY_SELECTION } from '../store/session';
@@ -107,9 +107,11 @@ export const EDIT_COMMANDS = family({
       const parsed = parseTopology(text);
       if (!parsed.ok) return { session: { textDraft: { text, errors: parsed.errors, base: topology } } };
       const session = state.session.textDraft ? { textDraft: null } : undefined;
+      // A cluster typed without a position lands on 0,0: one already there keeps it, this one gets a free spot.
+      const typed = placeStacked(parsed.topology);
       // Comments, spacing or key order: the same design, so no undo step.
-      if (sameDesign(parsed.topology, topology)) return { session };
-      return { design: fold(parsed.topology, `topology.text:${burst}`), session };
+      if (sameDesign(typed, topology)) return { session };
+      return { design: fold(typed, `topology.text:${burst}`), session };
     },
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeShareFragment, serializeTopology, templateById } from '../../core';
+import { encodeShareFragment, parseTopology, serializeTopology, templateById } from '../../core';
 import { clusterIds } from '../edits/ids';
 import { AUTOSAVE_KEY } from '../store/autosave';
 import { hasWork, sameDesign } from '../edits/designs';
@@ -104,6 +104,36 @@ describe('the Topology tab', () => {
     runCommand(ctx(store), 'topology.text', { text: `# a comment\n${serializeTopology(before)}`, burst: 1 });
     expect(store.getState().session.textDraft).toBeNull();
     expect(store.getState().design.topology).toBe(before);
+    expect(store.getState().design.past).toHaveLength(1);
+  });
+});
+
+describe('designs that come in without positions', () => {
+  const bare = 'version: 1\nname: bare\nclusters:\n  - name: a\n  - name: b\n  - name: c\ngateways:\n  - [a, b]\n  - [b, c]\n';
+  const spots = (store: DesignerStore) => new Set(store.getState().design.topology.clusters.map((c) => `${c.position.x},${c.position.y}`));
+
+  it('are laid out on import, not stacked at 0,0', () => {
+    const store = createDesignerStore();
+    runCommand(ctx(store), 'topology.import', { text: bare, source: 'bare.yaml' });
+    expect(spots(store).size).toBe(3);
+  });
+
+  it('are laid out when typed in the Topology tab, and a cluster with a spot keeps it', () => {
+    const store = createDesignerStore({ initial: noetl() });
+    runCommand(ctx(store), 'topology.text', { text: bare.replace('  - name: b\n', '  - name: b\n    position: { x: 600, y: 40 }\n'), burst: 1 });
+    expect(spots(store).size).toBe(3);
+    expect(store.getState().design.topology.clusters[1].position).toEqual({ x: 600, y: 40 });
+  });
+
+  it('are laid out when opened from a share link, and the same link again changes nothing', () => {
+    const parsed = parseTopology(bare);
+    if (!parsed.ok) throw new Error('bare');
+    const hash = `#${encodeShareFragment(parsed.topology)}`;
+    const store = createDesignerStore();
+    runCommand(ctx(store), 'link.open', { hash });
+    expect(spots(store).size).toBe(3);
+    runCommand(ctx(store), 'link.open', { hash });
+    expect(store.getState().session.incoming).toBeNull();
     expect(store.getState().design.past).toHaveLength(1);
   });
 });

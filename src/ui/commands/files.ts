@@ -1,6 +1,7 @@
 /** Commands that bring a design in or take it out: import, export, the bundle and share-link dialogs. */
 import { parseTopology, serializeTopology, type Topology } from '../../core';
 import { hasWork } from '../edits/designs';
+import { placeStacked } from '../edits/layout';
 import { replace } from '../store/design';
 import { BRING_BACK, family } from './command';
 
@@ -14,7 +15,8 @@ export const FILE_COMMANDS = family({
       if (!parsed.ok) return { session: { importFailure: { source, errors: parsed.errors } } };
       const hadDesign = hasWork(state.design.topology);
       return {
-        design: replace(parsed.topology),
+        // A file without positions stacks every cluster at 0,0: lay those out.
+        design: replace(placeStacked(parsed.topology)),
         session: { importFailure: null, notice: { text: `Imported ${source}.`, tone: 'info', action: hadDesign ? BRING_BACK : undefined } },
         fit: 'all',
       };

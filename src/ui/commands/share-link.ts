@@ -11,6 +11,7 @@
  */
 import { decodeShareFragment, type Topology } from '../../core';
 import { hasWork, sameDesign } from '../edits/designs';
+import { placeStacked } from '../edits/layout';
 import { replace } from '../store/design';
 import type { Notice } from '../store/session';
 import { isShareHash } from '../io/share';
@@ -24,10 +25,12 @@ export const SHARE_LINK_COMMANDS = family({
       if (!isShareHash(hash)) return NOTHING;
       const decoded = decodeShareFragment(hash);
       if (!decoded.ok) return { session: { incoming: { kind: 'error', message: decoded.error.message } } };
+      // A link made from a design without positions stacks its clusters at 0,0: they come in laid out.
+      const topology = placeStacked(decoded.topology);
       const current = state.design.topology;
-      if (sameDesign(decoded.topology, current)) return { session: { incoming: null } };
-      if (hasWork(current)) return { session: { incoming: { kind: 'ask', topology: decoded.topology }, dialog: 'shared-link' } };
-      return opened(decoded.topology);
+      if (sameDesign(topology, current)) return { session: { incoming: null } };
+      if (hasWork(current)) return { session: { incoming: { kind: 'ask', topology }, dialog: 'shared-link' } };
+      return opened(topology);
     },
   },
   'link.accept': {

@@ -16,9 +16,14 @@ export function snapPosition(p: Position): Position {
   return { x: snap(p.x), y: snap(p.y) };
 }
 
-/** Circle for a small gateway mesh (every link is a chord), grid otherwise. */
+/**
+ * Circle for a small gateway mesh or a dense one (every link is a chord, so none runs behind a cluster), grid
+ * otherwise. Dense: at least two links a cluster, where a grid's rows and columns put clusters on most lines.
+ */
 export function autoTidyMode(t: Topology): TidyMode {
-  return t.clusters.length >= 3 && t.clusters.length <= 10 && t.gateways.length > 0 ? 'circle' : 'grid';
+  const n = t.clusters.length;
+  if (n < 3 || t.gateways.length === 0) return 'grid';
+  return n <= 10 || t.gateways.length >= 2 * n ? 'circle' : 'grid';
 }
 
 /**
@@ -31,8 +36,9 @@ export function tidyPositions(t: Topology, mode: TidyMode): Position[] {
   if (n === 0) return [];
   const centre = layoutCentre(t);
   if (mode === 'circle' && n > 1) {
-    const gapX = NODE_WIDTH + 120;
-    // Radius so neighbouring nodes on the circle stay about a node width plus a gap apart.
+    // Radius so neighbouring nodes on the circle stay about a node width plus a gap apart; a big ring packs closer
+    // (still clear of each other at the flattened sides), so fitting it does not shrink every name to nothing.
+    const gapX = NODE_WIDTH + (n > 12 ? 40 : 120);
     const radius = Math.max(220, (gapX * n) / (2 * Math.PI));
     return t.clusters.map((_, i) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
@@ -71,4 +77,34 @@ export function freePosition(t: Topology, wanted: Position): Position {
     }
   }
   return start;
+}
+
+/**
+ * The design with every cluster that came in on top of an earlier one given a place of its own: a file, a share link
+ * or typed text that gives no positions puts every cluster at 0,0 (the parser's default). When all of them share
+ * one spot they are laid out as Tidy would; otherwise each stacked one goes to the nearest free slot. Clusters with
+ * a spot of their own keep it. The same object when nothing is stacked. Positions never reach a rendered file.
+ */
+export function placeStacked(t: Topology): Topology {
+  const seen = new Set<string>();
+  const stacked: number[] = [];
+  t.clusters.forEach((c, i) => {
+    const key = `${c.position.x},${c.position.y}`;
+    if (seen.has(key)) stacked.push(i);
+    else seen.add(key);
+  });
+  if (stacked.length === 0) return t;
+  if (seen.size === 1) {
+    const positions = tidyPositions(t, autoTidyMode(t));
+    return { ...t, clusters: t.clusters.map((c, i) => ({ ...c, position: positions[i] })) };
+  }
+  const clusters = [...t.clusters];
+  const moved = new Set(stacked);
+  for (const i of stacked) {
+    // Free of every cluster that keeps its spot and of those placed so far; the stacked ones still waiting do not count.
+    const placed = { ...t, clusters: clusters.filter((_, j) => !moved.has(j)) };
+    clusters[i] = { ...clusters[i], position: freePosition(placed, clusters[i].position) };
+    moved.delete(i);
+  }
+  return { ...t, clusters };
 }
