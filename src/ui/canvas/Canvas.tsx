@@ -3,6 +3,7 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -10,6 +11,7 @@ import {
   applyNodeChanges,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type Edge,
@@ -18,7 +20,7 @@ import {
   type Node,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Position } from '../../core';
+import type { Position, Topology } from '../../core';
 import { useDesigner, useDesignerContext } from '../shell/context';
 import { EmptyState } from './EmptyState';
 import { useResolvedTheme } from '../shell/theme';
@@ -37,6 +39,10 @@ import { createLinkBuilder, createNodeBuilder } from './flow-elements';
 import { GatewayLayer } from './GatewayLayer';
 import { createImpliedBuilder, type ImpliedLink } from './implied-links';
 import { ImpliedLegend } from './ImpliedLegend';
+import { FindCluster } from './FindCluster';
+import { fitPadding, type Rect } from './fit';
+import { focusOf } from './focus';
+import { useMinimapShown } from './minimap-shown';
 
 /** Data type of a palette drag. */
 export const PALETTE_MIME = 'application/x-nats-cluster';
@@ -46,9 +52,21 @@ const nodeTypes = { cluster: ClusterNode };
 // React Flow gets no edges: the links are drawn by GatewayLayer.
 const NO_EDGES: Edge[] = [];
 const SNAP_GRID: [number, number] = [GRID, GRID];
+// The first fit, before the overlays are measured; every later one keeps them clear (see fitTo).
 const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1 };
+const MIN_ZOOM = 0.2;
+/** Screen pixels kept free around what a fit shows, besides the overlays. */
+const FIT_MARGIN = 24;
+/** What floats over the canvas; a fit keeps the clusters clear of each. */
+const OVERLAYS = '.react-flow__minimap, .react-flow__controls, .find-cluster__input, .implied-legend';
+/**
+ * Below this zoom a cluster's details are too small to read: nodes show their name alone, large (see app.css). A
+ * fit of 30 clusters lands well below it.
+ */
+export const COMPACT_ZOOM = 0.6;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: false };
+const selectCompact = (s: { transform: [number, number, number] }) => s.transform[2] < COMPACT_ZOOM;
 const MINIMAP_STYLE = { width: 168, height: 112 };
 const NO_IMPLIED: ImpliedLink[] = [];
 
@@ -86,15 +104,21 @@ function CanvasFlow() {
   const drag = useRef<Map<string, Position> | null>(null);
   const buildNodes = useMemo(createNodeBuilder, []);
   const buildLinks = useMemo(createLinkBuilder, []);
-  const nodes = useMemo(
-    () => buildNodes({ topology, selection, drag: drag.current, measured, byCluster }),
-    [buildNodes, topology, selection, measured, byCluster],
-  );
   // Links depend on the gateways and the names only: an edit of a cluster's settings does not rebuild them.
   const gateways = useDesigner((s) => s.design.topology.gateways);
   const names = useDesigner(useShallow((s) => s.design.topology.clusters.map((c) => c.name)));
   const ids = useDesigner(useShallow((s) => clusterIds(s.design.topology)));
   const links = useMemo(() => buildLinks({ gateways, names, ids, selection, byGateway }), [buildLinks, gateways, names, ids, selection, byGateway]);
+  // The selection brings its links and neighbours forward and dims the rest.
+  const focus = useMemo(() => focusOf(selection, links), [selection, links]);
+  const nodes = useMemo(
+    () => buildNodes({ topology, selection, drag: drag.current, measured, byCluster, focus }),
+    [buildNodes, topology, selection, measured, byCluster, focus],
+  );
+  // Zoomed out past reading: names only, drawn large. Re-renders the canvas when the threshold is crossed, not per zoom.
+  const compact = useStore(selectCompact);
+  const [minimapShown, toggleMinimap] = useMinimapShown();
+  const findInput = useRef<HTMLInputElement>(null);
   // The connections NATS makes that were not drawn: rebuilt when the links or the names change, nothing else.
   const buildImplied = useMemo(createImpliedBuilder, []);
   const implied = useMemo(() => buildImplied({ gateways, names, ids }), [buildImplied, gateways, names, ids]);
@@ -109,11 +133,75 @@ function CanvasFlow() {
   }, [flowStore, store]);
   useCanvasInteractiveMark(nodes.length === 0 || nodesInitialized, stillReady);
 
+  // The node names' size while compact follows the zoom, set on the wrapper as a CSS variable: no React render per zoom.
+  useEffect(
+    () =>
+      flowStore.subscribe((s, prev) => {
+        if (s.transform[2] !== prev.transform[2]) wrapper.current?.style.setProperty('--zoom', String(s.transform[2]));
+      }),
+    [flowStore],
+  );
+
+  // True while the view is the last fit to everything: a resize of the panels (or the minimap shown) fits again.
+  const fitted = useRef(true);
+  /**
+   * Fits the view to these clusters (all when omitted) so none sits under the minimap, the controls or a panel: the
+   * padding clears each overlay along whichever edge costs least zoom. React Flow applies it once the nodes are measured.
+   */
+  const fitTo = useCallback(
+    (ids: string[] | undefined, duration: number) => {
+      const el = wrapper.current;
+      if (!el) return;
+      const bounds = designBounds(store.getState(), ids);
+      if (!bounds) return;
+      const pane = el.getBoundingClientRect();
+      const overlays: Rect[] = [...el.querySelectorAll(OVERLAYS)].map((o) => {
+        const b = o.getBoundingClientRect();
+        return { x: b.left - pane.left, y: b.top - pane.top, width: b.width, height: b.height };
+      });
+      const p = fitPadding(bounds, pane, overlays, { margin: FIT_MARGIN, minZoom: MIN_ZOOM, maxZoom: 1 });
+      fitted.current = ids === undefined;
+      void rf.fitView({
+        nodes: ids?.map((id) => ({ id })),
+        padding: { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` },
+        minZoom: MIN_ZOOM,
+        maxZoom: 1,
+        duration,
+      });
+    },
+    [rf, store],
+  );
+  // A person who pans or zooms owns the view; a fit (no event) keeps it fitted.
+  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => {
+    if (e) fitted.current = false;
+  }, []);
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    let first = true;
+    const observer = new ResizeObserver(() => {
+      // The first report is the mount: React Flow's own first fit is under way; later ones are the panels moving.
+      if (first) first = false;
+      else if (fitted.current) fitTo(undefined, 0);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [fitTo]);
+  // The first fit once the nodes are measured (the overlays are in place by then), and again when the minimap comes or goes.
+  const ready = nodes.length > 0 && nodesInitialized;
+  useEffect(() => {
+    if (ready && fitted.current) fitTo(undefined, 0);
+  }, [ready, minimapShown, fitTo]);
+
   // Lend the view to commands (fit view, add at the centre).
   useEffect(() => {
     designer.view.current = {
       fitView(ids) {
-        void rf.fitView({ ...FIT_VIEW_OPTIONS, nodes: ids?.map((id) => ({ id })), duration: 250 });
+        fitTo(ids, 250);
+      },
+      focusFind() {
+        findInput.current?.focus();
+        findInput.current?.select();
       },
       centre() {
         const r = wrapper.current?.getBoundingClientRect();
@@ -135,14 +223,14 @@ function CanvasFlow() {
             const h = n.measured.height ?? NODE_HEIGHT;
             return x < topLeft.x || y < topLeft.y || x + w > bottomRight.x || y + h > bottomRight.y;
           });
-          if (hidden) void rf.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
+          if (hidden) fitTo(undefined, 250);
         });
       },
     };
     return () => {
       designer.view.current = null;
     };
-  }, [designer, rf]);
+  }, [designer, rf, fitTo]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ClusterFlowNode>[]) => {
@@ -290,13 +378,20 @@ function CanvasFlow() {
   );
 
   return (
-    <div className={`canvas${fileOver ? ' is-file-over' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div
+      className={`canvas${fileOver ? ' is-file-over' : ''}${compact ? ' is-compact' : ''}`}
+      ref={wrapper}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
       <ReactFlow<ClusterFlowNode>
         nodes={nodes}
         edges={NO_EDGES}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
         onConnect={onConnect}
         onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}
@@ -307,7 +402,7 @@ function CanvasFlow() {
         snapGrid={SNAP_GRID}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.2}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
@@ -316,11 +411,30 @@ function CanvasFlow() {
         proOptions={PRO_OPTIONS}
         aria-label="Topology canvas"
       >
-        <GatewayLayer links={links} implied={impliedShown ? implied.links : NO_IMPLIED} onChoose={chooseLink} />
+        <GatewayLayer links={links} implied={impliedShown ? implied.links : NO_IMPLIED} onChoose={chooseLink} focus={focus} />
+        <FindCluster inputRef={findInput} />
         <ImpliedLegend count={implied.count} shown={impliedShown} />
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-        {nodes.length > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />}
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        {nodes.length > 0 && minimapShown && (
+          <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
+        )}
+        {/* React Flow's fit button pads by a fraction of the view; this one keeps the overlays clear (fitTo). */}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton className="react-flow__controls-fitview" onClick={() => fitTo(undefined, 250)} title="Fit View" aria-label="Fit View">
+            <FitIcon />
+          </ControlButton>
+          {nodes.length > 0 && (
+            <ControlButton
+              className="minimap-toggle"
+              onClick={toggleMinimap}
+              title={minimapShown ? 'Hide minimap' : 'Show minimap'}
+              aria-label={minimapShown ? 'Hide minimap' : 'Show minimap'}
+              aria-pressed={!minimapShown}
+            >
+              <MinimapIcon />
+            </ControlButton>
+          )}
+        </Controls>
       </ReactFlow>
       {/* Hidden while the Templates menu is open: one list of templates at a time. */}
       {topology.clusters.length === 0 && !templatesOpen && <EmptyState />}
@@ -356,4 +470,44 @@ function applySelect(sel: Selection, key: keyof Selection, changes: { id: string
     else set.delete(c.id);
   }
   return { ...sel, [key]: [...set] };
+}
+
+/** The flow-space box around these clusters (all when omitted), from the design, before the nodes render. */
+function designBounds(
+  state: { design: { topology: Topology }; canvas: { measured: ReadonlyMap<string, { width: number; height: number }> } },
+  ids?: string[],
+): Rect | null {
+  const { topology } = state.design;
+  const all = clusterIds(topology);
+  const wanted = ids ? new Set(ids) : null;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  topology.clusters.forEach((c, i) => {
+    if (wanted && !wanted.has(all[i])) return;
+    const size = state.canvas.measured.get(all[i]);
+    x0 = Math.min(x0, c.position.x);
+    y0 = Math.min(y0, c.position.y);
+    x1 = Math.max(x1, c.position.x + (size?.width ?? NODE_WIDTH));
+    y1 = Math.max(y1, c.position.y + (size?.height ?? NODE_HEIGHT));
+  });
+  return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** React Flow's fit icon, drawn again: the button is ours (see fitTo). */
+function FitIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
+  );
+}
+
+function MinimapIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" aria-hidden="true">
+      <path d="M2 5h28v22H2zM5 8v16h22V8zm12 8h8v6h-8z" fillRule="evenodd" />
+    </svg>
+  );
 }

@@ -59,7 +59,8 @@ function ClusterNodeView({ id, data, selected }: NodeProps<ClusterFlowNode>) {
       <Handle type="source" position={Position.Bottom} id="bottom" />
       <Handle type="source" position={Position.Left} id="left" />
       <div className="cluster-node__head">
-        <span className="cluster-node__name" title={name}>
+        {/* data-name: drawn large over the node when zoomed out past reading (app.css, .is-compact). */}
+        <span className="cluster-node__name" title={name} data-name={name}>
           {name}
         </span>
         {problems && (

@@ -1,6 +1,7 @@
 import { memo, useRef, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
 import { useStore, useStoreApi, ViewportPortal, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import type { Severity } from '../../core';
+import { impliedInFocus, type Focus } from './focus';
 import { impliedDescription, type ImpliedLink } from './implied-links';
 
 /** A gateway link as the canvas draws it. */
@@ -23,7 +24,13 @@ export interface GatewayLink {
  * thousand links the browser spent more time layering those than on anything else an edit or a drag changed. Here a
  * move of a node redraws the links it touches and nothing else.
  */
-export function GatewayLayer({ links, implied, onChoose }: { links: GatewayLink[]; implied: ImpliedLink[]; onChoose: ChooseLink }) {
+/**
+ * Past this many drawn links a layout cannot keep them apart (a full mesh of 30 has 435): they are drawn thin and
+ * faint, and the selection brings its own forward (see focus.ts).
+ */
+export const DENSE_LINKS = 60;
+
+export function GatewayLayer({ links, implied, onChoose, focus }: { links: GatewayLink[]; implied: ImpliedLink[]; onChoose: ChooseLink; focus: Focus | null }) {
   // Node positions and sizes live in React Flow's store; `nodes` is a new array whenever any of them changes.
   useStore(selectNodes);
   const { nodeLookup } = useStoreApi().getState();
@@ -34,14 +41,18 @@ export function GatewayLayer({ links, implied, onChoose }: { links: GatewayLink[
   const drawn = [];
   // The implied connections first: SVG paints in document order, so they lie under every drawn link.
   for (const link of implied) {
-    const d = place(link, nodeLookup, previous.current, (x1, y1, x2, y2) => <Implied key={link.id} link={link} x1={x1} y1={y1} x2={x2} y2={y2} />);
+    const inFocus = focus !== null && impliedInFocus(focus, link);
+    const d = place(link, nodeLookup, previous.current, inFocus, (x1, y1, x2, y2) => (
+      <Implied key={link.id} link={link} x1={x1} y1={y1} x2={x2} y2={y2} inFocus={inFocus} />
+    ));
     if (!d) continue;
     next.set(link.id, d);
     drawn.push(d.element);
   }
   for (const link of links) {
-    const d = place(link, nodeLookup, previous.current, (x1, y1, x2, y2) => (
-      <Link key={link.id} link={link} x1={x1} y1={y1} x2={x2} y2={y2} onChoose={onChoose} />
+    const inFocus = focus !== null && focus.links.has(link.id);
+    const d = place(link, nodeLookup, previous.current, inFocus, (x1, y1, x2, y2) => (
+      <Link key={link.id} link={link} x1={x1} y1={y1} x2={x2} y2={y2} onChoose={onChoose} inFocus={inFocus} />
     ));
     if (!d) continue;
     next.set(link.id, d);
@@ -50,7 +61,7 @@ export function GatewayLayer({ links, implied, onChoose }: { links: GatewayLink[
   previous.current = next;
   return (
     <ViewportPortal>
-      <svg className="gateway-layer" aria-label="Gateway links">
+      <svg className={`gateway-layer${focus ? ' has-focus' : ''}${links.length > DENSE_LINKS ? ' is-dense' : ''}`} aria-label="Gateway links">
         {drawn}
       </svg>
     </ViewportPortal>
@@ -69,22 +80,24 @@ function place(
   link: Placed,
   nodeLookup: Map<string, InternalNode>,
   previous: Map<string, Drawn>,
+  inFocus: boolean,
   make: (x1: number, y1: number, x2: number, y2: number) => ReactElement,
 ): Drawn | null {
   const from = nodeLookup.get(link.from);
   const to = nodeLookup.get(link.to);
   if (!from?.measured.width || !to?.measured.width) return null;
   const old = previous.get(link.id);
-  if (old && old.link === link && old.from === from && old.to === to) return old;
+  if (old && old.link === link && old.from === from && old.to === to && old.inFocus === inFocus) return old;
   const p = border(from, centre(to));
   const q = border(to, centre(from));
-  return { link, from, to, element: make(p.x, p.y, q.x, q.y) };
+  return { link, from, to, inFocus, element: make(p.x, p.y, q.x, q.y) };
 }
 
 interface Drawn {
   link: Placed;
   from: InternalNode;
   to: InternalNode;
+  inFocus: boolean;
   element: ReactElement;
 }
 
@@ -95,12 +108,14 @@ interface LinkProps {
   x2: number;
   y2: number;
   onChoose: ChooseLink;
+  /** Brought forward by the selection (the layer dims the rest while anything is selected). */
+  inFocus: boolean;
 }
 
 /** Selects a link: alone, or added to (or taken from) the selection when `additive`. */
 export type ChooseLink = (id: string, additive: boolean) => void;
 
-const Link = memo(function Link({ link, x1, y1, x2, y2, onChoose }: LinkProps) {
+const Link = memo(function Link({ link, x1, y1, x2, y2, onChoose, inFocus }: LinkProps) {
   const onClick = (e: MouseEvent) => {
     e.stopPropagation();
     onChoose(link.id, e.shiftKey || e.metaKey || e.ctrlKey);
@@ -113,7 +128,7 @@ const Link = memo(function Link({ link, x1, y1, x2, y2, onChoose }: LinkProps) {
   return (
     // `nopan`: a press on a link selects it; it does not start panning the canvas.
     <g
-      className={`gateway-link nopan${link.selected ? ' is-selected' : ''}${link.severity ? ` has-${link.severity}` : ''}`}
+      className={`gateway-link nopan${link.selected ? ' is-selected' : ''}${link.severity ? ` has-${link.severity}` : ''}${inFocus ? ' is-related' : ''}`}
       role="button"
       tabIndex={0}
       aria-label={`Gateway ${link.a} to ${link.b}`}
@@ -136,10 +151,24 @@ const HIT_HALF_WIDTH = 9;
  * A connection NATS makes that was not drawn: a faint dashed line, under the links, that nothing selects or drags.
  * Its band takes the pointer only to show the tooltip (a press there pans the canvas, as on blank canvas).
  */
-const Implied = memo(function Implied({ link, x1, y1, x2, y2 }: { link: ImpliedLink; x1: number; y1: number; x2: number; y2: number }) {
+const Implied = memo(function Implied({
+  link,
+  x1,
+  y1,
+  x2,
+  y2,
+  inFocus,
+}: {
+  link: ImpliedLink;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  inFocus: boolean;
+}) {
   const text = impliedDescription(link);
   return (
-    <g className="implied-link" role="img" aria-label={text} data-id={link.id}>
+    <g className={`implied-link${inFocus ? ' is-related' : ''}`} role="img" aria-label={text} data-id={link.id}>
       <title>{text}</title>
       <path className="implied-link__hit" d={band({ x: x1, y: y1 }, { x: x2, y: y2 }, IMPLIED_HALF_WIDTH)} />
       <path className="implied-link__line" d={`M${x1},${y1}L${x2},${y2}`} />

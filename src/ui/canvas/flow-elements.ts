@@ -9,6 +9,7 @@ import { gatewayKey, type ProblemSummary } from '../derive/derive';
 import { clusterIds, linkIds } from '../edits/ids';
 import type { Selection } from '../store/session';
 import type { ClusterFlowNode, ClusterNodeData } from './ClusterNode';
+import type { Focus } from './focus';
 import type { GatewayLink } from './GatewayLayer';
 
 export interface NodeInputs {
@@ -17,12 +18,14 @@ export interface NodeInputs {
   drag: ReadonlyMap<string, Position> | null;
   measured: ReadonlyMap<string, { width: number; height: number }>;
   byCluster: Map<string, ProblemSummary>;
+  /** What the selection brings forward; the rest is dimmed. Null: nothing selected, nothing dimmed. */
+  focus?: Focus | null;
 }
 
 export function createNodeBuilder(): (inputs: NodeInputs) => ClusterFlowNode[] {
   let prev = new Map<string, ClusterFlowNode>();
   let prevList: ClusterFlowNode[] = [];
-  return ({ topology, selection, drag, measured, byCluster }) => {
+  return ({ topology, selection, drag, measured, byCluster, focus = null }) => {
     const ids = clusterIds(topology);
     const selected = new Set(selection.clusters);
     const next = new Map<string, ClusterFlowNode>();
@@ -35,8 +38,16 @@ export function createNodeBuilder(): (inputs: NodeInputs) => ClusterFlowNode[] {
       const position = drag?.get(id) ?? c.position;
       const size = measured.get(id);
       const isSelected = selected.has(id);
+      // On React Flow's wrapper of the node, so CSS dims or brings forward the whole node, handles included.
+      const className = focus === null ? undefined : focus.related.has(id) ? 'is-related' : 'is-dimmed';
       const node: ClusterFlowNode =
-        old && old.data === data && old.position.x === position.x && old.position.y === position.y && old.selected === isSelected && old.measured === size
+        old &&
+        old.data === data &&
+        old.position.x === position.x &&
+        old.position.y === position.y &&
+        old.selected === isSelected &&
+        old.measured === size &&
+        old.className === className
           ? old
           : {
               id,
@@ -46,6 +57,7 @@ export function createNodeBuilder(): (inputs: NodeInputs) => ClusterFlowNode[] {
               selected: isSelected,
               ariaLabel: `Cluster ${c.name}`,
               ...(size ? { measured: size } : {}),
+              ...(className ? { className } : {}),
             };
       next.set(id, node);
       return node;

@@ -15,6 +15,8 @@ export interface ViewApi {
   centre(): Position;
   /** Brings these clusters into view (zooming out to everything) when any of them is off screen. */
   reveal(clusterIds: string[]): void;
+  /** Puts the keyboard in the canvas's "Find cluster" box. */
+  focusFind?(): void;
 }
 
 /** Where commands run: a designer's store, and its canvas view once mounted. */
@@ -35,6 +37,8 @@ export interface Outcome extends Change {
   fit?: string[] | 'all';
   /** Bring these clusters into view if any is off screen. */
   reveal?: string[];
+  /** Put the keyboard in the "Find cluster" box. */
+  find?: true;
   /** A file for the browser to save. */
   save?: { data: string | Uint8Array; filename: string; mime: string };
 }

@@ -64,9 +64,10 @@ function run(ctx: CommandContext, cmd: Command, args: unknown[]): boolean {
 
 /** The one place what a command returns takes effect. */
 function applyOutcome({ store, view }: CommandContext, outcome: Outcome): void {
-  const { fit, reveal, save, ...change } = outcome;
+  const { fit, reveal, save, find, ...change } = outcome;
   apply(store, change);
   if (fit) view?.fitView(fit === 'all' ? undefined : fit);
   if (reveal) view?.reveal(reveal);
+  if (find) view?.focusFind?.();
   if (save) saveFile(save.data, save.filename, save.mime);
 }

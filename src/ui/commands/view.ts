@@ -40,6 +40,14 @@ export const VIEW_COMMANDS = family({
     shortcuts: ['shift+1'],
     run: () => ({ fit: 'all' }),
   },
+  'view.find': {
+    label: 'Find cluster',
+    group: 'View',
+    // `/` as in many web apps; Ctrl/⌘+K as in editors. Neither is taken, and both wait while a field has the keyboard.
+    shortcuts: ['/', 'mod+k'],
+    enabled: (s) => s.design.topology.clusters.length > 0,
+    run: () => ({ find: true }),
+  },
   'preview.maximize': {
     label: 'Maximize preview',
     group: 'View',
