@@ -6,6 +6,7 @@ import {
   ControlButton,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
@@ -187,11 +188,22 @@ function CanvasFlow() {
     observer.observe(el);
     return () => observer.disconnect();
   }, [fitTo]);
-  // The first fit once the nodes are measured (the overlays are in place by then), and again when the minimap comes or goes.
+  // Once, when the first nodes are measured (the overlays are in place by then): React Flow's first fit did not know
+  // them. Later additions keep the view where it is (a command reveals what it adds).
   const ready = nodes.length > 0 && nodesInitialized;
+  const firstFit = useRef(false);
   useEffect(() => {
-    if (ready && fitted.current) fitTo(undefined, 0);
-  }, [ready, minimapShown, fitTo]);
+    if (!ready || firstFit.current) return;
+    firstFit.current = true;
+    if (fitted.current) fitTo(undefined, 0);
+  }, [ready, fitTo]);
+  // The minimap came or went: a fitted view fits again around it (or into the room it left).
+  const minimapBefore = useRef(minimapShown);
+  useEffect(() => {
+    if (minimapBefore.current === minimapShown) return;
+    minimapBefore.current = minimapShown;
+    if (fitted.current) fitTo(undefined, 250);
+  }, [minimapShown, fitTo]);
 
   // Lend the view to commands (fit view, add at the centre).
   useEffect(() => {
@@ -412,8 +424,11 @@ function CanvasFlow() {
         aria-label="Topology canvas"
       >
         <GatewayLayer links={links} implied={impliedShown ? implied.links : NO_IMPLIED} onChoose={chooseLink} focus={focus} />
-        <FindCluster inputRef={findInput} />
-        <ImpliedLegend count={implied.count} shown={impliedShown} />
+        {/* One corner for both, stacked: the top-left stays blank canvas to click on (it clears the selection). */}
+        <Panel position="top-right" className="canvas-corner">
+          <FindCluster inputRef={findInput} />
+          <ImpliedLegend count={implied.count} shown={impliedShown} />
+        </Panel>
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         {nodes.length > 0 && minimapShown && (
           <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />

@@ -1,5 +1,4 @@
 import { memo, useId, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
-import { Panel } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useDesignerContext, useDesigner } from '../shell/context';
 import { clusterIds } from '../edits/ids';
@@ -56,7 +55,7 @@ export const FindCluster = memo(function FindCluster({ inputRef }: { inputRef: R
 
   if (names.length === 0) return null;
   return (
-    <Panel position="top-left" className="find-cluster">
+    <div className="find-cluster">
       <input
         ref={inputRef}
         type="search"
@@ -97,6 +96,6 @@ export const FindCluster = memo(function FindCluster({ inputRef }: { inputRef: R
       )}
       {listed && matches.length === 0 && <p className="find-cluster__note">No cluster name holds “{query.trim()}”</p>}
       {listed && matches.length > shown.length && <p className="find-cluster__note">{matches.length - shown.length} more: type more of the name</p>}
-    </Panel>
+    </div>
   );
 });

@@ -128,7 +128,8 @@ const Link = memo(function Link({ link, x1, y1, x2, y2, onChoose, inFocus }: Lin
   return (
     // `nopan`: a press on a link selects it; it does not start panning the canvas.
     <g
-      className={`gateway-link nopan${link.selected ? ' is-selected' : ''}${link.severity ? ` has-${link.severity}` : ''}${inFocus ? ' is-related' : ''}`}
+      className={`gateway-link nopan${link.selected ? ' is-selected' : ''}${link.severity ? ` has-${link.severity}` : ''}`}
+      data-related={inFocus || undefined}
       role="button"
       tabIndex={0}
       aria-label={`Gateway ${link.a} to ${link.b}`}
@@ -168,7 +169,7 @@ const Implied = memo(function Implied({
 }) {
   const text = impliedDescription(link);
   return (
-    <g className={`implied-link${inFocus ? ' is-related' : ''}`} role="img" aria-label={text} data-id={link.id}>
+    <g className="implied-link" role="img" aria-label={text} data-id={link.id} data-related={inFocus || undefined}>
       <title>{text}</title>
       <path className="implied-link__hit" d={band({ x: x1, y: y1 }, { x: x2, y: y2 }, IMPLIED_HALF_WIDTH)} />
       <path className="implied-link__line" d={`M${x1},${y1}L${x2},${y2}`} />

@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import { Panel } from '@xyflow/react';
 import { useRunCommand } from '../shell/use-command';
 import { MAX_IMPLIED_DRAWN } from './implied-links';
 
@@ -13,7 +12,8 @@ export const ImpliedLegend = memo(function ImpliedLegend({ count, shown }: { cou
   const tooMany = count > MAX_IMPLIED_DRAWN;
   const what = `${count.toLocaleString('en')} implied gateway connection${count === 1 ? '' : 's'}`;
   return (
-    <Panel position="top-right" className="implied-legend" aria-label="Implied connections">
+    // In the canvas's top-right corner, under "Find cluster" (Canvas.tsx).
+    <div className="implied-legend" aria-label="Implied connections">
       <label className="implied-legend__toggle" title="NATS connects every pair of clusters that links join, directly or through others">
         <input type="checkbox" checked={shown && !tooMany} disabled={tooMany} onChange={() => run('view.implied')} />
         <svg className="implied-legend__sample" width="28" height="8" aria-hidden="true">
@@ -24,6 +24,6 @@ export const ImpliedLegend = memo(function ImpliedLegend({ count, shown }: { cou
       <p className="implied-legend__note">
         {tooMany ? `Too many to draw (more than ${MAX_IMPLIED_DRAWN}).` : 'Made by NATS through other clusters; not drawn.'}
       </p>
-    </Panel>
+    </div>
   );
 });
