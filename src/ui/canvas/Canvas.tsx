@@ -440,11 +440,11 @@ function CanvasFlow() {
           </ControlButton>
           {nodes.length > 0 && (
             <ControlButton
-              className="minimap-toggle"
+              // The name says what a press does next; no aria-pressed as well (it would say the opposite).
+              className={`minimap-toggle${minimapShown ? '' : ' is-off'}`}
               onClick={toggleMinimap}
               title={minimapShown ? 'Hide minimap' : 'Show minimap'}
               aria-label={minimapShown ? 'Hide minimap' : 'Show minimap'}
-              aria-pressed={!minimapShown}
             >
               <MinimapIcon />
             </ControlButton>
