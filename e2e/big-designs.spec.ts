@@ -111,13 +111,16 @@ test.describe('big designs on the canvas', () => {
         ],
       }),
     );
-    await expect(page.locator('.react-flow__node.is-dimmed')).toHaveCount(0);
+    const dimmed = page.locator('.canvas.has-focus .react-flow__node:not(.is-related)');
+    await expect(page.locator('.canvas')).not.toHaveClass(/has-focus/);
 
     await clusterNode(page, 'a').click();
+    await expect(page.locator('.canvas')).toHaveClass(/has-focus/);
     await expect(clusterNode(page, 'a')).toHaveClass(/is-related/);
     await expect(clusterNode(page, 'b')).toHaveClass(/is-related/);
-    await expect(clusterNode(page, 'c')).toHaveClass(/is-dimmed/);
-    await expect(clusterNode(page, 'd')).toHaveClass(/is-dimmed/);
+    await expect(dimmed).toHaveCount(2);
+    await expect(clusterNode(page, 'c')).not.toHaveClass(/is-related/);
+    await expect(clusterNode(page, 'd')).not.toHaveClass(/is-related/);
     await expect(page.getByRole('button', { name: 'Gateway a to b' })).toHaveAttribute('data-related', 'true');
     await expect(page.getByRole('button', { name: 'Gateway b to c' })).not.toHaveAttribute('data-related');
     await expect(page.getByRole('img', { name: /^Implied gateway a to c/ })).toHaveAttribute('data-related', 'true');
@@ -128,13 +131,15 @@ test.describe('big designs on the canvas', () => {
 
     // A selected link brings its two clusters forward
     await page.getByRole('button', { name: 'Gateway b to c' }).click();
-    await expect(clusterNode(page, 'a')).toHaveClass(/is-dimmed/);
+    await expect(clusterNode(page, 'a')).not.toHaveClass(/is-related/);
     await expect(clusterNode(page, 'c')).toHaveClass(/is-related/);
 
     // Escape clears the selection, and nothing stays dimmed
     await page.keyboard.press('Escape');
-    await expect(page.locator('.react-flow__node.is-dimmed')).toHaveCount(0);
+    await expect(page.locator('.canvas')).not.toHaveClass(/has-focus/);
+    await expect(page.locator('.react-flow__node.is-related')).toHaveCount(0);
     await expect(page.locator('.gateway-layer')).not.toHaveClass(/has-focus/);
+    expect(Number(await clusterNode(page, 'd').evaluate((el) => getComputedStyle(el).opacity))).toBe(1);
   });
 
   test('"Find cluster" finds by part of a name, selects and shows it, and takes keys from no shortcut', async ({ page }) => {

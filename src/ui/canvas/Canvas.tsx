@@ -391,7 +391,7 @@ function CanvasFlow() {
 
   return (
     <div
-      className={`canvas${fileOver ? ' is-file-over' : ''}${compact ? ' is-compact' : ''}`}
+      className={`canvas${fileOver ? ' is-file-over' : ''}${compact ? ' is-compact' : ''}${focus ? ' has-focus' : ''}`}
       ref={wrapper}
       onDragOver={onDragOver}
       onDragLeave={onDragLeave}

@@ -38,8 +38,9 @@ export function createNodeBuilder(): (inputs: NodeInputs) => ClusterFlowNode[] {
       const position = drag?.get(id) ?? c.position;
       const size = measured.get(id);
       const isSelected = selected.has(id);
-      // On React Flow's wrapper of the node, so CSS dims or brings forward the whole node, handles included.
-      const className = focus === null ? undefined : focus.related.has(id) ? 'is-related' : 'is-dimmed';
+      // On React Flow's wrapper of the node. Only the brought-forward few are marked (the canvas dims the others by
+      // CSS, see Canvas.tsx): a selection then hands React Flow a handful of new nodes, not every one.
+      const className = focus?.related.has(id) ? 'is-related' : undefined;
       const node: ClusterFlowNode =
         old &&
         old.data === data &&
