@@ -48,9 +48,12 @@ test.describe('the budget panel', () => {
     expect(usable).toMatch(/^\d+Mi$/);
     await expect(panel.getByText('Usable by pods', { exact: true })).toHaveCount(1);
     for (const title of await panel.locator('.bar__marker').evaluateAll((els) => els.map((e) => e.getAttribute('title')))) {
-      expect(title).toBe(`usable by pods: ${usable}`);
+      expect(title).toBe(`${usable} usable by pods`);
     }
-    await expect(panel.getByRole('list', { name: 'Budget checks' })).toContainText(`~${usable} usable`);
+    // The warnings name it the same way, never as the VM's memory
+    const checks = panel.getByRole('list', { name: 'Budget checks' });
+    await expect(checks).toContainText(new RegExp(`Limits total \\d+Mi > ${usable} usable by pods`));
+    await expect(checks).not.toContainText(`VM ${usable}`);
   });
 
   test('"see D1" links to the D1 item in the panel', async ({ page }) => {
@@ -60,7 +63,7 @@ test.describe('the budget panel', () => {
     await typeOverField(page, 'Disk', '5Gi');
     const checks = budget(page).getByRole('list', { name: 'Budget checks' });
     const d1 = checks.locator('#budget-check-D1');
-    await expect(d1).toContainText('JetStream could fill the VM disk');
+    await expect(d1).toContainText('VM disk nearly full');
     const link = checks.getByRole('listitem').filter({ hasText: 'D3' }).getByRole('link', { name: 'D1' });
     await link.click();
     await expect(d1).toBeFocused();

@@ -28,6 +28,7 @@ export { readPreviousPasswords, MAX_PREVIOUS_BYTES, type PreviousPasswords, type
 export { encodeShareFragment, decodeShareFragment, SHARE_PREFIX, SHARE_LIMITS, type ShareError, type ShareDecodeResult } from './share/share-link';
 export {
   budget,
+  usableMemoryText,
   type Budget,
   type BudgetNode,
   type BudgetPending,

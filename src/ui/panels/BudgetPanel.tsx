@@ -1,7 +1,19 @@
-import { formatBytes, formatMi, formatMillis, PROVIDERS, type Budget, type BudgetNode, type Problem } from '../../core';
+import {
+  codeInfo,
+  codeName,
+  formatBytes,
+  formatMi,
+  formatMillis,
+  PROVIDERS,
+  usableMemoryText,
+  type Budget,
+  type BudgetNode,
+  type Problem,
+  type ProblemCode,
+} from '../../core';
 import { Icon } from '../shell/icons';
 import { useDerived } from '../shell/use-derived';
-import { budgetCodeName, splitCodeRefs } from './budget-codes';
+import { splitCodeRefs } from './code-refs';
 
 /**
  * The kind budget as bars: the whole VM and each node, CPU and memory, requests and limits. Every number is
@@ -73,7 +85,7 @@ function BudgetBody({ budget }: { budget: Budget }) {
         percent={totals.requestPercent.memory}
         fmt={formatMi}
         marker={vm.memoryUsableBytes}
-        markerLabel={`usable by pods: ${usable}`}
+        markerLabel={usableMemoryText(vm)}
       />
       <Bar
         label="Memory limits"
@@ -83,7 +95,7 @@ function BudgetBody({ budget }: { budget: Budget }) {
         fmt={formatMi}
         kind="limit"
         marker={vm.memoryUsableBytes}
-        markerLabel={`usable by pods: ${usable}`}
+        markerLabel={usableMemoryText(vm)}
       />
       <dl className="facts facts--usable">
         <dt>Usable by pods</dt>
@@ -166,7 +178,7 @@ function BudgetLegend({ usable }: { usable: string }) {
 function BudgetChecks({ problems }: { problems: Problem[] }) {
   const firstOf = new Map<string, number>();
   problems.forEach((p, i) => firstOf.has(p.code) || firstOf.set(p.code, i));
-  const goTo = (code: string) => {
+  const goTo = (code: ProblemCode) => {
     const item = document.getElementById(`budget-check-${code}`);
     item?.scrollIntoView({ block: 'nearest' });
     item?.focus();
@@ -175,11 +187,11 @@ function BudgetChecks({ problems }: { problems: Problem[] }) {
     splitCodeRefs(message).map((part, i) =>
       'ref' in part ? (
         firstOf.has(part.ref) ? (
-          <a key={i} href={`#budget-check-${part.ref}`} title={budgetCodeName(part.ref)} onClick={(e) => (e.preventDefault(), goTo(part.ref))}>
+          <a key={i} href={`#budget-check-${part.ref}`} title={codeName(part.ref)} onClick={(e) => (e.preventDefault(), goTo(part.ref))}>
             {part.ref}
           </a>
         ) : (
-          <abbr key={i} title={budgetCodeName(part.ref)}>
+          <abbr key={i} title={codeName(part.ref)}>
             {part.ref}
           </abbr>
         )
@@ -203,7 +215,9 @@ function BudgetChecks({ problems }: { problems: Problem[] }) {
             <div className="budget-check__head">
               <Icon name={p.severity === 'info' ? 'info' : p.severity} size={13} />
               <code className="budget-check__code">{p.code}</code>
-              <span className="budget-check__name">{budgetCodeName(p.code)}</span>
+              <span className="budget-check__name" title={codeInfo(p.code).help}>
+                {codeName(p.code)}
+              </span>
             </div>
             <p className="budget-check__message">{text(p.message)}</p>
             {p.fix && <p className="budget-check__fix">{text(p.fix)}</p>}
