@@ -40,6 +40,7 @@ export {
 } from './budget';
 export { lint, RULES } from './lint';
 export { check, ALL_RULES } from './check/check';
+export { checkText, type TextCheck } from './check/check-text';
 export { PROBLEM_CODES, codeInfo, codeName, type CodeInfo, type ProblemCode, type ProblemSource } from './check/codes';
 export type { Rule } from './check/rule';
 export type { Facts } from './check/facts';

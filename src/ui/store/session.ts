@@ -55,9 +55,11 @@ export interface Notice {
 export type IncomingLink = { kind: 'error'; message: string } | { kind: 'ask'; topology: Topology };
 
 /** Why the last import failed: every parser error, shown until dismissed. */
+/** An import's errors: the parser's and the lint's, with their lines; `imported` when the design was loaded anyway. */
 export interface ImportFailure {
   source: string;
   errors: ParseError[];
+  imported?: boolean;
 }
 
 /**
