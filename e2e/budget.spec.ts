@@ -5,6 +5,8 @@ import { expect, loadTemplate, openDesigner, test, typeOver } from './fixtures';
 
 const budget = (page: Page) => page.getByRole('region', { name: 'Budget' });
 
+const kindMemory = (page: Page) => page.evaluate(() => window.__designer!.state().topology.kind.memory);
+
 /** Types over an inspector field, key by key, and leaves it. */
 async function typeOverField(page: Page, label: string, text: string): Promise<void> {
   const field = page.getByLabel(label, { exact: true });
@@ -91,5 +93,30 @@ test.describe('the budget panel', () => {
         (el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= el.closest('section')!.getBoundingClientRect().right,
       ),
     ).toBe(true);
+  });
+
+  test("a new design on podman's default VM: one click sizes the VM, and the panel says how to give the real VM that size", async ({ page }) => {
+    await openDesigner(page);
+    // Two default clusters on the default kind VM (podman machine, 4 CPUs, 2 GiB): three pods would stay Pending
+    await page.getByRole('button', { name: 'Add cluster' }).click();
+    await page.getByRole('button', { name: 'Add cluster' }).click();
+    const panel = budget(page);
+    await expect(panel.getByRole('group', { name: 'Pending pods' })).toContainText('3 pods would stay Pending');
+    const size = panel.getByRole('group', { name: 'VM size' });
+    await expect(size).toContainText("podman machine's default size (4 CPUs, 2 GiB) leaves 736Mi usable by pods: too small for this design");
+
+    await size.getByRole('button', { name: 'Size the VM for this design' }).click();
+
+    // The budget's own smallest size: nothing Pending, no CPU or memory warning left, and the command to match
+    await expect.poll(() => kindMemory(page)).toBe('14Gi');
+    await expect(panel.getByRole('group', { name: 'Pending pods' })).toHaveCount(0);
+    await expect(size.getByRole('button', { name: 'Size the VM for this design' })).toHaveCount(0);
+    await expect(size).toContainText('podman machine set --cpus 4 --memory 14336');
+    const checks = panel.getByRole('list', { name: 'Budget checks' });
+    for (const code of ['S2', 'S7', 'H1w', 'H3', 'M5']) await expect(checks.getByRole('listitem').filter({ hasText: code })).toHaveCount(0);
+
+    // One undo step takes it back
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => kindMemory(page)).toBe('2Gi');
   });
 });

@@ -29,6 +29,10 @@ export { encodeShareFragment, decodeShareFragment, SHARE_PREFIX, SHARE_LIMITS, t
 export {
   budget,
   usableMemoryText,
+  vmSizeFor,
+  isSizeProblem,
+  FIT_LIMITS,
+  type VmSize,
   type Budget,
   type BudgetNode,
   type BudgetPending,

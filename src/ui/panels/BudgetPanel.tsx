@@ -1,6 +1,8 @@
 import {
   codeInfo,
   codeName,
+  isSizeProblem,
+  MiB,
   formatBytes,
   formatMi,
   formatMillis,
@@ -13,6 +15,7 @@ import {
 } from '../../core';
 import { Icon } from '../shell/icons';
 import { useDerived } from '../shell/use-derived';
+import { useRunCommand } from '../shell/use-command';
 import { splitCodeRefs } from './code-refs';
 
 /**
@@ -74,6 +77,8 @@ function BudgetBody({ budget }: { budget: Budget }) {
           <Icon name="ok" size={14} /> Every pod fits: none would stay Pending.
         </p>
       )}
+
+      <VmSize budget={budget} />
 
       <h3 className="budget__h">Whole VM</h3>
       <Bar label="CPU requests" value={totals.requests.cpuMillis} max={vm.cpuMillis} percent={totals.requestPercent.cpu} fmt={formatMillis} />
@@ -139,6 +144,42 @@ function BudgetBody({ budget }: { budget: Budget }) {
         <p className="hint">JetStream is off.</p>
       )}
     </>
+  );
+}
+
+/**
+ * What the VM's size means for the design: too small (a click sizes it, by the budget's own rules), and, for a size
+ * that is not the provider's default, how to give the real VM that size, since the budget only assumes it.
+ */
+function VmSize({ budget }: { budget: Budget }) {
+  const run = useRunCommand();
+  const { vm } = budget;
+  const preset = PROVIDERS[vm.provider];
+  const tooSmall = budget.problems.some(isSizeProblem);
+  const size = `${vm.cpuMillis / 1000} CPUs, ${formatBytes(vm.memoryBytes)}`;
+  return (
+    <div className="vm-size" role="group" aria-label="VM size">
+      {tooSmall && (
+        <p className="vm-size__small">
+          <Icon name="warning" size={14} />
+          <span>
+            {vm.atProviderDefault ? `${preset.label}'s default size (${size})` : `A VM of ${size}`} leaves {usableMemoryText(vm)}: too small for this design, so
+            pods stay Pending or the VM over-commits.
+          </span>
+        </p>
+      )}
+      {tooSmall && (
+        <button type="button" className="btn btn--small" onClick={() => run('kind.fit')}>
+          Size the VM for this design
+        </button>
+      )}
+      {!vm.atProviderDefault && (
+        <p className="vm-size__how">
+          The budget assumes your VM has {size}. To give {preset.label} that size:{' '}
+          <code>{preset.resizeTo(vm.cpuMillis / 1000, Math.ceil(vm.memoryBytes / MiB))}</code>
+        </p>
+      )}
+    </div>
   );
 }
 
