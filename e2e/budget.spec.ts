@@ -5,6 +5,8 @@ import { expect, loadTemplate, openDesigner, test, typeOver } from './fixtures';
 
 const budget = (page: Page) => page.getByRole('region', { name: 'Budget' });
 
+const kindMemory = (page: Page) => page.evaluate(() => window.__designer!.state().topology.kind.memory);
+
 /** Types over an inspector field, key by key, and leaves it. */
 async function typeOverField(page: Page, label: string, text: string): Promise<void> {
   const field = page.getByLabel(label, { exact: true });
@@ -48,9 +50,12 @@ test.describe('the budget panel', () => {
     expect(usable).toMatch(/^\d+Mi$/);
     await expect(panel.getByText('Usable by pods', { exact: true })).toHaveCount(1);
     for (const title of await panel.locator('.bar__marker').evaluateAll((els) => els.map((e) => e.getAttribute('title')))) {
-      expect(title).toBe(`usable by pods: ${usable}`);
+      expect(title).toBe(`${usable} usable by pods`);
     }
-    await expect(panel.getByRole('list', { name: 'Budget checks' })).toContainText(`~${usable} usable`);
+    // The warnings name it the same way, never as the VM's memory
+    const checks = panel.getByRole('list', { name: 'Budget checks' });
+    await expect(checks).toContainText(new RegExp(`Limits total \\d+Mi > ${usable} usable by pods`));
+    await expect(checks).not.toContainText(`VM ${usable}`);
   });
 
   test('"see D1" links to the D1 item in the panel', async ({ page }) => {
@@ -60,7 +65,7 @@ test.describe('the budget panel', () => {
     await typeOverField(page, 'Disk', '5Gi');
     const checks = budget(page).getByRole('list', { name: 'Budget checks' });
     const d1 = checks.locator('#budget-check-D1');
-    await expect(d1).toContainText('JetStream could fill the VM disk');
+    await expect(d1).toContainText('VM disk nearly full');
     const link = checks.getByRole('listitem').filter({ hasText: 'D3' }).getByRole('link', { name: 'D1' });
     await link.click();
     await expect(d1).toBeFocused();
@@ -88,5 +93,30 @@ test.describe('the budget panel', () => {
         (el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= el.closest('section')!.getBoundingClientRect().right,
       ),
     ).toBe(true);
+  });
+
+  test("a new design on podman's default VM: one click sizes the VM, and the panel says how to give the real VM that size", async ({ page }) => {
+    await openDesigner(page);
+    // Two default clusters on the default kind VM (podman machine, 4 CPUs, 2 GiB): three pods would stay Pending
+    await page.getByRole('button', { name: 'Add cluster' }).click();
+    await page.getByRole('button', { name: 'Add cluster' }).click();
+    const panel = budget(page);
+    await expect(panel.getByRole('group', { name: 'Pending pods' })).toContainText('3 pods would stay Pending');
+    const size = panel.getByRole('group', { name: 'VM size' });
+    await expect(size).toContainText("podman machine's default size (4 CPUs, 2 GiB) leaves 736Mi usable by pods: too small for this design");
+
+    await size.getByRole('button', { name: 'Size the VM for this design' }).click();
+
+    // The budget's own smallest size: nothing Pending, no CPU or memory warning left, and the command to match
+    await expect.poll(() => kindMemory(page)).toBe('14Gi');
+    await expect(panel.getByRole('group', { name: 'Pending pods' })).toHaveCount(0);
+    await expect(size.getByRole('button', { name: 'Size the VM for this design' })).toHaveCount(0);
+    await expect(size).toContainText('podman machine set --cpus 4 --memory 14336');
+    const checks = panel.getByRole('list', { name: 'Budget checks' });
+    for (const code of ['S2', 'S7', 'H1w', 'H3', 'M5']) await expect(checks.getByRole('listitem').filter({ hasText: code })).toHaveCount(0);
+
+    // One undo step takes it back
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => kindMemory(page)).toBe('2Gi');
   });
 });

@@ -57,6 +57,32 @@ test.describe('import and export', () => {
     await expect(clusterNode(page, 'a')).toBeVisible();
   });
 
+  test('a file with parser and lint errors lists them all, sorted by line', async ({ page }) => {
+    await openDesigner(page);
+    await loadTemplate(page, /NoETL/);
+    const text = ['version: 1', 'name: demo', 'clusters:', '  - name: Bad_Name', '  - name: b', '    replicas: many', 'gateways:', '  - [b, ghost]', ''].join(
+      '\n',
+    );
+    await page.locator('input[type=file]').setInputFiles({ name: 'mixed.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
+    const banner = page.getByRole('alert', { name: 'Import failed' });
+    await expect(banner).toContainText('Could not import mixed.yaml: 3 errors. Nothing was changed.');
+    const items = banner.getByRole('listitem');
+    await expect(items).toHaveCount(3);
+    await expect(items.nth(0)).toHaveText(/^4:11 clusters\[0\]\.name: .*\(CLUSTER_NAME_INVALID\)$/);
+    await expect(items.nth(1)).toHaveText(/^6:15 clusters\[1\]\.replicas: must be a whole number/);
+    await expect(items.nth(2)).toHaveText(/^8:5 gateways\[0\]: .*\(GATEWAY_UNKNOWN_CLUSTER\)$/);
+    await expect(clusterNode(page, 'a')).toBeVisible();
+
+    // Without the parser's error the design is imported, and its lint errors are still listed with their lines
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'lint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text.replace('    replicas: many\n', '')) });
+    const imported = page.getByRole('alert', { name: 'Import errors' });
+    await expect(imported).toContainText('Imported lint.yaml with 2 errors');
+    await expect(imported.getByRole('listitem').nth(1)).toHaveText(/^7:5 gateways\[0\]: /);
+    await expect(clusterNode(page, 'Bad_Name')).toBeVisible();
+  });
+
   test('a file dropped on the canvas and text pasted on it are imported; pasted clusters still paste', async ({ page }) => {
     await openDesigner(page);
     const single = templateById('single')!.topology();

@@ -26,6 +26,13 @@ export interface ProviderPreset {
   documented: boolean;
   /** How to give the VM more room. */
   resize: string;
+  /** How to give the VM exactly this size (whole CPUs, MiB of memory). */
+  resizeTo: (cpus: number, memoryMiB: number) => string;
+}
+
+/** `9216` MiB → "9 GiB" (whole GiB: the sizes we propose), else "9300 MiB". */
+function gib(mib: number): string {
+  return mib % 1024 === 0 ? `${mib / 1024} GiB` : `${mib} MiB`;
 }
 
 /** Default VM sizes of local container runtimes (docs/kind-budget.md, "Default VM sizes"). */
@@ -37,6 +44,7 @@ export const PROVIDERS: Record<KindProvider, ProviderPreset> = {
     disk: '64Gi',
     documented: false,
     resize: 'Docker Desktop › Settings › Resources: raise CPUs and Memory, then Apply & restart.',
+    resizeTo: (c, m) => `Docker Desktop › Settings › Resources: CPUs ${c}, Memory ${gib(m)}, then Apply & restart.`,
   },
   podman: {
     label: 'podman machine',
@@ -45,6 +53,7 @@ export const PROVIDERS: Record<KindProvider, ProviderPreset> = {
     disk: '100Gi',
     documented: true,
     resize: 'podman machine stop; podman machine set --cpus 6 --memory 12288; podman machine start',
+    resizeTo: (c, m) => `podman machine stop; podman machine set --cpus ${c} --memory ${m}; podman machine start`,
   },
   'podman-desktop': {
     label: 'Podman Desktop',
@@ -53,6 +62,7 @@ export const PROVIDERS: Record<KindProvider, ProviderPreset> = {
     disk: '100Gi',
     documented: true,
     resize: 'Podman Desktop › Settings › Resources › Podman machine: raise CPUs and Memory.',
+    resizeTo: (c, m) => `Podman Desktop › Settings › Resources › Podman machine: CPUs ${c}, Memory ${gib(m)}.`,
   },
   colima: {
     label: 'Colima',
@@ -61,6 +71,7 @@ export const PROVIDERS: Record<KindProvider, ProviderPreset> = {
     disk: '100Gi',
     documented: true,
     resize: 'colima stop; colima start --cpu 6 --memory 12',
+    resizeTo: (c, m) => `colima stop; colima start --cpu ${c} --memory ${Math.ceil(m / 1024)}`,
   },
   'rancher-desktop': {
     label: 'Rancher Desktop',
@@ -69,6 +80,7 @@ export const PROVIDERS: Record<KindProvider, ProviderPreset> = {
     disk: '100Gi',
     documented: true,
     resize: 'Rancher Desktop › Preferences › Virtual Machine: raise CPUs and Memory.',
+    resizeTo: (c, m) => `Rancher Desktop › Preferences › Virtual Machine: CPUs ${c}, Memory ${gib(m)}.`,
   },
   orbstack: {
     label: 'OrbStack',
@@ -77,6 +89,7 @@ export const PROVIDERS: Record<KindProvider, ProviderPreset> = {
     disk: '100Gi',
     documented: false,
     resize: 'orb config set cpu 6; orb config set memory_mib 12288',
+    resizeTo: (c, m) => `orb config set cpu ${c}; orb config set memory_mib ${m}`,
   },
   linux: {
     label: 'Linux (no VM)',
@@ -85,6 +98,7 @@ export const PROVIDERS: Record<KindProvider, ProviderPreset> = {
     disk: '100Gi',
     documented: false,
     resize: 'No VM: kind shares the host. Free host memory or use a larger machine.',
+    resizeTo: (c, m) => `No VM: kind shares the host, which needs ${c} CPUs and ${gib(m)} of memory free.`,
   },
 };
 

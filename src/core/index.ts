@@ -28,6 +28,11 @@ export { readPreviousPasswords, MAX_PREVIOUS_BYTES, type PreviousPasswords, type
 export { encodeShareFragment, decodeShareFragment, SHARE_PREFIX, SHARE_LIMITS, type ShareError, type ShareDecodeResult } from './share/share-link';
 export {
   budget,
+  usableMemoryText,
+  vmSizeFor,
+  isSizeProblem,
+  FIT_LIMITS,
+  type VmSize,
   type Budget,
   type BudgetNode,
   type BudgetPending,
@@ -39,6 +44,7 @@ export {
 } from './budget';
 export { lint, RULES } from './lint';
 export { check, ALL_RULES } from './check/check';
+export { checkText, type TextCheck } from './check/check-text';
 export { PROBLEM_CODES, codeInfo, codeName, type CodeInfo, type ProblemCode, type ProblemSource } from './check/codes';
 export type { Rule } from './check/rule';
 export type { Facts } from './check/facts';

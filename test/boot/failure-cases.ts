@@ -33,7 +33,12 @@ export function failureCases(version: 'oldest' | 'current'): FailureCase[] {
     { label: 'template three-region', topology: template('three-region'), oneServer: 'us-east', wholeCluster: 'eu-west' },
     { label: 'template single', topology: template('single'), oneServer: 'main' },
     { label: 'template five', topology: template('five'), oneServer: 'example' },
-    { label: 'template light', topology: template('light'), wholeCluster: 'b' },
+    // Two clusters of one server (the light template's shape before it turned JetStream off): losing either stops JetStream.
+    {
+      label: '2 clusters of 1',
+      topology: () => shapeTopology({ id: '2x1-chain', clusters: 2, replicas: 1, links: 'chain', domain: null }),
+      wholeCluster: 'b',
+    },
     { label: '3, 3 and 1 (the tie-breaker fix)', topology: tieBreaker, wholeCluster: 'a' },
     {
       label: '4 clusters of 2 in a chain',

@@ -1,4 +1,4 @@
-import { budget, formatMi, formatMillis, type Budget } from '../../core';
+import { budget, formatMi, formatMillis, usableMemoryText, type Budget } from '../../core';
 import { EXIT, readTopologyFile } from '../io';
 import { countBySeverity, formatProblems, table } from '../format';
 
@@ -14,7 +14,7 @@ function formatBudget(b: Budget): string {
   const vm = b.vm;
   const out: string[] = [];
   out.push(
-    `kind on ${vm.provider}: ${vm.cpuMillis / 1000} CPUs, ${formatMi(vm.memoryBytes)} memory (${formatMi(vm.memoryUsableBytes)} usable by pods), ${formatMi(vm.diskBytes)} disk${vm.atProviderDefault ? ' (the provider default)' : ''}`,
+    `kind on ${vm.provider}: ${vm.cpuMillis / 1000} CPUs, ${formatMi(vm.memoryBytes)} memory (${usableMemoryText(vm)}), ${formatMi(vm.diskBytes)} disk${vm.atProviderDefault ? ' (the provider default)' : ''}`,
   );
   out.push('');
   out.push(

@@ -2,7 +2,7 @@
 
 import { PROVIDERS } from '../defaults';
 import type { KindEnvironment, ResolvedCluster } from '../model';
-import { bytes } from '../quantity';
+import { bytes, formatMi } from '../quantity';
 import { ASSUMPTIONS } from './assumptions';
 import type { PodOrigin } from './pod-spec';
 import type { Placement } from './simulate';
@@ -25,6 +25,14 @@ export function vmFigures(kind: KindEnvironment): BudgetVm {
     memoryUsableBytes: Math.max(0, memoryBytes - overhead),
     atProviderDefault: kind.cpus === preset.cpus && memoryBytes === bytes(preset.memory),
   };
+}
+
+/**
+ * The one way every text names the memory left for pods ("736Mi usable by pods"): the rules' messages and fixes, the
+ * CLI and the designer's panel all say this, so the figure reads the same wherever it appears.
+ */
+export function usableMemoryText(vm: Pick<BudgetVm, 'memoryUsableBytes'>): string {
+  return `${formatMi(vm.memoryUsableBytes)} usable by pods`;
 }
 
 export function nodeFigures(placement: Placement): BudgetNode[] {

@@ -4,6 +4,8 @@ export type { Budget, BudgetJetStream, BudgetNode, BudgetPending, BudgetTotals, 
 export type { Percent, Usage } from './usage';
 export { percentOf } from './usage';
 export { ASSUMPTIONS } from './assumptions';
+export { usableMemoryText } from './figures';
+export { vmSizeFor, isSizeProblem, FIT_LIMITS, type VmSize } from './fit-vm';
 export type { Blocker, HostPort, NodeRole, PodOrigin, PodSpec, SimNode, SpreadConstraint, Taint } from './pod-spec';
 export { simulate, type Placement, type PendingPod } from './simulate';
 export type { NodeState } from './filters';

@@ -335,3 +335,22 @@ describe('S7 on many nodes', () => {
     expect(s7[0].message).toBe('Requested after placement: kind-worker has 92.5% of CPU (3700m of 4000m), kind-worker2 has 92.5% of CPU (3700m of 4000m).');
   });
 });
+
+describe('one usable memory figure in every text', () => {
+  it('H1w, H3 and M5 name the usable memory the same way, never as "VM <usable>"', () => {
+    // given one default cluster on podman's default 2Gi VM: 736Mi usable by pods
+    const t = noetl((x) => {
+      x.kind.memory = '2Gi';
+      x.clusters = [x.clusters[0]];
+      x.gateways = [];
+    });
+    // when
+    const b = budget(t);
+    const texts = b.problems.filter((p) => ['H1w', 'H3', 'M5'].includes(p.code)).flatMap((p) => [p.message, p.fix]);
+    // then
+    expect(b.vm.memoryUsableBytes).toBe(736 * 2 ** 20);
+    expect(texts.filter((s) => s.includes('736Mi'))).toHaveLength(5);
+    for (const text of texts.filter((s) => s.includes('736Mi'))) expect(text).toContain('736Mi usable by pods');
+    expect(texts.join(' ')).not.toMatch(/VM (memory )?736Mi|~736Mi/);
+  });
+});

@@ -196,14 +196,14 @@ export const PROBLEM_CODES = {
     severity: 'error',
     source: 'budget',
     rule: 'host-memory-requests',
-    name: 'VM memory over-committed',
+    name: 'Memory requests over the usable memory',
     help: "on several nodes, the requests' memory exceeds the VM's usable memory: the scheduler over-commits the one VM; OOM kills follow",
   },
   H1w: {
     severity: 'warning',
     source: 'budget',
     rule: 'host-memory-requests',
-    name: 'VM memory nearly requested',
+    name: 'Memory requests near the usable memory',
     help: "the requests' memory exceeds 80% of the VM's usable memory: little room for the control plane and page cache",
   },
   H2: {
@@ -217,7 +217,7 @@ export const PROBLEM_CODES = {
     severity: 'warning',
     source: 'budget',
     rule: 'host-memory-limits',
-    name: 'Memory limits above the VM',
+    name: 'Memory limits over the usable memory',
     help: "the limits' memory exceeds the VM's usable memory (high above 2×): bursts meet the VM's OOM killer; kind has no memory eviction",
   },
   H4: {

@@ -71,6 +71,73 @@ export function parseTopology(input: unknown): ParseResult {
   return fromData(data, doc, lineCounter);
 }
 
+/** A text read for a report of everything wrong with it: the parse, and what the text means despite its errors. */
+export interface TextReading {
+  result: ParseResult;
+  /**
+   * The design with every value the parser refused left out (so its default applies), when that is enough to read
+   * one; null when the text does not parse as YAML or leaving values out does not help. For the lint's view of a
+   * text that does not parse, never to be used as the design.
+   */
+  repaired: Topology | null;
+  /** Line and column of a path in the text: of the value, or of the nearest parent the text has. */
+  locate(path: Path): { line?: number; column?: number };
+}
+
+/** Rounds of leaving refused values out: one usually does it; a value refused inside a refused value needs more. */
+const REPAIR_ROUNDS = 3;
+
+/** {@link parseTopology} for a report (an import's): its result, a repaired design to lint, and positions. */
+export function readTopologyText(text: string): TextReading {
+  const result = parseTopology(text);
+  const none = { result, repaired: null, locate: () => ({}) };
+  if (text.length > LIMITS.textChars) return none;
+  const lineCounter = new LineCounter();
+  const parsed = parseYamlDocument(text, lineCounter);
+  if (!parsed.ok) return none;
+  const index = new WeakMap<object, Map<unknown, Pair>>();
+  const locate = (path: Path) => locateIn(parsed.doc, lineCounter, path, false, index);
+  if (result.ok) return { result, repaired: result.topology, locate };
+  let data: unknown;
+  try {
+    data = parsed.doc.toJS({ maxAliasCount: 50 });
+  } catch {
+    return none;
+  }
+  const migrated = migrate(data);
+  if (!migrated.ok) return { ...none, locate };
+  const current = clonePlain(migrated.data);
+  for (let round = 0; round < REPAIR_ROUNDS; round++) {
+    const r = new Reader(MAX_ERRORS);
+    const topology = readTopology(r, current);
+    if (r.count === 0 && topology) return { result, repaired: topology, locate };
+    // Past the errors kept, some refused values are unknown: they cannot be left out.
+    if (r.count > r.errors.length || !r.errors.every((e) => leaveOut(current, e.path))) break;
+  }
+  return { result, repaired: null, locate };
+}
+
+/** A copy of plain data (objects, lists, scalars) to leave values out of. */
+function clonePlain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(clonePlain);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clonePlain(x)]));
+  return v;
+}
+
+/** Deletes the key at `path` from plain data; false when the path ends at a list item or the top (nothing to leave out). */
+function leaveOut(data: unknown, path: Path): boolean {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return false;
+  let node = data;
+  for (const key of path.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, last)) return false;
+  delete (node as Record<string, unknown>)[last];
+  return true;
+}
+
 function fromData(input: unknown, doc: Document | null, lines: LineCounter | null): ParseResult {
   const r = new Reader(MAX_ERRORS);
   // Older versions are brought up to this one first: one list of migrations for files, links and autosaves.
@@ -82,7 +149,7 @@ function fromData(input: unknown, doc: Document | null, lines: LineCounter | nul
   return {
     ok: false,
     errors: capped(
-      r.errors.map((e) => ({ path: formatPath(e.path), message: e.message, ...locate(doc, lines, e.path, e.atKey ?? false, index) })),
+      r.errors.map((e) => ({ path: formatPath(e.path), message: e.message, ...locateIn(doc, lines, e.path, e.atKey ?? false, index) })),
       r.count,
     ),
   };
@@ -258,7 +325,7 @@ function collect<T>(list: unknown[], fn: (item: unknown, i: number) => T | undef
  * Line and column of the value at `path`, or of its key for unknown keys; the nearest existing parent otherwise.
  * `index` keeps each mapping's pairs by key, so locating many errors in one large mapping stays linear.
  */
-function locate(
+function locateIn(
   doc: Document | null,
   lines: LineCounter | null,
   path: Path,

@@ -92,12 +92,18 @@ function threeRegion(): Topology {
   return { ...t, kind: kindEnv({ cpus: 6, memory: '12Gi' }), clusters, gateways: mesh(clusters.map((c) => c.name)) };
 }
 
-/** Two single-server clusters joined by a gateway: the gateway mesh on a small laptop VM. */
+/**
+ * Two single-server clusters joined by a gateway: the gateway mesh on podman's default VM (2 GiB, 736Mi usable by
+ * pods), lint-clean there. JetStream is off: one-server clusters give it no quorum to survive anything, and its memory
+ * store would not fit. Sized against the budget: requests 290 + 2 × 128 = 546Mi (74% of the usable memory, under
+ * H1w's 80%), limits 390 + 2 × 128 = 646Mi (under it, so no H3).
+ */
 function light(): Topology {
   const t = base('nats-light', 'nats-light');
+  t.jetstream = { enabled: false, domain: null };
   t.defaults.replicas = 1;
-  t.defaults.resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } };
-  t.defaults.jetstream = { memoryStore: '64Mi', fileStore: '512Mi', volumeSize: '1Gi', storageClass: null };
+  t.defaults.resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '128Mi' } };
+  t.defaults.jetstream = { memoryStore: '32Mi', fileStore: '512Mi', volumeSize: '1Gi', storageClass: null };
   return { ...t, clusters: [cluster('a', 0, 0), cluster('b', 420, 0)], gateways: [['a', 'b']] };
 }
 
@@ -111,7 +117,12 @@ export const TEMPLATES: Template[] = [
     description: 'Three fully meshed regional clusters sharing one JetStream domain.',
     topology: threeRegion,
   },
-  { id: 'light', title: 'Light 2×1 for small kind VMs', description: 'Two one-server clusters and a gateway; fits a 2 GiB VM.', topology: light },
+  {
+    id: 'light',
+    title: 'Light 2×1 for small kind VMs',
+    description: "Two one-server clusters and a gateway, JetStream off; fits podman's default 2 GiB VM without a warning.",
+    topology: light,
+  },
 ];
 
 export function templateById(id: string): Template | undefined {

@@ -6,18 +6,20 @@ import { Icon } from '../shell/icons';
 /** Shown at most this many errors; the rest are counted. */
 const SHOWN = 8;
 
-/** An import that failed: every error with its line and column, until dismissed or the next import works. */
+/** An import's errors, each with its line and column, until dismissed or the next import is clean. */
 export function ImportBanner() {
   const failure = useDesigner((s) => s.session.importFailure);
   const { store } = useDesignerContext();
   if (!failure) return null;
   const { errors } = failure;
   return (
-    <div className="banner banner--error banner--list" role="alert" aria-label="Import failed">
+    <div className="banner banner--error banner--list" role="alert" aria-label={failure.imported ? 'Import errors' : 'Import failed'}>
       <Icon name="error" />
       <div className="banner__body">
         <strong>
-          Could not import {failure.source}: {errors.length} error{errors.length === 1 ? '' : 's'}. Nothing was changed.
+          {failure.imported
+            ? `Imported ${failure.source} with ${errors.length} error${errors.length === 1 ? '' : 's'}; the Problems panel lists them too.`
+            : `Could not import ${failure.source}: ${errors.length} error${errors.length === 1 ? '' : 's'}. Nothing was changed.`}
         </strong>
         <ul className="banner__list">
           {errors.slice(0, SHOWN).map((e, i) => (

@@ -1,5 +1,5 @@
 /** Commands that change the design: clusters, links, accounts, other workloads, templates. */
-import { templateById, type Position } from '../../core';
+import { FIT_LIMITS, PROVIDERS, templateById, vmSizeFor, type Position } from '../../core';
 import { linksBetween } from '../edits/ids';
 import { NODE_HEIGHT, NODE_WIDTH } from '../edits/layout';
 import { addCluster, addLinkedCluster, connect, moveClusters, removeElements, type ClusterPreset } from '../edits/topology-edits';
@@ -111,6 +111,31 @@ export const DESIGN_COMMANDS = family({
         design: replace(template.topology()),
         session: { notice: { text: `Loaded “${template.title}”.`, tone: 'info', action: hadDesign ? BRING_BACK : undefined } },
         fit: 'all',
+      };
+    },
+  },
+  'kind.fit': {
+    label: 'Size the VM for this design',
+    group: 'Design',
+    // The budget's own rules decide the size (vmSizeFor), so the warnings it clears are exactly the budget's.
+    run({ state }) {
+      const t = state.design.topology;
+      const size = vmSizeFor(t);
+      if (!size) {
+        const text = `No VM up to ${FIT_LIMITS.cpus} CPUs and ${FIT_LIMITS.memoryGiB} GiB clears the budget's CPU and memory warnings: lower the requests, limits or memory stores instead.`;
+        return { session: { notice: { text, tone: 'error' } } };
+      }
+      if (size.cpus === t.kind.cpus && size.memory === t.kind.memory)
+        return { session: { notice: { text: 'The VM already fits this design.', tone: 'info' } } };
+      const label = PROVIDERS[t.kind.provider].label;
+      return {
+        design: step({ ...t, kind: { ...t.kind, cpus: size.cpus, memory: size.memory } }),
+        session: {
+          notice: {
+            text: `The budget now assumes ${label} with ${size.cpus} CPUs and ${size.memory}: give your VM that size (the Budget panel says how).`,
+            tone: 'info',
+          },
+        },
       };
     },
   },

@@ -89,7 +89,7 @@ export const EDIT_COMMANDS = family({
       const { drafts } = state.session;
       const result = applyFieldEdit(state.design.topology, ref, raw);
       // Text that does not parse stays at the field with the parser's message; the design keeps its last valid value.
-      if (!result.ok) return { session: { drafts: { ...drafts, [key]: { raw: String(raw), message: result.message } } } };
+      if (!result.ok) return { session: { drafts: { ...drafts, [key]: { raw: String(raw), message: result.message, ref } } } };
       return {
         // Typing in one field is one undo step; a rename keeps the cluster's id, so its key too.
         design: typeof raw === 'string' ? fold(result.topology, key) : step(result.topology),

@@ -1,5 +1,5 @@
 /** Commands that bring a design in or take it out: import, export, the bundle and share-link dialogs. */
-import { parseTopology, serializeTopology, type Topology } from '../../core';
+import { checkText, serializeTopology, type Topology } from '../../core';
 import { hasWork } from '../edits/designs';
 import { placeStacked } from '../edits/layout';
 import { replace } from '../store/design';
@@ -11,13 +11,18 @@ export const FILE_COMMANDS = family({
     group: 'Files',
     // `source` names where the text came from ("topology.yaml", "the pasted text") for the messages.
     run({ state }, { text, source }: { text: string; source: string }) {
-      const parsed = parseTopology(text);
-      if (!parsed.ok) return { session: { importFailure: { source, errors: parsed.errors } } };
+      // Every error is listed, the parser's and the lint's, with its line; a text that parses is imported all the same
+      // (its lint errors are the designer's to fix), one that does not changes nothing.
+      const { topology, errors } = checkText(text);
+      if (!topology) return { session: { importFailure: { source, errors, imported: false } } };
       const hadDesign = hasWork(state.design.topology);
       return {
         // A file without positions stacks every cluster at 0,0: lay those out.
-        design: replace(placeStacked(parsed.topology)),
-        session: { importFailure: null, notice: { text: `Imported ${source}.`, tone: 'info', action: hadDesign ? BRING_BACK : undefined } },
+        design: replace(placeStacked(topology)),
+        session: {
+          importFailure: errors.length > 0 ? { source, errors, imported: true } : null,
+          notice: { text: `Imported ${source}.`, tone: 'info', action: hadDesign ? BRING_BACK : undefined },
+        },
         fit: 'all',
       };
     },

@@ -1,5 +1,6 @@
 /** Commands about what is shown: the layout, the view, a problem's place, the shortcuts. */
 import type { Problem } from '../../core';
+import type { FieldRef } from '../edits/field-edit';
 import { autoTidyMode, type TidyMode } from '../edits/layout';
 import { tidy } from '../edits/topology-edits';
 import { step } from '../store/design';
@@ -63,6 +64,12 @@ export const VIEW_COMMANDS = family({
     label: 'Show a problem',
     group: 'View',
     run: ({ state }, { problem }: { problem: Problem }) => revealProblem(state.design.topology, problem),
+  },
+  'draft.reveal': {
+    label: 'Show a field whose text is not applied',
+    group: 'View',
+    // A draft lives only while its form is in view (store.ts drops drafts on a new selection): focusing is enough.
+    run: (_, { ref }: { ref: FieldRef }) => ({ session: { focus: { scope: ref.scope, id: ref.id, field: ref.field } } }),
   },
   'help.shortcuts': {
     label: 'Keyboard shortcuts',

@@ -1,7 +1,22 @@
-import { formatBytes, formatMi, formatMillis, PROVIDERS, type Budget, type BudgetNode, type Problem } from '../../core';
+import {
+  codeInfo,
+  codeName,
+  isSizeProblem,
+  MiB,
+  formatBytes,
+  formatMi,
+  formatMillis,
+  PROVIDERS,
+  usableMemoryText,
+  type Budget,
+  type BudgetNode,
+  type Problem,
+  type ProblemCode,
+} from '../../core';
 import { Icon } from '../shell/icons';
 import { useDerived } from '../shell/use-derived';
-import { budgetCodeName, splitCodeRefs } from './budget-codes';
+import { useRunCommand } from '../shell/use-command';
+import { splitCodeRefs } from './code-refs';
 
 /**
  * The kind budget as bars: the whole VM and each node, CPU and memory, requests and limits. Every number is
@@ -63,6 +78,8 @@ function BudgetBody({ budget }: { budget: Budget }) {
         </p>
       )}
 
+      <VmSize budget={budget} />
+
       <h3 className="budget__h">Whole VM</h3>
       <Bar label="CPU requests" value={totals.requests.cpuMillis} max={vm.cpuMillis} percent={totals.requestPercent.cpu} fmt={formatMillis} />
       <Bar label="CPU limits" value={totals.limits.cpuMillis} max={vm.cpuMillis} percent={totals.limitPercent.cpu} fmt={formatMillis} kind="limit" />
@@ -73,7 +90,7 @@ function BudgetBody({ budget }: { budget: Budget }) {
         percent={totals.requestPercent.memory}
         fmt={formatMi}
         marker={vm.memoryUsableBytes}
-        markerLabel={`usable by pods: ${usable}`}
+        markerLabel={usableMemoryText(vm)}
       />
       <Bar
         label="Memory limits"
@@ -83,7 +100,7 @@ function BudgetBody({ budget }: { budget: Budget }) {
         fmt={formatMi}
         kind="limit"
         marker={vm.memoryUsableBytes}
-        markerLabel={`usable by pods: ${usable}`}
+        markerLabel={usableMemoryText(vm)}
       />
       <dl className="facts facts--usable">
         <dt>Usable by pods</dt>
@@ -130,6 +147,42 @@ function BudgetBody({ budget }: { budget: Budget }) {
   );
 }
 
+/**
+ * What the VM's size means for the design: too small (a click sizes it, by the budget's own rules), and, for a size
+ * that is not the provider's default, how to give the real VM that size, since the budget only assumes it.
+ */
+function VmSize({ budget }: { budget: Budget }) {
+  const run = useRunCommand();
+  const { vm } = budget;
+  const preset = PROVIDERS[vm.provider];
+  const tooSmall = budget.problems.some(isSizeProblem);
+  const size = `${vm.cpuMillis / 1000} CPUs, ${formatBytes(vm.memoryBytes)}`;
+  return (
+    <div className="vm-size" role="group" aria-label="VM size">
+      {tooSmall && (
+        <p className="vm-size__small">
+          <Icon name="warning" size={14} />
+          <span>
+            {vm.atProviderDefault ? `${preset.label}'s default size (${size})` : `A VM of ${size}`} leaves {usableMemoryText(vm)}: too small for this design, so
+            pods stay Pending or the VM over-commits.
+          </span>
+        </p>
+      )}
+      {tooSmall && (
+        <button type="button" className="btn btn--small" onClick={() => run('kind.fit')}>
+          Size the VM for this design
+        </button>
+      )}
+      {!vm.atProviderDefault && (
+        <p className="vm-size__how">
+          The budget assumes your VM has {size}. To give {preset.label} that size:{' '}
+          <code>{preset.resizeTo(vm.cpuMillis / 1000, Math.ceil(vm.memoryBytes / MiB))}</code>
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Scrolls the panel to its checks; the page's fragment is the share link's, so the link never sets it. */
 function showChecks(e: { preventDefault(): void }): void {
   e.preventDefault();
@@ -166,7 +219,7 @@ function BudgetLegend({ usable }: { usable: string }) {
 function BudgetChecks({ problems }: { problems: Problem[] }) {
   const firstOf = new Map<string, number>();
   problems.forEach((p, i) => firstOf.has(p.code) || firstOf.set(p.code, i));
-  const goTo = (code: string) => {
+  const goTo = (code: ProblemCode) => {
     const item = document.getElementById(`budget-check-${code}`);
     item?.scrollIntoView({ block: 'nearest' });
     item?.focus();
@@ -175,11 +228,11 @@ function BudgetChecks({ problems }: { problems: Problem[] }) {
     splitCodeRefs(message).map((part, i) =>
       'ref' in part ? (
         firstOf.has(part.ref) ? (
-          <a key={i} href={`#budget-check-${part.ref}`} title={budgetCodeName(part.ref)} onClick={(e) => (e.preventDefault(), goTo(part.ref))}>
+          <a key={i} href={`#budget-check-${part.ref}`} title={codeName(part.ref)} onClick={(e) => (e.preventDefault(), goTo(part.ref))}>
             {part.ref}
           </a>
         ) : (
-          <abbr key={i} title={budgetCodeName(part.ref)}>
+          <abbr key={i} title={codeName(part.ref)}>
             {part.ref}
           </abbr>
         )
@@ -203,7 +256,9 @@ function BudgetChecks({ problems }: { problems: Problem[] }) {
             <div className="budget-check__head">
               <Icon name={p.severity === 'info' ? 'info' : p.severity} size={13} />
               <code className="budget-check__code">{p.code}</code>
-              <span className="budget-check__name">{budgetCodeName(p.code)}</span>
+              <span className="budget-check__name" title={codeInfo(p.code).help}>
+                {codeName(p.code)}
+              </span>
             </div>
             <p className="budget-check__message">{text(p.message)}</p>
             {p.fix && <p className="budget-check__fix">{text(p.fix)}</p>}

@@ -1,5 +1,8 @@
 import { Fragment, memo, useDeferredValue, useMemo, useState } from 'react';
-import { changes, describeTarget, type Problem, type Severity, type Topology } from '../../core';
+import { changes, codeInfo, codeName, describeTarget, type Problem, type Severity, type Topology } from '../../core';
+import { readField, type FieldRef } from '../edits/field-edit';
+import { clusterIndex } from '../edits/ids';
+import type { Draft } from '../store/session';
 import { useDesigner, useDesignerContext } from '../shell/context';
 import { useSettledTopology } from '../shell/settled';
 import { Icon, SeverityIcon } from '../shell/icons';
@@ -15,11 +18,31 @@ const GROUPS: { severity: Severity; title: string }[] = [
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
-/** Every problem of the lint and the budget, grouped by severity; a click goes to what it is about. */
+/**
+ * Every problem of the lint and the budget, grouped by severity, errors first, each group folding away; the field
+ * text not applied (drafts) among the errors; then what the design survives and the changes since the last download.
+ * A click goes to what a problem is about.
+ */
 export function ProblemsPanel() {
-  const { problems, failure } = useDerived();
+  const { problems: derived, failure } = useDerived();
   const run = useRunCommand();
-  const counts = GROUPS.map((g) => ({ ...g, count: problems.filter((p) => p.severity === g.severity).length }));
+  const starting = useDesigner((s) => s.design.topology.clusters.length === 0);
+  const drafts = useDesigner((s) => s.session.drafts);
+  const [folded, setFolded] = useState<ReadonlySet<Severity>>(() => new Set());
+  // An empty canvas is where every design starts: guidance, not the lint's TOPOLOGY_EMPTY error (which the CLI keeps,
+  // as it refuses to render a file of no clusters).
+  const problems = starting ? derived.filter((p) => p.code !== 'TOPOLOGY_EMPTY') : derived;
+  const draftList = Object.entries(drafts);
+  const counts = GROUPS.map((g) => ({
+    ...g,
+    count: problems.filter((p) => p.severity === g.severity).length + (g.severity === 'error' ? draftList.length : 0),
+  }));
+  const toggle = (severity: Severity) =>
+    setFolded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(severity)) next.add(severity);
+      return next;
+    });
   return (
     <section className="pane pane--problems">
       <header className="pane__head">
@@ -38,30 +61,46 @@ export function ProblemsPanel() {
         </p>
       )}
       <div className="problems-body">
-        <SurvivalSection />
-        <ChangesSection />
         <ul className="problem-list" aria-label="Problems">
-          {problems.length === 0 && (
+          {starting && draftList.length === 0 && (
+            <li className="problem-start">
+              <Icon name="info" size={16} />
+              <span>
+                An empty design is a start. Add a cluster (the Add cluster button, or N) or open one of the Templates; problems show here as you design.
+              </span>
+            </li>
+          )}
+          {!starting && counts.every((g) => g.count === 0) && (
             <li className="problem-empty">
               <Icon name="ok" size={16} /> No problems found.
             </li>
           )}
-          {counts.map(
-            (g) =>
-              g.count > 0 && (
-                <Fragment key={g.severity}>
-                  <li className={`problem-group sev--${g.severity}`} aria-hidden="true">
+          {counts.map((g) => {
+            if (g.count === 0) return null;
+            const open = !folded.has(g.severity);
+            return (
+              <Fragment key={g.severity}>
+                <li className={`problem-group sev--${g.severity}`}>
+                  <button type="button" className="problem-group__toggle" aria-expanded={open} onClick={() => toggle(g.severity)}>
+                    <span className="problem-group__chevron" aria-hidden="true">
+                      {open ? '▾' : '▸'}
+                    </span>
                     {g.title} · {g.count}
-                  </li>
-                  {problems
+                  </button>
+                </li>
+                {open &&
+                  g.severity === 'error' &&
+                  draftList.map(([key, d]) => <DraftItem key={key} draft={d} onReveal={() => run('draft.reveal', { ref: d.ref })} />)}
+                {open &&
+                  problems
                     .filter((p) => p.severity === g.severity)
-                    .map((p, i) => (
-                      <ProblemItem key={`${p.code}-${i}-${p.message}`} problem={p} onReveal={() => run('problem.reveal', { problem: p })} />
-                    ))}
-                </Fragment>
-              ),
-          )}
+                    .map((p, i) => <ProblemItem key={`${p.code}-${i}-${p.message}`} problem={p} onReveal={() => run('problem.reveal', { problem: p })} />)}
+              </Fragment>
+            );
+          })}
         </ul>
+        <ChangesSection />
+        <SurvivalSection />
       </div>
     </section>
   );
@@ -167,6 +206,9 @@ function ProblemItem({ problem, onReveal }: { problem: Problem; onReveal: () => 
         <span className="problem__body">
           <span className="problem__line">
             <code className="problem__code">{problem.code}</code>
+            <span className="problem__name" title={codeInfo(problem.code).help}>
+              {codeName(problem.code)}
+            </span>
             <span className="problem__message">{problem.message}</span>
           </span>
           <span className="problem__fix">{problem.fix}</span>
@@ -175,4 +217,53 @@ function ProblemItem({ problem, onReveal }: { problem: Problem; onReveal: () => 
       </button>
     </li>
   );
+}
+
+/** Text typed at a field that the parser refused: an error of that field, not yet part of the design. */
+function DraftItem({ draft, onReveal }: { draft: Draft; onReveal: () => void }) {
+  const kept = useDesigner((s) => readField(s.design.topology, draft.ref));
+  const where = useDesigner((s) => draftTarget(s.design.topology, draft.ref));
+  return (
+    <li className="problem sev--error problem--draft">
+      <button type="button" className="problem__button" onClick={onReveal} title="Show the field">
+        <span className="problem__icon">
+          <SeverityIcon severity="error" size={14} />
+          <span className="visually-hidden">{SEVERITY_LABEL.error}: </span>
+        </span>
+        <span className="problem__body">
+          <span className="problem__line">
+            <code className="problem__code">draft</code>
+            <span className="problem__name">Not applied: {JSON.stringify(draft.raw)}</span>
+            <span className="problem__message">{draft.message}</span>
+          </span>
+          <span className="problem__fix">
+            The design keeps {kept === '' ? 'the field empty' : JSON.stringify(String(kept))} until the text is valid; selecting something else drops the text.
+          </span>
+          <span className="problem__target">{where}</span>
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/** Where a draft is, in the words problems use for their targets (`cluster c2 (name)`). */
+function draftTarget(t: Topology, ref: FieldRef): string {
+  switch (ref.scope) {
+    case 'cluster': {
+      const i = clusterIndex(t, String(ref.id));
+      return describeTarget({ kind: 'cluster', cluster: i < 0 ? String(ref.id) : t.clusters[i].name, field: ref.field });
+    }
+    case 'account': {
+      const name = typeof ref.id === 'number' ? t.accounts[ref.id]?.name : undefined;
+      return describeTarget({ kind: 'account', account: name ?? String(ref.id), field: ref.field });
+    }
+    case 'kind':
+      return describeTarget({ kind: 'kind', field: ref.field });
+    case 'workload':
+      return describeTarget({ kind: 'kind', field: `otherWorkloads[${String(ref.id)}].${ref.field}` });
+    case 'defaults':
+      return describeTarget({ kind: 'topology', field: `defaults.${ref.field}` });
+    case 'topology':
+      return describeTarget({ kind: 'topology', field: ref.field });
+  }
 }

@@ -4,7 +4,7 @@
  * what a command returns.
  */
 import type { ParseError, Topology } from '../../core';
-import type { FieldScope } from '../edits/field-edit';
+import type { FieldRef, FieldScope } from '../edits/field-edit';
 import type { Baseline } from './baseline';
 import { clusterIndex, gatewayIds } from '../edits/ids';
 import type { Clip } from '../edits/topology-edits';
@@ -20,10 +20,16 @@ export const EMPTY_SELECTION: Selection = { clusters: [], gateways: [] };
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 
-/** A field's text that did not parse, kept so the user can fix it; the topology keeps its last valid value. */
+/**
+ * A field's text that did not parse, kept so the user can fix it; the topology keeps its last valid value. A draft
+ * lives as long as its form is in view: changing the selection drops every draft (store.ts `apply`), so text that was
+ * never applied is never shown again later as if it were the design's.
+ */
 export interface Draft {
   raw: string;
   message: string;
+  /** The field, so the problems panel can name it and go to it. */
+  ref: FieldRef;
 }
 
 /** Ask the inspector to focus a field (from the problems panel). `nonce` makes repeated clicks count. */
@@ -49,9 +55,11 @@ export interface Notice {
 export type IncomingLink = { kind: 'error'; message: string } | { kind: 'ask'; topology: Topology };
 
 /** Why the last import failed: every parser error, shown until dismissed. */
+/** An import's errors: the parser's and the lint's, with their lines; `imported` when the design was loaded anyway. */
 export interface ImportFailure {
   source: string;
   errors: ParseError[];
+  imported?: boolean;
 }
 
 /**

@@ -113,6 +113,22 @@ describe('changes', () => {
     apply(store, { design: step(before.design.topology), session: { selection: before.session.selection } });
     expect(store.getState()).toBe(before);
   });
+
+  it('drops field drafts when the selection changes, so leaving a cluster and coming back shows the design again', () => {
+    // given two clusters and, on c2, a name that another cluster has
+    const store = createDesignerStore();
+    runCommand(ctx(store), 'cluster.add');
+    runCommand(ctx(store), 'cluster.add');
+    select(store, { clusters: ['c2'], gateways: [] });
+    runCommand(ctx(store), 'field.set', { ref: { scope: 'cluster', id: 'c2', field: 'name' }, raw: 'c1' });
+    expect(store.getState().session.drafts['cluster:c2:name']).toMatchObject({ raw: 'c1', ref: { scope: 'cluster', id: 'c2', field: 'name' } });
+    // when the user leaves c2 and comes back
+    select(store, { clusters: ['c1'], gateways: [] });
+    select(store, { clusters: ['c2'], gateways: [] });
+    // then the draft is gone and the design's name stands
+    expect(store.getState().session.drafts).toEqual({});
+    expect(store.getState().design.topology.clusters.map((c) => c.name)).toEqual(['c1', 'c2']);
+  });
 });
 
 describe('autosave', () => {

@@ -131,8 +131,9 @@ function autosave(store: DesignerStore, storage: Storage, key: string, schedule:
 
 /**
  * The one place the design and the session change together. A replaced design drops what belonged to the old one
- * (selection, field drafts, the chosen preview file, unparsed Topology text), undo and redo drop field drafts, and
- * the selection never names what the design no longer has.
+ * (selection, field drafts, the chosen preview file, unparsed Topology text), undo and redo drop field drafts, a new
+ * selection drops them too (a draft lives while its form is in view), and the selection never names what the design no
+ * longer has.
  */
 export function apply(store: DesignerStore, change: Change): void {
   const s = store.getState();
@@ -148,6 +149,7 @@ export function apply(store: DesignerStore, change: Change): void {
     const selection = keepExisting(design.topology, session.selection);
     if (selection !== session.selection) session = { ...session, selection };
   }
+  if (session.selection !== s.session.selection && Object.keys(session.drafts).length > 0) session = { ...session, drafts: {} };
   if (design === s.design && session === s.session) return;
   store.setState({ design, session });
 }

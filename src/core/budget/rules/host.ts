@@ -6,6 +6,7 @@
 import { PROVIDERS } from '../../defaults';
 import type { Problem } from '../../problems';
 import { formatMi, formatMillis } from '../../quantity';
+import { usableMemoryText } from '../figures';
 import { percentOf } from '../usage';
 import type { BudgetFacts } from './facts';
 
@@ -13,7 +14,7 @@ import type { BudgetFacts } from './facts';
 export const HOST_MEMORY_WARN_PERCENT = 80;
 
 function usableText(f: BudgetFacts): string {
-  return `~${formatMi(f.vm.memoryUsableBytes)} usable of the VM's ${formatMi(f.vm.memoryBytes)}`;
+  return `${usableMemoryText(f.vm)} (of the VM's ${formatMi(f.vm.memoryBytes)})`;
 }
 
 function hostMemoryFix(f: BudgetFacts): string {
@@ -21,7 +22,7 @@ function hostMemoryFix(f: BudgetFacts): string {
   const requested = f.totals.requests.memoryBytes;
   const options =
     f.placement.nodes.length > 1 ? 'Use 1 node, or set kubelet `systemReserved` so allocatable totals the VM.' : 'Lower requests, or give the VM more memory.';
-  const head = requested > usable ? `Real VM memory ${formatMi(usable)} < requested ${formatMi(requested)}. ` : '';
+  const head = requested > usable ? `Requests ${formatMi(requested)} > ${usableMemoryText(f.vm)}. ` : '';
   return `${head}${options}`;
 }
 
@@ -88,8 +89,8 @@ export function h3HostMemoryLimits(f: BudgetFacts): Problem[] {
       code: 'H3',
       severity: 'warning',
       target: { kind: 'kind', field: 'memory' },
-      message: `${high}memory limits total ${formatMi(l)} (${f.totals.limitPercent.memory}% of the VM's ${formatMi(f.vm.memoryBytes)}, ${percentOf(l, usable)}% of the ~${formatMi(usable)} usable): bursts reach the VM's OOM killer, and kind's control-plane pods have no limit to protect them.`,
-      fix: `Limits total ${formatMi(l)} vs VM ${formatMi(usable)}. Lower limits, set GOMEMLIMIT, or enlarge the VM.`,
+      message: `${high}memory limits total ${formatMi(l)} (${f.totals.limitPercent.memory}% of the VM's ${formatMi(f.vm.memoryBytes)}, ${percentOf(l, usable)}% of the ${usableMemoryText(f.vm)}): bursts reach the VM's OOM killer, and kind's control-plane pods have no limit to protect them.`,
+      fix: `Limits total ${formatMi(l)} > ${usableMemoryText(f.vm)}. Lower limits, set GOMEMLIMIT, or enlarge the VM.`,
     },
   ];
 }

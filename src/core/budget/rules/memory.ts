@@ -9,8 +9,9 @@
  * GOMEMLIMIT either; LIMIT_MISSING says so.
  */
 
-import { formatBytes, formatMi } from '../../quantity';
+import { formatBytes } from '../../quantity';
 import type { Problem } from '../../problems';
+import { usableMemoryText } from '../figures';
 import { percentOf } from '../usage';
 import { plural, type BudgetFacts } from './facts';
 
@@ -24,7 +25,7 @@ export function m5MemoryStoresVsVm(f: BudgetFacts): Problem[] {
       code: 'M5',
       severity: 'warning',
       target: { kind: 'topology', field: 'defaults.jetstream.memoryStore' },
-      message: `${plural(f.jetstream.servers, 'server')} may hold ${formatBytes(total)} of memory streams together, ${percentOf(total, usable)}% of the ~${formatMi(usable)} usable VM memory: filling them would OOM the VM.`,
+      message: `${plural(f.jetstream.servers, 'server')} may hold ${formatBytes(total)} of memory streams together, ${percentOf(total, usable)}% of the ${usableMemoryText(f.vm)}: filling them would OOM the VM.`,
       fix: 'Lower `max_memory_store` or reduce replicas.',
     },
   ];

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { budgetCodeName, splitCodeRefs } from './budget-codes';
+import { splitCodeRefs } from './code-refs';
 
-describe('budget codes in the panel', () => {
-  it('gives each code a readable name, and an unknown code itself', () => {
-    expect(budgetCodeName('H1w')).toBe('Memory requests near the usable memory');
-    expect(budgetCodeName('Z9')).toBe('Z9');
-  });
-
+describe('code references in budget messages', () => {
   it('finds "see D1" in a message, so it can link to that item', () => {
     expect(splitCodeRefs('budget the VM disk for max_file_store (see D1).')).toEqual([
       { text: 'budget the VM disk for max_file_store (see ' },
@@ -15,8 +10,9 @@ describe('budget codes in the panel', () => {
     ]);
   });
 
-  it('leaves text with no code, and words that only look like one (kind v1, a K8 name), as they are', () => {
+  it('leaves text with no code, words that only look like one, and retired codes (M1) as they are', () => {
     expect(splitCodeRefs('Lower limits, set GOMEMLIMIT.')).toEqual([{ text: 'Lower limits, set GOMEMLIMIT.' }]);
     expect(splitCodeRefs('node x9 and S9')).toEqual([{ text: 'node x9 and S9' }]);
+    expect(splitCodeRefs('M1 is the lint now')).toEqual([{ text: 'M1 is the lint now' }]);
   });
 });
