@@ -1,8 +1,11 @@
+import { parseTopology } from '../src/core';
+import { placeStacked } from '../src/ui/edits/layout';
+import { AUTOSAVE_KEY, serializeDesign } from '../src/ui/store/autosave';
 import { test, expect, openDesigner, loadTemplate } from './fixtures';
 
 /**
  * Screenshots for a human review, not assertions: `REVIEW=1 npx playwright test e2e/review.spec.ts` saves them under
- * test-results/review/ at 1440×900 and 1280×720. Skipped otherwise.
+ * test-results/review/ at 1440×900 and 1280×720 (`npm run review`). Skipped otherwise.
  */
 const SIZES = [
   { width: 1440, height: 900 },
@@ -35,5 +38,26 @@ for (const size of SIZES) {
       await page.waitForTimeout(400);
       await shot('5-maximized-preview');
     }
+  });
+}
+
+/** A 30-cluster full mesh imported without positions, as the canvas fits it, then with one cluster selected. */
+const NAMES = Array.from({ length: 30 }, (_, i) => `c${i + 1}`);
+const MESH = NAMES.flatMap((a, i) => NAMES.slice(i + 1).map((b) => [a, b]));
+
+for (const size of SIZES) {
+  test(`review a 30-cluster full mesh at ${size.width}x${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const parsed = parseTopology({ version: 1, name: 'big', clusters: NAMES.map((name) => ({ name })), gateways: MESH });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const saved = serializeDesign(placeStacked(parsed.topology), [], []);
+    await page.addInitScript(([key, text]) => localStorage.setItem(key, text), [AUTOSAVE_KEY, saved] as const);
+    await openDesigner(page);
+    await expect(page.locator('.react-flow__node')).toHaveCount(30);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `test-results/review/${size.width}x${size.height}-6-mesh-30-fit.png` });
+    await page.locator('.react-flow__node', { hasText: 'c7' }).first().click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `test-results/review/${size.width}x${size.height}-7-mesh-30-selected.png` });
   });
 }
