@@ -147,6 +147,16 @@ export interface Topology {
   /** Undirected links, each as given: [a, b]. @default [] */
   gateways: [string, string][];
   kind: KindEnvironment;
+  /** What scrapes the servers; present only when something is on, so designs without it stay as they were. @default absent */
+  monitoring?: Monitoring;
+  /** A nats-box Deployment in the bundle, to test from inside the Kubernetes cluster; present only when on. @default absent */
+  natsBox?: true;
+}
+
+/** Monitoring switches. */
+export interface Monitoring {
+  /** The Prometheus NATS exporter sidecar in every server pod, and a PodMonitor per cluster. */
+  exporter: true;
 }
 
 /** Merges a cluster's overrides over the topology's defaults, key by key of the field table, in its order. */

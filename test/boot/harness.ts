@@ -45,6 +45,7 @@ export const PORT_BANDS = {
   scripts: { from: 29000, to: 30999 },
   failuresOldest: { from: 31000, to: 31849 },
   failuresCurrent: { from: 31850, to: 32699 },
+  natsBox: { from: 32700, to: 32767 },
 } satisfies Record<string, PortBand>;
 
 /** Convergence deadline: typically 0–7 s here (2-server meta groups are the slowest), with room for a busy machine. */

@@ -1,4 +1,4 @@
-import { generatePasswords, TEMPLATES, type Passwords, type Topology } from '../../src/core';
+import { generatePasswords, TEMPLATES, templateById, type Passwords, type Topology } from '../../src/core';
 
 /** A fixed byte stream, so golden files with passwords stay stable. Never used outside tests. */
 export function fixedRandom(seed = 1): (n: number) => Uint8Array {
@@ -18,3 +18,12 @@ export function fixedPasswords(topology: Topology): Passwords {
 }
 
 export const templateCases = TEMPLATES.map((t) => [t.id, t.topology()] as const);
+
+/**
+ * Designs with the switches that are off in every template turned on, so the objects they add are checked by the same
+ * consumers (schemas, kustomize, nats-server) as the templates'.
+ */
+export const featureCases = [
+  ['noetl+monitoring+natsBox', { ...templateById('noetl')!.topology(), monitoring: { exporter: true }, natsBox: true }],
+  ['single+natsBox (no users)', { ...templateById('single')!.topology(), natsBox: true }],
+] as const satisfies readonly (readonly [string, Topology])[];

@@ -45,6 +45,11 @@ const designs: [string, Topology][] = [
   ['2,000 users on 3 clusters', users(4, 500, 3)],
   ...fc.sample(arbitraryTopology(), { numRuns: 60, seed: 11 }).map((t, i): [string, Topology] => [`generated ${i}`, t]),
   ...hostile.flatMap((r, i): [string, Topology][] => (r.ok ? [[`hostile ${i}`, r.topology]] : [])),
+  // The switches add objects and README sections.
+  ...TEMPLATES.map((t): [string, Topology] => [`${t.id} with monitoring and nats-box`, { ...t.topology(), monitoring: { exporter: true }, natsBox: true }]),
+  ...hostile.flatMap((r, i): [string, Topology][] =>
+    r.ok ? [[`hostile ${i} with monitoring and nats-box`, { ...r.topology, monitoring: { exporter: true }, natsBox: true }]] : [],
+  ),
 ];
 
 describe('the output size estimate', () => {

@@ -38,7 +38,7 @@ function writeSettings(from: object, nodes: readonly FieldNode[], depth: number)
 
 /** The topology as plain file-shaped data (what the file and share links carry), keys in file order. */
 export function topologyData(topology: Topology): Record<string, unknown> {
-  return {
+  const data: Record<string, unknown> = {
     version: topology.version,
     name: topology.name,
     namespace: topology.namespace,
@@ -51,4 +51,8 @@ export function topologyData(topology: Topology): Record<string, unknown> {
     gateways: topology.gateways.map(([a, b]) => [a, b]),
     kind: topology.kind,
   };
+  // Written only when on, so a design without them keeps its bytes (and its share link).
+  if (topology.monitoring) data.monitoring = { exporter: topology.monitoring.exporter };
+  if (topology.natsBox) data.natsBox = true;
+  return data;
 }

@@ -9,6 +9,7 @@ import { bytes, MiB } from '../quantity';
 import type { ResolvedCluster, Topology } from '../model';
 import { passwordEnvVars } from '../bundle/passwords';
 import { clusterLabels } from './labels';
+import { exporterContainer } from './monitoring';
 
 export const CONFIG_FILE = 'nats.conf';
 const JS_VOLUME = 'nats-js';
@@ -158,7 +159,7 @@ export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, con
               labelSelector: { matchLabels: selectorLabels(cluster.name) },
             },
           ],
-          containers: [container],
+          containers: topology.monitoring?.exporter ? [container, exporterContainer(topology)] : [container],
           volumes: [
             { name: 'config', configMap: { name: names.configMap } },
             { name: 'pid', emptyDir: {} },

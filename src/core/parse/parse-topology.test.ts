@@ -90,3 +90,34 @@ describe('parseTopology', () => {
     expect(r.ok && r.topology).toEqual(topology);
   });
 });
+
+describe('the monitoring and nats-box switches', () => {
+  it('are off, and leave no key, when the file says nothing or false', () => {
+    for (const text of [MINIMAL, `${MINIMAL}monitoring: {exporter: false}\nnatsBox: false\n`, `${MINIMAL}monitoring: null\nnatsBox: null\n`]) {
+      const r = parseTopology(text);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      expect('monitoring' in r.topology).toBe(false);
+      expect('natsBox' in r.topology).toBe(false);
+    }
+  });
+
+  it('are read when on, and written back', () => {
+    const r = parseTopology(`${MINIMAL}monitoring:\n  exporter: true\nnatsBox: true\n`);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.topology.monitoring).toEqual({ exporter: true });
+    expect(r.topology.natsBox).toBe(true);
+    const text = serializeTopology(r.topology);
+    expect(text).toMatch(/^monitoring:\n {2}exporter: true\nnatsBox: true$/m);
+    expect(parseTopology(text)).toEqual(r);
+  });
+
+  it('say where a wrong value is, with line and column', () => {
+    expect(errorsOf(`${MINIMAL}monitoring:\n  exporter: yes please\nnatsBox: 1\n`)).toEqual([
+      expect.objectContaining({ path: 'monitoring.exporter', line: 6, column: 13 }),
+      expect.objectContaining({ path: 'natsBox', line: 7, column: 10 }),
+    ]);
+    expect(errorsOf(`${MINIMAL}monitoring:\n  exportr: true\n`)).toEqual([
+      expect.objectContaining({ path: 'monitoring.exportr', message: expect.stringMatching(/exporter/) }),
+    ]);
+  });
+});

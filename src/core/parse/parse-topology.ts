@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, type Document, type Pair } from 'yaml';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
-import type { Account, Cluster, ClusterSettings, KindEnvironment, OtherWorkload, ResourceList, Topology } from '../model';
+import type { Account, Cluster, ClusterSettings, KindEnvironment, Monitoring, OtherWorkload, ResourceList, Topology } from '../model';
 import { formatPath, Reader, type Path } from './reader';
 import { MAX_BYTES, MAX_CORES } from '../format/fields';
 import { FORMAT_VERSION, migrate } from '../format/migrations';
@@ -35,7 +35,21 @@ export const LIMITS = {
   coordinate: 1_000_000,
 } as const;
 
-const TOP_KEYS = ['version', 'name', 'namespace', 'clusterDomain', 'image', 'jetstream', 'accounts', 'defaults', 'clusters', 'gateways', 'kind'];
+const TOP_KEYS = [
+  'version',
+  'name',
+  'namespace',
+  'clusterDomain',
+  'image',
+  'jetstream',
+  'accounts',
+  'defaults',
+  'clusters',
+  'gateways',
+  'kind',
+  'monitoring',
+  'natsBox',
+];
 
 /**
  * The one door into the model: file text (YAML or JSON), share-link payloads, pasted text and autosaves all
@@ -116,11 +130,41 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   const clusters = o.clusters === undefined ? [] : readClusters(r, o.clusters);
   const gateways = o.gateways === undefined || o.gateways === null ? [] : readGateways(r, o.gateways);
   const kind = readKind(r, o.kind);
+  const monitoring = readMonitoring(r, o.monitoring);
+  const natsBox = o.natsBox === undefined || o.natsBox === null ? false : r.boolean(o.natsBox, ['natsBox']);
 
-  if (r.count > 0 || !name || !namespace || clusterDomain === undefined || !image || !jetstream || !accounts || !defaults || !clusters || !gateways || !kind) {
+  if (
+    r.count > 0 ||
+    !name ||
+    !namespace ||
+    clusterDomain === undefined ||
+    !image ||
+    !jetstream ||
+    !accounts ||
+    !defaults ||
+    !clusters ||
+    !gateways ||
+    !kind ||
+    monitoring === undefined ||
+    natsBox === undefined
+  ) {
     return undefined;
   }
-  return { version: 1, name, namespace, clusterDomain, image, jetstream, accounts, defaults, clusters, gateways, kind };
+  const topology: Topology = { version: 1, name, namespace, clusterDomain, image, jetstream, accounts, defaults, clusters, gateways, kind };
+  // Switched-off features leave no key, so a design without them is the same value (and renders the same bytes) as before.
+  if (monitoring) topology.monitoring = monitoring;
+  if (natsBox) topology.natsBox = true;
+  return topology;
+}
+
+/** `monitoring: {exporter}`; null when nothing is on, undefined on an error. */
+function readMonitoring(r: Reader, v: unknown): Monitoring | null | undefined {
+  if (v === undefined || v === null) return null;
+  const o = r.object(v, ['monitoring'], ['exporter']);
+  if (!o) return undefined;
+  const exporter = o.exporter === undefined || o.exporter === null ? false : r.boolean(o.exporter, ['monitoring', 'exporter']);
+  if (exporter === undefined) return undefined;
+  return exporter ? { exporter: true } : null;
 }
 
 function readJetStreamToggle(r: Reader, v: unknown): Topology['jetstream'] | undefined {

@@ -12,6 +12,14 @@ describe('share links', () => {
     expect(decoded).toEqual({ ok: true, topology });
   });
 
+  it('carries the monitoring and nats-box switches when on, and nothing when off', () => {
+    const off = TEMPLATES[0].topology();
+    const on = { ...off, monitoring: { exporter: true as const }, natsBox: true as const };
+    expect(decodeShareFragment(encodeShareFragment(on))).toEqual({ ok: true, topology: on });
+    expect(encodeShareFragment(on)).not.toBe(encodeShareFragment(off));
+    expect(decodeShareFragment(encodeShareFragment(off))).toEqual({ ok: true, topology: off });
+  });
+
   it('round-trips generated topologies', () => {
     fc.assert(
       fc.property(arbitraryTopology(), (topology) => {
