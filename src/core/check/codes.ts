@@ -294,6 +294,12 @@ export const PROBLEM_CODES = {
     rule: 'changes',
     help: 'a volume size or storage class changes, which Kubernetes refuses for a StatefulSet',
   },
+  CHANGE_SWITCHED_OFF: {
+    severity: 'info',
+    source: 'change',
+    rule: 'changes',
+    help: 'monitoring or nats-box is switched off: kubectl apply does not delete the PodMonitors or the Deployment it added',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code a problem may carry. */
