@@ -10,6 +10,7 @@ import { EXPORTER_IMAGE, NATS_BOX_IMAGE, PROVIDERS } from '../defaults';
 import { EXPORTER_PORT } from '../k8s/monitoring';
 import { clientUrl } from '../k8s/nats-box';
 import { natsBoxCommands } from './nats-box-commands';
+import { renderLeafnodesReadme } from './readme-leafnodes';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
 
@@ -142,6 +143,7 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     );
   }
 
+  p(...renderLeafnodesReadme(topology));
   if (monitoring) p(...renderMonitoring(topology, clusters));
   if (topology.natsBox) p(...renderNatsBox(topology));
 

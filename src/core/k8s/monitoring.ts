@@ -10,7 +10,7 @@ export const EXPORTER_PORT = { name: 'prom-metrics', port: 7777 } as const;
 
 /**
  * The server endpoints the exporter reads: each flag and the monitoring path it polls. Every one is served by both
- * server versions we test (2.9.10 and 2.14.9; `test/boot/nats-box.test.ts` asks each); `/jsz` says something only with
+ * server versions we test (2.9.10 and 2.14.9; `test/boot/bundle-features.test.ts` asks each); `/jsz` says something only with
  * JetStream on, so it is asked only then.
  */
 export function exporterEndpoints(topology: Topology): { flag: string; path: string }[] {

@@ -1,7 +1,8 @@
 /**
- * What the monitoring and nats-box switches promise, on real servers of both versions: every monitoring endpoint the
- * exporter sidecar polls answers, and the nats CLI commands the bundle README runs in the nats-box pass, with the
- * pod's context (its environment: NATS_URL, NATS_USER, NATS_PASSWORD) pointed at the local target instead.
+ * What the monitoring and nats-box switches and leafnode links promise, on real servers of both versions: every
+ * monitoring endpoint the exporter sidecar polls answers; the nats CLI commands the bundle README runs in the nats-box
+ * pass, with the pod's context (its environment: NATS_URL, NATS_USER, NATS_PASSWORD) pointed at the local target
+ * instead; and a leaf cluster with its own JetStream domain reaches the hub's JetStream through the hub's domain.
  */
 import { execFile, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,19 +13,23 @@ import { parseTopology } from '../../src/core/parse/parse-topology';
 import type { Topology } from '../../src/core/model';
 import { IN_CI, NATS_CLI, NATSCLI_VERSION } from '../support/tools';
 import { convergenceProblems } from './checks';
-import { password } from './clients';
+import { connectTo, password } from './clients';
+import { jetstreamManager, StorageType } from '@nats-io/jetstream';
+import { leafReadmeCommand } from '../../src/core/bundle/readme-leafnodes';
 import { boot, bootSuite, PORT_BANDS, waitFor, type Boot } from './harness';
 
-const band = PORT_BANDS.natsBox;
+const band = PORT_BANDS.bundleFeatures;
 
 function design(): Topology {
   const r = parseTopology({
     version: 1,
     name: 'box',
     accounts: [{ name: 'APP', jetstream: true, users: ['app'] }],
+    jetstream: { domain: 'hub' },
     defaults: { replicas: 1 },
-    clusters: [{ name: 'a' }, { name: 'b' }],
+    clusters: [{ name: 'a' }, { name: 'b' }, { name: 'edge', domain: 'edge' }],
     gateways: [['a', 'b']],
+    leafnodes: [['edge', 'a']],
     monitoring: { exporter: true },
     natsBox: true,
   });
@@ -57,11 +62,11 @@ function nats(b: Boot, args: string[]): Promise<CliRun> {
   });
 }
 
-bootSuite('monitoring endpoints and the nats-box commands', (server) => {
-  describe('on a 2×1 supercluster with both switches on', () => {
+bootSuite('monitoring endpoints, the nats-box commands and a leafnode', (server) => {
+  describe('on a 2×1 supercluster with both switches on and a leaf cluster', () => {
     let b: Boot | undefined;
     beforeAll(async () => {
-      b = await boot('nats-box 2x1', design(), { band, binary: server });
+      b = await boot('features 2x1+leaf', design(), { band, binary: server });
       await waitFor(b, 'convergence', () => convergenceProblems(b!));
     });
     afterAll(async () => {
@@ -97,7 +102,7 @@ bootSuite('monitoring endpoints and the nats-box commands', (server) => {
 
       const list = await nats(x, cmds.list!);
       expect(list.code, list.out).toBe(0);
-      for (const s of x.servers) expect(list.out, list.out).toContain(s.name);
+      for (const s of x.servers.filter((s) => s.cluster.name !== 'edge')) expect(list.out, list.out).toContain(s.name);
 
       // The reply runs in the far cluster; the request is retried until the reply's interest has crossed the gateway.
       const across = cmds.across!;
@@ -114,6 +119,52 @@ bootSuite('monitoring endpoints and the nats-box commands', (server) => {
       } finally {
         reply.kill('SIGKILL');
       }
+    });
+
+    it("lets a client of the leaf create a stream in the hub's domain, which the hub's servers hold", async (ctx) => {
+      const x = b!;
+      const edge = x.servers.find((s) => s.cluster.name === 'edge')!;
+      const hubSide = x.servers.find((s) => s.cluster.name === 'b')!;
+      // The leaf's remote is up: the hub sees one leafnode connection, in the application account.
+      await waitFor(x, 'the leafnode connection', async () => {
+        const leafz = await x.monitor<{ leafs?: { account: string }[] }>(x.servers[0], '/leafz');
+        return leafz.leafs?.some((l) => l.account === 'APP') ? [] : [JSON.stringify(leafz)];
+      });
+      const app = { user: 'app', pass: password(x, 'app') };
+      const nc = await connectTo(x, edge, app);
+      try {
+        const hub = await jetstreamManager(nc, { domain: 'hub' });
+        await hub.streams.add({ name: 'FROM_EDGE', subjects: ['from-edge.>'], storage: StorageType.File, num_replicas: 1 });
+        const own = await jetstreamManager(nc);
+        await own.streams.add({ name: 'AT_EDGE', subjects: ['at-edge.>'], storage: StorageType.File, num_replicas: 1 });
+      } finally {
+        await nc.close();
+      }
+      const hc = await connectTo(x, hubSide, app);
+      try {
+        const jsm = await jetstreamManager(hc);
+        const info = await jsm.streams.info('FROM_EDGE');
+        expect(['a', 'b']).toContain(info.cluster?.name);
+        // The leaf's own stream stays in its own domain
+        await expect(jsm.streams.info('AT_EDGE')).rejects.toThrow(/stream not found/);
+      } finally {
+        await hc.close();
+      }
+      // What the bundle README tells a leaf's user to run
+      if (!NATS_CLI) {
+        if (IN_CI) throw new Error(`natscli v${NATSCLI_VERSION} not found; CI=true requires it`);
+        ctx.skip();
+      }
+      const ls = await new Promise<CliRun>((resolve) =>
+        execFile(
+          NATS_CLI!,
+          ['--no-context', '--server', x.clientUrl(edge), '--user', 'app', '--password', app.pass, ...leafReadmeCommand('hub'), '--names'],
+          { timeout: 20_000, env: { PATH: process.env.PATH ?? '', HOME: x.dir, NO_COLOR: '1' } },
+          (err, stdout, stderr) => resolve({ code: err ? -1 : 0, out: `${stdout}${stderr}` }),
+        ),
+      );
+      expect(ls.code, ls.out).toBe(0);
+      expect(ls.out.split('\n')).toContain('FROM_EDGE');
     });
   });
 });
