@@ -26,10 +26,10 @@ describe.each(featureCases)('manifests of %s', (_id, topology) => {
   const objects = manifestObjects(renderBundle(topology, { passwords: fixedPasswords(topology) }));
   const monitoring = topology.monitoring?.exporter === true;
 
-  it('adds a PodMonitor per cluster with monitoring on, and the nats-box Deployment', () => {
+  it('adds a PodMonitor per cluster with monitoring on, and the nats-box Deployment with nats-box on', () => {
     const kinds = objects.map((o) => String(o.object.kind));
     expect(kinds.filter((k) => k === 'PodMonitor')).toHaveLength(monitoring ? topology.clusters.length : 0);
-    expect(kinds.filter((k) => k === 'Deployment')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'Deployment')).toHaveLength(topology.natsBox ? 1 : 0);
   });
 
   it.each(objects.map((o) => [`${o.file} ${String(o.object.kind)} ${String((o.object.metadata as { name: string }).name)}`, o.object]))(

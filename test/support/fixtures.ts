@@ -26,4 +26,16 @@ export const templateCases = TEMPLATES.map((t) => [t.id, t.topology()] as const)
 export const featureCases = [
   ['noetl+monitoring+natsBox', { ...templateById('noetl')!.topology(), monitoring: { exporter: true }, natsBox: true }],
   ['single+natsBox (no users)', { ...templateById('single')!.topology(), natsBox: true }],
+  ['noetl+leaf edge', withLeaf(templateById('noetl')!.topology())],
+  ['single+leaf (no users)', withLeaf(templateById('single')!.topology())],
 ] as const satisfies readonly (readonly [string, Topology])[];
+
+/** A design with a leaf cluster `edge` (its own domain) hanging off its first cluster, whose system gets the domain `hub`. */
+function withLeaf(t: Topology): Topology {
+  return {
+    ...t,
+    jetstream: { ...t.jetstream, domain: 'hub' },
+    clusters: [...t.clusters, { name: 'edge', region: null, zone: null, position: { x: 0, y: 400 }, domain: 'edge' }],
+    leafnodes: [['edge', t.clusters[0].name]],
+  };
+}
