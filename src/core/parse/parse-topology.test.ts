@@ -121,3 +121,25 @@ describe('the monitoring and nats-box switches', () => {
     ]);
   });
 });
+
+describe('leafnode links and a cluster domain', () => {
+  it('are read, written back, and left out when absent', () => {
+    const r = parseTopology(`${MINIMAL}  - name: edge\n    domain: edge\nleafnodes:\n  - [edge, a]\n`);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.topology.leafnodes).toEqual([['edge', 'a']]);
+    expect(r.topology.clusters[1].domain).toBe('edge');
+    expect('domain' in r.topology.clusters[0]).toBe(false);
+    const text = serializeTopology(r.topology);
+    expect(text).toContain('leafnodes:\n  - [ edge, a ]\n');
+    expect(parseTopology(text)).toEqual(r);
+    const empty = parseTopology(`${MINIMAL}leafnodes: []\n`);
+    expect(empty.ok && 'leafnodes' in empty.topology).toBe(false);
+  });
+
+  it('say where a wrong link or domain is', () => {
+    expect(errorsOf(`${MINIMAL}  - name: b\n    domain: 3\nleafnodes:\n  - [a]\n`)).toEqual([
+      expect.objectContaining({ path: 'clusters[1].domain' }),
+      expect.objectContaining({ path: 'leafnodes[0]', message: 'must be a leaf and its hub, like [edge, hub]', line: 8 }),
+    ]);
+  });
+});

@@ -20,6 +20,16 @@ describe('share links', () => {
     expect(decodeShareFragment(encodeShareFragment(off))).toEqual({ ok: true, topology: off });
   });
 
+  it('carries leafnode links and cluster domains', () => {
+    const t = TEMPLATES[0].topology();
+    const leafy = {
+      ...t,
+      clusters: [...t.clusters, { name: 'edge', region: null, zone: null, position: { x: 0, y: 0 }, domain: 'edge' }],
+      leafnodes: [['edge', 'a']] as [string, string][],
+    };
+    expect(decodeShareFragment(encodeShareFragment(leafy))).toEqual({ ok: true, topology: leafy });
+  });
+
   it('round-trips generated topologies', () => {
     fc.assert(
       fc.property(arbitraryTopology(), (topology) => {

@@ -35,6 +35,7 @@ import { ClusterNode, type ClusterFlowNode } from './ClusterNode';
 import { nodeAt } from './connection-target';
 import { createLinkBuilder, createNodeBuilder } from './flow-elements';
 import { GatewayLayer } from './GatewayLayer';
+import { LeafLayer } from './LeafLayer';
 import { createImpliedBuilder, type ImpliedLink } from './implied-links';
 import { ImpliedLegend } from './ImpliedLegend';
 
@@ -317,6 +318,7 @@ function CanvasFlow() {
         aria-label="Topology canvas"
       >
         <GatewayLayer links={links} implied={impliedShown ? implied.links : NO_IMPLIED} onChoose={chooseLink} />
+        <LeafLayer />
         <ImpliedLegend count={implied.count} shown={impliedShown} />
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         {nodes.length > 0 && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />}
