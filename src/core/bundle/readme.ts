@@ -11,6 +11,7 @@ import { EXPORTER_PORT } from '../k8s/monitoring';
 import { clientUrl } from '../k8s/nats-box';
 import { natsBoxCommands } from './nats-box-commands';
 import { renderLeafnodesReadme } from './readme-leafnodes';
+import { leafHubs } from '../conf/leafnodes';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
 
@@ -129,7 +130,7 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     }
     if (systems.length > 1) {
       p(
-        `No gateway path joins these ${systems.length} groups, so each is a supercluster of its own: no message crosses between them${topology.jetstream.enabled ? ', and each elects its own JetStream meta leader' : ''}:`,
+        `No gateway path joins these ${systems.length} groups, so each is a supercluster of its own: no message crosses between them${leafHubs(topology).size > 0 ? ' but over the leafnode links below' : ''}${topology.jetstream.enabled ? ', and each elects its own JetStream meta leader' : ''}:`,
         '',
         ...systems.map((s) => `- ${s.map((n) => mdCode(n)).join(', ')}`),
         '',

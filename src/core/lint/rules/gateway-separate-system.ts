@@ -12,10 +12,8 @@ export const gatewaySeparateSystem: Rule = {
   id: 'gateway-separate-system',
   description: 'Gateway links connect all clusters into one system.',
   check({ topology }) {
-    // A leaf's system is apart from its hub's by design: leafnode links join them.
-    const leaves = new Set(leafHubs(topology).keys());
-    const hubs = new Set(leafHubs(topology).values());
-    const systems = gatewaySystems(topology).filter((s) => !s.some((n) => leaves.has(n) || hubs.has(n)));
+    // A leaf's system is apart from its hub's by design: systems that leafnode links join count as one here.
+    const systems = joinedByLeafnodes(gatewaySystems(topology), leafHubs(topology));
     if (systems.length < 2) return [];
     // The largest system (the first on a tie) is "the rest"; every other one is reported.
     const main = systems.reduce((best, s) => (s.length > best.length ? s : best));
@@ -35,3 +33,19 @@ export const gatewaySeparateSystem: Rule = {
       });
   },
 };
+
+/** Gateway systems, those that leafnode links join merged into one list of names (in first-seen order). */
+function joinedByLeafnodes(systems: string[][], hubs: Map<string, string>): string[][] {
+  if (hubs.size === 0) return systems;
+  const of = new Map<string, number>();
+  systems.forEach((names, i) => names.forEach((n) => of.set(n, i)));
+  const parent = systems.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const [leaf, hub] of hubs) parent[find(of.get(leaf)!)] = find(of.get(hub)!);
+  const groups = new Map<number, string[]>();
+  systems.forEach((names, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), ...names]);
+  });
+  return [...groups.values()];
+}

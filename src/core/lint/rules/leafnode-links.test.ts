@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { topologyFrom } from '../testing';
 import { leafnodeLinks } from './leafnode-links';
 import { domainSplit } from './domain-split';
+import { gatewaySeparateSystem } from './gateway-separate-system';
 import { factsOf } from '../../check/facts';
 import { leafHubs } from '../../conf/leafnodes';
 import type { Topology } from '../../model';
@@ -60,5 +61,22 @@ describe('leafnode-links and domain-split', () => {
     expect(problems(hubAndEdge({ jetstream: { domain: null } }))).toEqual([['LEAF_DOMAIN_SHARED', { kind: 'cluster', cluster: 'hub', field: 'domain' }]]);
     // Without JetStream there are no domains to clash
     expect(problems(hubAndEdge({ jetstream: { enabled: false, domain: null } }))).toEqual([]);
+  });
+});
+
+describe('gateway-separate-system with leafnodes', () => {
+  it('does not call a leaf a separate system, but still names an island no link reaches', () => {
+    const leafOnly = topologyFrom({
+      jetstream: { domain: 'hub' },
+      clusters: [{ name: 'hub' }, { name: 'edge', domain: 'edge' }],
+      leafnodes: [['edge', 'hub']],
+    });
+    expect(gatewaySeparateSystem.check(factsOf(leafOnly))).toEqual([]);
+    const island = topologyFrom({
+      jetstream: { domain: 'hub' },
+      clusters: [{ name: 'hub' }, { name: 'edge', domain: 'edge' }, { name: 'island' }],
+      leafnodes: [['edge', 'hub']],
+    });
+    expect(gatewaySeparateSystem.check(factsOf(island)).map((p) => p.target)).toEqual([{ kind: 'cluster', cluster: 'island' }]);
   });
 });
