@@ -92,6 +92,7 @@ test.describe('typing in the inspector', () => {
       { label: 'File store', value: '8Gi', path: ['clusters', 0, 'jetstream', 'fileStore'], expected: '8Gi' },
       { label: 'Volume size', value: '10Gi', path: ['clusters', 0, 'jetstream', 'volumeSize'], expected: '10Gi' },
       { label: 'Storage class', value: 'fast-nvme', path: ['clusters', 0, 'jetstream', 'storageClass'], expected: 'fast-nvme' },
+      { label: 'JetStream domain', value: 'edge-east', path: ['clusters', 0, 'domain'], expected: 'edge-east' },
       // Last: the name is the cluster's gateway name, so its links follow it.
       { label: 'Name', value: 'north', path: ['clusters', 0, 'name'], expected: 'north' },
     ];

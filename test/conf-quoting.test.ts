@@ -134,10 +134,11 @@ function singleServer(): Addressing {
     target: 'local',
     serverName: { literal: 'one' },
     host: '127.0.0.1',
-    ports: { client: -1, cluster: -1, gateway: -1, monitor: -1 },
+    ports: { client: -1, cluster: -1, gateway: -1, monitor: -1, leafnode: -1 },
     storeDir: 'data',
     pidFile: 'one.pid',
     routeUrls: [],
     gatewayUrls: () => [],
+    leafnodeUrls: () => [],
   };
 }

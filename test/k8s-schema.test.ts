@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderBundle } from '../src/core';
-import { fixedPasswords, templateCases } from './support/fixtures';
+import { featureCases, fixedPasswords, templateCases } from './support/fixtures';
 import { manifestObjects, validateObject } from './support/k8s';
 
 describe.each(templateCases)('manifests of template %s', (_id, topology) => {
@@ -22,6 +22,24 @@ describe.each(templateCases)('manifests of template %s', (_id, topology) => {
   });
 });
 
+describe.each(featureCases)('manifests of %s', (_id, topology) => {
+  const objects = manifestObjects(renderBundle(topology, { passwords: fixedPasswords(topology) }));
+  const monitoring = topology.monitoring?.exporter === true;
+
+  it('adds a PodMonitor per cluster with monitoring on, and the nats-box Deployment with nats-box on', () => {
+    const kinds = objects.map((o) => String(o.object.kind));
+    expect(kinds.filter((k) => k === 'PodMonitor')).toHaveLength(monitoring ? topology.clusters.length : 0);
+    expect(kinds.filter((k) => k === 'Deployment')).toHaveLength(topology.natsBox ? 1 : 0);
+  });
+
+  it.each(objects.map((o) => [`${o.file} ${String(o.object.kind)} ${String((o.object.metadata as { name: string }).name)}`, o.object]))(
+    'is valid against its schema: %s',
+    (_name, object) => {
+      expect(() => validateObject(object)).not.toThrow();
+    },
+  );
+});
+
 describe('the schema check', () => {
   it('rejects an object Kubernetes would refuse', () => {
     // Given a StatefulSet with a port that is not a number
@@ -33,5 +51,17 @@ describe('the schema check', () => {
     };
     // Then validation fails
     expect(() => validateObject(bad)).toThrow(/containerPort/);
+  });
+
+  it('rejects a PodMonitor prometheus-operator would refuse', () => {
+    // Given a PodMonitor whose endpoints are not a list
+    const bad = {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PodMonitor',
+      metadata: { name: 'x' },
+      spec: { selector: {}, podMetricsEndpoints: { port: 'm' } },
+    };
+    // Then validation fails
+    expect(() => validateObject(bad)).toThrow(/podMetricsEndpoints/);
   });
 });

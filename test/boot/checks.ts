@@ -2,6 +2,7 @@
  * What a booted local target must show on its monitoring endpoints (the fields are in docs/nats-server.md,
  * "Monitoring fields the boot tests read").
  */
+import { domainOf } from '../../src/core/conf/leafnodes';
 import { remotesOf, gatewaySystems, needsClusterBlock } from '../../src/core/conf/topology-facts';
 import { resolveCluster, type Topology } from '../../src/core/model';
 import { bytes } from '../../src/core/quantity';
@@ -113,11 +114,10 @@ export async function convergenceProblems(b: Boot): Promise<string[]> {
       if (jsz.disabled !== true) bad(s, '/jsz disabled', jsz.disabled, true);
       continue;
     }
-    const sizing = resolveCluster(
-      t,
-      t.clusters.find((c) => c.name === cluster.name)!,
-    ).jetstream;
-    const want = { max_memory: bytes(sizing.memoryStore), max_storage: bytes(sizing.fileStore), domain: t.jetstream.domain };
+    const spec = t.clusters.find((c) => c.name === cluster.name)!;
+    const sizing = resolveCluster(t, spec).jetstream;
+    // A leaf cluster has a domain of its own.
+    const want = { max_memory: bytes(sizing.memoryStore), max_storage: bytes(sizing.fileStore), domain: domainOf(t, spec) };
     for (const [where, config] of [
       ['/jsz config', jsz.config],
       ['/varz jetstream.config', varz.jetstream?.config],

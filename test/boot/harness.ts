@@ -13,7 +13,7 @@ import { generatePasswords } from '../../src/core/bundle/passwords';
 import type { Passwords } from '../../src/core/bundle/files';
 import type { Topology } from '../../src/core/model';
 import { parseTopology } from '../../src/core/parse/parse-topology';
-import { LOCAL_HOST, LOCAL_PORT_BLOCK, localServers, type LocalServer } from '../../src/core/local/plan';
+import { LOCAL_HOST, LOCAL_PORT_BLOCK, LOCAL_PORT_OFFSETS, localServers, type LocalServer } from '../../src/core/local/plan';
 import { LOCAL_DIR, renderLocalTarget } from '../../src/core/local/local-target';
 import { LOCAL_PATHS } from '../../src/core/local/addressing';
 import { describeEachServer, type NatsServerBinary } from '../support/tools';
@@ -45,6 +45,7 @@ export const PORT_BANDS = {
   scripts: { from: 29000, to: 30999 },
   failuresOldest: { from: 31000, to: 31849 },
   failuresCurrent: { from: 31850, to: 32699 },
+  bundleFeatures: { from: 32700, to: 32767 },
 } satisfies Record<string, PortBand>;
 
 /** Convergence deadline: typically 0–7 s here (2-server meta groups are the slowest), with room for a busy machine. */
@@ -85,7 +86,8 @@ export async function pickBase(band: PortBand, count: number): Promise<number> {
   for (let b = start; b + span - 1 <= band.to; b += span) candidates.push(b);
   for (let b = band.from; b + span - 1 <= band.to && b < start; b += span) candidates.push(b);
   for (const base of candidates) {
-    const ports = Array.from({ length: count * 4 }, (_, i) => base + Math.floor(i / 4) * LOCAL_PORT_BLOCK + (i % 4));
+    const perServer = Object.keys(LOCAL_PORT_OFFSETS).length;
+    const ports = Array.from({ length: count * perServer }, (_, i) => base + Math.floor(i / perServer) * LOCAL_PORT_BLOCK + (i % perServer));
     const free = await Promise.all(ports.map(portFree));
     if (free.every(Boolean)) {
       cursors.set(band, base + span);

@@ -343,11 +343,12 @@ async function bootAndLogIn(server: NatsServerBinary, label: string, t: Topology
     target: 'local',
     serverName: { literal: 'fuzz' },
     host: '127.0.0.1',
-    ports: { client: -1, cluster: -1, gateway: -1, monitor: -1 },
+    ports: { client: -1, cluster: -1, gateway: -1, monitor: -1, leafnode: -1 },
     storeDir: 'data',
     pidFile: 'fuzz.pid',
     routeUrls: [],
     gatewayUrls: () => [],
+    leafnodeUrls: () => [],
   };
   // The design's accounts and users on one server of its first cluster, alone: no routes or gateways to wait for.
   const alone: Topology = { ...t, clusters: [{ ...t.clusters[0], replicas: 1 }], gateways: [] };

@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clusterNames, passwordEnvVar, type Passwords } from '../../src/core';
+import { clusterNames, passwordEnvVar, type BundleFile, type Passwords } from '../../src/core';
+import { parseAllDocuments } from 'yaml';
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
 
 let dir: string | null = null;
 
@@ -24,4 +26,23 @@ export function checkConf(server: string, conf: string, env: Record<string, stri
     const err = e as { stderr?: string; stdout?: string };
     throw new Error(`nats-server rejected ${name}.conf:\n${err.stderr ?? ''}${err.stdout ?? ''}\n---\n${conf}`, { cause: e });
   }
+}
+
+/**
+ * The environment kubelet gives pod 0 of a cluster's StatefulSet in a rendered bundle: each `env` entry in order, a
+ * Secret key from the bundle's Secret, the pod name from the downward API, and `$(VAR)` expanded from the variables
+ * before it (as kubelet does). What the confs read, taken from the manifests rather than assumed.
+ */
+export function kubeletEnv(files: BundleFile[], cluster: string): Record<string, string> {
+  const docs = (path: string) => parseAllDocuments(files.find((f) => f.path === path)!.content).map((d) => d.toJS() as Record<string, unknown>);
+  const secret = (docs('secret.yaml')[0] as { stringData: Record<string, string> }).stringData;
+  const sts = docs(`clusters/${cluster}.yaml`).find((o) => o.kind === 'StatefulSet') as unknown as StatefulSet;
+  const container = sts.spec!.template.spec!.containers.find((c) => c.name === 'nats')!;
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+  for (const e of container.env ?? []) {
+    if (e.value !== undefined) env[e.name] = e.value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, v: string) => env[v] ?? m);
+    else if (e.valueFrom?.secretKeyRef) env[e.name] = secret[e.valueFrom.secretKeyRef.key];
+    else if (e.valueFrom?.fieldRef?.fieldPath === 'metadata.name') env[e.name] = clusterNames(cluster).pod(0);
+  }
+  return env;
 }

@@ -1,4 +1,4 @@
-import { generatePasswords, TEMPLATES, type Passwords, type Topology } from '../../src/core';
+import { generatePasswords, TEMPLATES, templateById, type Passwords, type Topology } from '../../src/core';
 
 /** A fixed byte stream, so golden files with passwords stay stable. Never used outside tests. */
 export function fixedRandom(seed = 1): (n: number) => Uint8Array {
@@ -18,3 +18,24 @@ export function fixedPasswords(topology: Topology): Passwords {
 }
 
 export const templateCases = TEMPLATES.map((t) => [t.id, t.topology()] as const);
+
+/**
+ * Designs with the switches that are off in every template turned on, so the objects they add are checked by the same
+ * consumers (schemas, kustomize, nats-server) as the templates'.
+ */
+export const featureCases = [
+  ['noetl+monitoring+natsBox', { ...templateById('noetl')!.topology(), monitoring: { exporter: true }, natsBox: true }],
+  ['single+natsBox (no users)', { ...templateById('single')!.topology(), natsBox: true }],
+  ['noetl+leaf edge', withLeaf(templateById('noetl')!.topology())],
+  ['single+leaf (no users)', withLeaf(templateById('single')!.topology())],
+] as const satisfies readonly (readonly [string, Topology])[];
+
+/** A design with a leaf cluster `edge` (its own domain) hanging off its first cluster, whose system gets the domain `hub`. */
+function withLeaf(t: Topology): Topology {
+  return {
+    ...t,
+    jetstream: { ...t.jetstream, domain: 'hub' },
+    clusters: [...t.clusters, { name: 'edge', region: null, zone: null, position: { x: 0, y: 400 }, domain: 'edge' }],
+    leafnodes: [['edge', t.clusters[0].name]],
+  };
+}

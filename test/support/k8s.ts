@@ -5,6 +5,8 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Service } from 'kubernetes-models/v1/Service';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
 import type { BundleFile } from '../../src/core';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
@@ -14,6 +16,9 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1/Service': Service,
   'apps/v1/StatefulSet': StatefulSet,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'apps/v1/Deployment': Deployment,
+  // prometheus-operator's CRD schema, offline, from the package made for it.
+  'monitoring.coreos.com/v1/PodMonitor': PodMonitor,
 };
 
 /** Every Kubernetes object in a bundle's manifests, parsed back from the YAML we wrote. */

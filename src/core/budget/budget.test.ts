@@ -188,3 +188,31 @@ describe('budget figures', () => {
 function structuredCopy<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
+
+describe('the sidecars and pods the switches add', () => {
+  it('counts the exporter sidecar in every server pod and the nats-box pod', () => {
+    // given NoETL (6 servers, 250m/512Mi requests, 1 CPU/2Gi limits each) with monitoring and nats-box on
+    const t: Topology = { ...noetl(), monitoring: { exporter: true }, natsBox: true };
+    // when
+    const b = budget(t);
+    // then six exporters (10m/32Mi each) and one nats-box (10m/32Mi) are added to the NATS requests
+    expect(b.totals.natsRequests).toEqual({ cpuMillis: 1500 + 6 * 10 + 10, memoryBytes: (3072 + 6 * 32 + 32) * MiB });
+    // and limits: each pod's limit is the server's plus the exporter's (100m/64Mi); nats-box adds 200m/128Mi
+    expect(b.totals.limits.cpuMillis - budget(noetl()).totals.limits.cpuMillis).toBe(6 * 100 + 200);
+    expect(b.totals.limits.memoryBytes - budget(noetl()).totals.limits.memoryBytes).toBe((6 * 64 + 128) * MiB);
+    expect(b.nodes[0].pods).toBe(9 + 6 + 1);
+  });
+
+  it('leaves a pod without a limit when its server has none, whatever the exporter asks', () => {
+    // given servers without a CPU limit
+    const base = noetl();
+    const t: Topology = {
+      ...base,
+      defaults: { ...base.defaults, resources: { ...base.defaults.resources, limits: { memory: '2Gi' } } },
+      monitoring: { exporter: true },
+    };
+    // then the CPU limits stay unlimited (0), as Kubernetes counts a pod with one unlimited container
+    const without = { ...t, monitoring: undefined };
+    expect(budget(t).totals.limits.cpuMillis).toBe(budget(without).totals.limits.cpuMillis);
+  });
+});

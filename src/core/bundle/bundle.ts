@@ -4,6 +4,8 @@ import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
 import { clientServiceFor, configMapFor, headlessServiceFor, podDisruptionBudgetFor, statefulSetFor } from '../k8s/cluster-objects';
 import { credentialsFor, namespaceFor, secretFor, type Credentials } from '../k8s/bundle-objects';
 import { toYaml, toYamlDocuments } from '../k8s/yaml';
+import { podMonitorFor } from '../k8s/monitoring';
+import { natsBoxFor } from '../k8s/nats-box';
 import { BUNDLE_PATHS, type BundleFile, type Passwords } from './files';
 
 export { BUNDLE_PATHS };
@@ -39,13 +41,15 @@ export interface ClusterFiles {
  */
 export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster, context: ConfContext, secretName: string): ClusterFiles {
   const conf = renderNatsConf(topology, cluster.name, kubernetesAddressing(topology, cluster), context);
-  const manifest = toYamlDocuments([
+  const objects: object[] = [
     configMapFor(topology, cluster, conf),
     headlessServiceFor(topology, cluster),
     clientServiceFor(topology, cluster),
     statefulSetFor(topology, cluster, conf, secretName),
     podDisruptionBudgetFor(topology, cluster),
-  ]);
+  ];
+  if (topology.monitoring?.exporter) objects.push(podMonitorFor(topology, cluster));
+  const manifest = toYamlDocuments(objects);
   return { conf, manifest };
 }
 
@@ -70,6 +74,10 @@ export function assembleBundle(
     files.push({ path: BUNDLE_PATHS.clusterManifest(cluster.name), content: manifest });
     files.push({ path: BUNDLE_PATHS.natsConf(cluster.name), content: conf });
     resources.push(BUNDLE_PATHS.clusterManifest(cluster.name));
+  }
+  if (topology.natsBox) {
+    files.push({ path: BUNDLE_PATHS.natsBox, content: toYaml(natsBoxFor(topology, credentials.name)) });
+    resources.push(BUNDLE_PATHS.natsBox);
   }
   files.push(
     { path: BUNDLE_PATHS.namespace, content: toYaml(namespaceFor(topology)) },

@@ -67,6 +67,7 @@ export const BUNDLE_PATHS = {
   secret: 'secret.yaml', // isSecretFile names it too
   kindConfig: 'kind-config.yaml',
   topology: 'topology.yaml',
+  natsBox: 'nats-box.yaml',
   clusterManifest: (cluster: string) => `clusters/${safePathSegment(cluster)}.yaml`,
   natsConf: (cluster: string) => `nats-conf/${safePathSegment(cluster)}.conf`,
 };

@@ -45,6 +45,25 @@ const designs: [string, Topology][] = [
   ['2,000 users on 3 clusters', users(4, 500, 3)],
   ...fc.sample(arbitraryTopology(), { numRuns: 60, seed: 11 }).map((t, i): [string, Topology] => [`generated ${i}`, t]),
   ...hostile.flatMap((r, i): [string, Topology][] => (r.ok ? [[`hostile ${i}`, r.topology]] : [])),
+  // Leaf links add env variables, a conf block and a README section.
+  ...TEMPLATES.map((t): [string, Topology] => {
+    const base = t.topology();
+    return [
+      `${t.id} with a leaf`,
+      {
+        ...base,
+        jetstream: { ...base.jetstream, domain: 'hub' },
+        clusters: [...base.clusters, { name: 'edge', region: null, zone: null, position: { x: 0, y: 0 }, domain: 'edge' }],
+        leafnodes: [['edge', base.clusters[0].name]],
+      },
+    ];
+  }),
+  ['2,000 users with a leaf', { ...users(4, 500, 3), leafnodes: [['c2', 'c0']] }],
+  // The switches add objects and README sections.
+  ...TEMPLATES.map((t): [string, Topology] => [`${t.id} with monitoring and nats-box`, { ...t.topology(), monitoring: { exporter: true }, natsBox: true }]),
+  ...hostile.flatMap((r, i): [string, Topology][] =>
+    r.ok ? [[`hostile ${i} with monitoring and nats-box`, { ...r.topology, monitoring: { exporter: true }, natsBox: true }]] : [],
+  ),
 ];
 
 describe('the output size estimate', () => {

@@ -44,6 +44,11 @@ const PIECE = {
   configMapIndent: 4,
   secretEntry: 60,
   readmeBase: 12_000,
+  /** Monitoring on: a cluster's exporter sidecar and PodMonitor, and the README's section (once). */
+  monitoringCluster: 2_000,
+  monitoringReadme: 1_500,
+  /** nats-box on: its Deployment and the README's section (with up to three cluster URLs). */
+  natsBox: 4_000,
   readmeCluster: 700,
   readmeUser: 40,
   topologyCluster: 200,
@@ -66,6 +71,8 @@ interface Shape {
   dnsChars: number;
   gateways: number;
   gatewayChars: number;
+  /** The longest cluster name. */
+  maxNameChars: number;
 }
 
 function shape(topology: Topology): Shape {
@@ -94,6 +101,7 @@ function shape(topology: Topology): Shape {
     dnsChars: topology.namespace.length + topology.clusterDomain.length,
     gateways: topology.gateways.length,
     gatewayChars: topology.gateways.reduce((n, [a, b]) => n + a.length + b.length, 0),
+    maxNameChars: unique.reduce((n, c) => Math.max(n, c.name.length), 0),
   };
 }
 
@@ -108,6 +116,9 @@ export function bundleOutputSize(topology: Topology): OutputSize {
   const accounts = accountsChars(s);
   const envVars = s.users * (PIECE.envEntry + 2 * 14) + 2 * s.userChars;
   let chars = PIECE.readmeBase + s.users * PIECE.readmeUser + 2 * s.userChars;
+  const monitoring = topology.monitoring?.exporter === true;
+  if (monitoring) chars += PIECE.monitoringReadme;
+  if (topology.natsBox) chars += PIECE.natsBox + 4 * s.dnsChars + 3 * s.maxNameChars;
   chars += s.users * PIECE.secretEntry + s.userChars;
   chars += s.clusters.length * PIECE.topologyCluster + s.users * PIECE.topologyUser + s.userChars + s.gatewayChars + s.gateways * PIECE.topologyGateway;
   for (const c of s.clusters) {
@@ -117,6 +128,7 @@ export function bundleOutputSize(topology: Topology): OutputSize {
     const lines = 40 + s.accounts * 4 + s.users + c.replicas + c.remotes;
     // The conf file, its copy in the ConfigMap, and the StatefulSet that reads every password variable.
     chars += 2 * conf + lines * PIECE.configMapIndent + PIECE.manifestBase + envVars;
+    if (monitoring) chars += PIECE.monitoringCluster + 4 * c.name.length + s.dnsChars;
     chars += PIECE.readmeCluster + 2 * c.name.length + c.systemNames + 4 * c.remotes;
   }
   return { what: 'the Kubernetes bundle', chars, userEntries: s.clusters.length * s.users, confs: s.clusters.length, users: s.users };

@@ -1,12 +1,17 @@
 import { KUBERNETES_PORTS } from '../conf/addressing';
 import { gatewayRemotes, gatewaySystems, peerMap } from '../conf/topology-facts';
-import { clusterNames, passwordEnvVar, SECRET_PREFIX } from '../names';
-import { resolveCluster, type Cluster, type Topology } from '../model';
+import { clusterNames, NATS_BOX_NAME, passwordEnvVar, SECRET_PREFIX } from '../names';
+import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
 import { passwordUsers } from './passwords';
 import { renderDayTwo } from './readme-day-two';
 import { survivalDetails, survivalSummary } from '../survival/survival';
 import { BUNDLE_PATHS } from './files';
-import { PROVIDERS } from '../defaults';
+import { EXPORTER_IMAGE, NATS_BOX_IMAGE, PROVIDERS } from '../defaults';
+import { EXPORTER_PORT } from '../k8s/monitoring';
+import { clientUrl } from '../k8s/nats-box';
+import { natsBoxCommands } from './nats-box-commands';
+import { renderLeafnodesReadme } from './readme-leafnodes';
+import { leafHubs } from '../conf/leafnodes';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
 
@@ -39,11 +44,13 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   p('| `kustomization.yaml` | lists every manifest; apply the bundle with `kubectl apply -k .` |');
   p('| `namespace.yaml` | the namespace |');
   p(`| \`secret.yaml\` | Secret \`${SECRET_PREFIX}-<hash>\`: the password of every account user; the name is a hash of the content |`);
+  const monitoring = topology.monitoring?.exporter === true;
   for (const c of clusters) {
     p(
-      `| ${code(BUNDLE_PATHS.clusterManifest(c.name))} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service, StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}), PodDisruptionBudget |`,
+      `| ${code(BUNDLE_PATHS.clusterManifest(c.name))} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service, StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}${monitoring ? ', each with the Prometheus exporter' : ''}), PodDisruptionBudget${monitoring ? ', PodMonitor' : ''} |`,
     );
   }
+  if (topology.natsBox) p(`| \`${BUNDLE_PATHS.natsBox}\` | a Deployment with the nats CLI, to test the clusters from inside (see "Test from inside") |`);
   p("| `nats-conf/<cluster>.conf` | each cluster's `nats.conf`, the same text as in its ConfigMap |");
   p('| `kind-config.yaml` | a local kind cluster shaped like the `kind` section of the topology |');
   p('| `topology.yaml` | the design itself; import it into the designer or pass it to the CLI |', '');
@@ -123,7 +130,7 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     }
     if (systems.length > 1) {
       p(
-        `No gateway path joins these ${systems.length} groups, so each is a supercluster of its own: no message crosses between them${topology.jetstream.enabled ? ', and each elects its own JetStream meta leader' : ''}:`,
+        `No gateway path joins these ${systems.length} groups, so each is a supercluster of its own: no message crosses between them${leafHubs(topology).size > 0 ? ' but over the leafnode links below' : ''}${topology.jetstream.enabled ? ', and each elects its own JetStream meta leader' : ''}:`,
         '',
         ...systems.map((s) => `- ${s.map((n) => mdCode(n)).join(', ')}`),
         '',
@@ -136,6 +143,10 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
       '',
     );
   }
+
+  p(...renderLeafnodesReadme(topology));
+  if (monitoring) p(...renderMonitoring(topology, clusters));
+  if (topology.natsBox) p(...renderNatsBox(topology));
 
   p('## What it survives', '');
   p(...survivalSummary(topology, mdText), '', ...survivalDetails(topology, mdText).map((d) => `- ${d}`), '');
@@ -170,4 +181,61 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
 function dedupe<T extends { name: string }>(items: T[]): T[] {
   const seen = new Set<string>();
   return items.filter((i) => (seen.has(i.name) ? false : (seen.add(i.name), true)));
+}
+
+/** How to scrape and check the exporter sidecars. */
+function renderMonitoring(topology: Topology, clusters: ResolvedCluster[]): string[] {
+  const ns = topology.namespace;
+  const first = clusters[0];
+  const out = [
+    '## Monitoring',
+    '',
+    `Every server pod runs the Prometheus NATS exporter (${mdCode(EXPORTER_IMAGE)}) beside the server: it reads the server's`,
+    `monitoring port on the pod's loopback and serves metrics on port ${EXPORTER_PORT.port} (\`${EXPORTER_PORT.name}\`). Each cluster has a`,
+    "PodMonitor that tells a prometheus-operator Prometheus to scrape it. Applying a PodMonitor needs the operator's CRDs",
+    '(kube-prometheus-stack or prometheus-operator installed first): without them `kubectl apply -k .` applies everything',
+    'else and fails on the PodMonitors (`no matches for kind "PodMonitor"`). The Prometheus must select the PodMonitors',
+    '(its `podMonitorSelector` and `podMonitorNamespaceSelector`, e.g. `{}` for all).',
+    '',
+  ];
+  if (first) {
+    out.push(
+      '```sh',
+      `kubectl port-forward -n ${shellWord(ns)} ${shellWord(`pod/${clusterNames(first.name).pod(0)}`)} ${EXPORTER_PORT.port}:${EXPORTER_PORT.port} &`,
+      `curl -s localhost:${EXPORTER_PORT.port}/metrics | grep '^nats_varz_'   # the server's /varz, as metrics`,
+      '```',
+      '',
+    );
+  }
+  return out;
+}
+
+/** The nats-box commands: the same arguments the boot test runs against the local target. */
+function renderNatsBox(topology: Topology): string[] {
+  const ns = topology.namespace;
+  const system = passwordUsers(topology).length > 0;
+  const cmds = natsBoxCommands(topology, (cluster) => clientUrl(topology, cluster), system);
+  const exec = `kubectl exec -n ${shellWord(ns)} deploy/${NATS_BOX_NAME} --`;
+  const nats = (args: string[]) => ['nats', ...args].map(shellWord).join(' ');
+  const out = [
+    '## Test from inside: nats-box',
+    '',
+    `\`${BUNDLE_PATHS.natsBox}\` runs one pod with the nats CLI (${mdCode(NATS_BOX_IMAGE)}). Its context is its environment: \`NATS_URL\` is the`,
+    system
+      ? "first cluster's client Service, and `NATS_USER`/`NATS_PASSWORD` are the system user and its password, read from the Secret."
+      : "first cluster's client Service (the design has no users, so no credentials).",
+    '',
+    '```sh',
+    `${exec} ${nats(cmds.check)}`,
+  ];
+  if (cmds.list) out.push(`${exec} ${nats(cmds.list)}   # every server of the system answers`);
+  if (cmds.across) {
+    const script = `${nats(cmds.across.reply)} & sleep 1; ${nats(cmds.across.request)}; wait`;
+    out.push(
+      `# a request from ${cmds.across.requestCluster}, answered in ${cmds.across.replyCluster}: across the gateways`,
+      `${exec} sh -c ${shellWord(script)}`,
+    );
+  }
+  out.push('```', '');
+  return out;
 }

@@ -12,10 +12,17 @@ export function serializeTopology(topology: Topology): string {
 }
 
 /** Short things read best on one line: positions, resource lists, users, gateway pairs, other workloads. */
-const FLOW = { keys: new Set(['position', 'requests', 'limits', 'users']), itemsOf: new Set(['gateways', 'otherWorkloads']) };
+const FLOW = { keys: new Set(['position', 'requests', 'limits', 'users']), itemsOf: new Set(['gateways', 'leafnodes', 'otherWorkloads']) };
 
 function clusterEntry(c: Cluster): Record<string, unknown> {
-  return { name: c.name, region: c.region, zone: c.zone, position: { x: c.position.x, y: c.position.y }, ...writeSettings(c, FIELD_TREE, 1) };
+  return {
+    name: c.name,
+    region: c.region,
+    zone: c.zone,
+    ...(c.domain !== undefined ? { domain: c.domain } : {}),
+    position: { x: c.position.x, y: c.position.y },
+    ...writeSettings(c, FIELD_TREE, 1),
+  };
 }
 
 /**
@@ -38,7 +45,7 @@ function writeSettings(from: object, nodes: readonly FieldNode[], depth: number)
 
 /** The topology as plain file-shaped data (what the file and share links carry), keys in file order. */
 export function topologyData(topology: Topology): Record<string, unknown> {
-  return {
+  const data: Record<string, unknown> = {
     version: topology.version,
     name: topology.name,
     namespace: topology.namespace,
@@ -49,6 +56,12 @@ export function topologyData(topology: Topology): Record<string, unknown> {
     defaults: writeSettings(topology.defaults, FIELD_TREE, 2),
     clusters: topology.clusters.map(clusterEntry),
     gateways: topology.gateways.map(([a, b]) => [a, b]),
+    // Written only when there is one, so a design without leafnodes keeps its bytes (and its share link).
+    ...(topology.leafnodes ? { leafnodes: topology.leafnodes.map(([leaf, hub]) => [leaf, hub]) } : {}),
     kind: topology.kind,
   };
+  // Written only when on, so a design without them keeps its bytes (and its share link).
+  if (topology.monitoring) data.monitoring = { exporter: topology.monitoring.exporter };
+  if (topology.natsBox) data.natsBox = true;
+  return data;
 }

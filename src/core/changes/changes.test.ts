@@ -22,6 +22,18 @@ describe('changes', () => {
     expect(changes(three, scaled)).toEqual([]);
   });
 
+  it('says what switching monitoring or nats-box off leaves behind, and nothing when switching them on', () => {
+    const on = { ...three, monitoring: { exporter: true as const }, natsBox: true as const };
+    expect(changes(three, on)).toEqual([]);
+    const off = changes(on, three);
+    expect(off.map((p) => [p.code, p.target])).toEqual([
+      ['CHANGE_SWITCHED_OFF', { kind: 'topology', field: 'monitoring.exporter' }],
+      ['CHANGE_SWITCHED_OFF', { kind: 'topology', field: 'natsBox' }],
+    ]);
+    expect(off[0].fix).toBe(`After applying: kubectl delete podmonitor -n ${three.namespace} -l app.kubernetes.io/managed-by=nats-topology-designer`);
+    expect(off[1].fix).toBe(`kubectl delete deployment -n ${three.namespace} nats-box`);
+  });
+
   it('names a removed cluster, and guesses a rename', () => {
     const removed = { ...three, clusters: three.clusters.slice(0, 2), gateways: [['a', 'b']] as [string, string][] };
     const [p] = changes(three, removed);
@@ -73,6 +85,7 @@ describe('changes', () => {
         topologyFrom({ defaults: { replicas: 1 }, clusters: [{ name: 'a' }] }),
         topologyFrom({ clusters: [{ name: 'a' }], defaults: { jetstream: { volumeSize: '9Gi' } } }),
       ),
+      ...changes({ ...three, natsBox: true }, three),
     ];
     const table = Object.entries(PROBLEM_CODES).filter(([, info]) => info.source === 'change');
     expect(new Set(codes(all))).toEqual(new Set(table.map(([code]) => code)));

@@ -6,6 +6,9 @@ import { gatewayRemotes, needsClusterBlock } from '../conf/topology-facts';
 import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
 import type { Problem } from '../problems';
 import { sortProblems } from '../problems';
+import { MANAGED_BY } from '../k8s/labels';
+import { NATS_BOX_NAME } from '../names';
+import { shellWord } from '../quote/shell';
 
 /** Problems of applying `next` where `previous` runs, sorted like the lint's. */
 export function changes(previous: Topology, next: Topology): Problem[] {
@@ -68,6 +71,25 @@ export function changes(previous: Topology, next: Topology): Problem[] {
         });
       }
     }
+  }
+  const ns = shellWord(next.namespace);
+  if (previous.monitoring?.exporter && !next.monitoring?.exporter) {
+    out.push({
+      code: 'CHANGE_SWITCHED_OFF',
+      severity: 'info',
+      target: { kind: 'topology', field: 'monitoring.exporter' },
+      message: 'monitoring is switched off: applying rolls the servers without the exporter, but leaves the PodMonitors (kubectl apply deletes nothing)',
+      fix: `After applying: kubectl delete podmonitor -n ${ns} -l app.kubernetes.io/managed-by=${MANAGED_BY}`,
+    });
+  }
+  if (previous.natsBox && !next.natsBox) {
+    out.push({
+      code: 'CHANGE_SWITCHED_OFF',
+      severity: 'info',
+      target: { kind: 'topology', field: 'natsBox' },
+      message: 'nats-box is switched off: applying leaves its Deployment running (kubectl apply deletes nothing)',
+      fix: `kubectl delete deployment -n ${ns} ${NATS_BOX_NAME}`,
+    });
   }
   return sortProblems(out);
 }

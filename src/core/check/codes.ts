@@ -100,6 +100,31 @@ export const PROBLEM_CODES = {
     rule: 'jetstream-domain',
     help: 'the JetStream domain is not [A-Za-z0-9_-]+; the server refuses it',
   },
+  LEAF_UNKNOWN_CLUSTER: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'leafnode-links',
+    help: 'a leafnode link names a cluster that does not exist',
+  },
+  LEAF_LOOP: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'leafnode-links',
+    help: 'a leafnode link closes a loop: to itself, inside one gateway system, or back through other leaf links',
+  },
+  LEAF_SECOND_HUB: { severity: 'error', source: 'lint', rule: 'leafnode-links', help: 'a leaf cluster has more than one hub' },
+  LEAF_DOMAIN_SHARED: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'leafnode-links',
+    help: 'a leaf and its hub share a JetStream domain, or the hub has none',
+  },
+  DOMAIN_SPLIT: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'domain-split',
+    help: 'clusters joined by gateways have different JetStream domains',
+  },
   JETSTREAM_DOMAIN_IGNORED: { severity: 'warning', source: 'lint', rule: 'jetstream-disabled', help: 'a JetStream domain is set while JetStream is disabled' },
   JETSTREAM_ACCOUNT_IGNORED: {
     severity: 'warning',
@@ -293,6 +318,12 @@ export const PROBLEM_CODES = {
     source: 'change',
     rule: 'changes',
     help: 'a volume size or storage class changes, which Kubernetes refuses for a StatefulSet',
+  },
+  CHANGE_SWITCHED_OFF: {
+    severity: 'info',
+    source: 'change',
+    rule: 'changes',
+    help: 'monitoring or nats-box is switched off: kubectl apply does not delete the PodMonitors or the Deployment it added',
   },
 } as const satisfies Record<string, CodeInfo>;
 

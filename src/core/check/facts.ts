@@ -1,6 +1,7 @@
 import { jetstreamFigures, totalFigures, vmFigures } from '../budget/figures';
 import { kindNodes, systemPods } from '../budget/kind-baseline';
-import { natsPods, otherWorkloadPods } from '../budget/pods';
+import { natsBoxPod, natsPods, otherWorkloadPods } from '../budget/pods';
+import { EXPORTER_RESOURCES } from '../defaults';
 import type { BudgetFacts } from '../budget/rules/facts';
 import { simulate } from '../budget/simulate';
 import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
@@ -53,7 +54,13 @@ export function factsOf(topology: Topology): Facts {
 function kindModel(topology: Topology, clusters: ResolvedCluster[]): Pick<BudgetFacts, 'vm' | 'placement' | 'totals' | 'jetstream'> {
   const vm = vmFigures(topology.kind);
   const nodes = kindNodes(topology.kind.workers, { cpuMillis: vm.cpuMillis, memoryBytes: vm.memoryBytes });
-  const pods = [...systemPods(nodes), ...clusters.flatMap(natsPods), ...topology.kind.otherWorkloads.flatMap(otherWorkloadPods)];
+  const sidecar = topology.monitoring?.exporter ? EXPORTER_RESOURCES : undefined;
+  const pods = [
+    ...systemPods(nodes),
+    ...clusters.flatMap((c) => natsPods(c, sidecar)),
+    ...(topology.natsBox ? [natsBoxPod()] : []),
+    ...topology.kind.otherWorkloads.flatMap(otherWorkloadPods),
+  ];
   const placement = simulate(nodes, pods);
   return { vm, placement, totals: totalFigures(placement, vm), jetstream: jetstreamFigures(topology.jetstream.enabled, clusters, nodes.length) };
 }

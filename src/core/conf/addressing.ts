@@ -10,6 +10,8 @@ export interface Ports {
   cluster: number;
   gateway: number;
   monitor: number;
+  /** Leafnode connections, on hub clusters' servers only. */
+  leafnode: number;
 }
 
 export interface Addressing {
@@ -25,10 +27,12 @@ export interface Addressing {
   routeUrls: string[];
   /** Gateway seed URLs of a remote cluster. */
   gatewayUrls(remote: ResolvedCluster): string[];
+  /** Leafnode URLs of a hub cluster, without credentials. */
+  leafnodeUrls(hub: string): string[];
 }
 
 /** The ports the NATS Helm chart uses. */
-export const KUBERNETES_PORTS: Ports = { client: 4222, cluster: 6222, gateway: 7222, monitor: 8222 };
+export const KUBERNETES_PORTS: Ports = { client: 4222, cluster: 6222, gateway: 7222, monitor: 8222, leafnode: 7422 };
 
 export const KUBERNETES_PATHS = { configDir: '/etc/nats-config', storeDir: '/data', pidDir: '/var/run/nats' };
 
@@ -57,6 +61,8 @@ export function kubernetesAddressing(topology: Topology, cluster: ResolvedCluste
     // dials a random one of them. A remote's replica count then never changes this cluster's conf, so scaling
     // one cluster does not roll the others.
     gatewayUrls: (remote) => [`nats://${serviceHost(topology, remote.name)}:${p.gateway}`],
+    // The hub's headless Service, for the same reason: every pod, ready or not.
+    leafnodeUrls: (hub) => [`nats-leaf://${serviceHost(topology, hub)}:${p.leafnode}`],
   };
 }
 

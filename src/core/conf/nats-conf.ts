@@ -4,6 +4,7 @@ import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } fro
 import { kubernetesAddressing, type Addressing } from './addressing';
 import { confKey, confString as str } from '../quote/nats-conf';
 import { gatewayRemotes, needsClusterBlock } from './topology-facts';
+import { domainOf, leafHubs, leafIdentities, leafUrlEnvVar } from './leafnodes';
 
 /** Lame duck timings of the Helm chart: grace strictly below duration (the server refuses otherwise). */
 export const LAME_DUCK = { duration: '30s', gracePeriod: '10s', durationSeconds: 30, graceSeconds: 10 };
@@ -18,10 +19,20 @@ export interface ConfContext {
   resolved: Map<string, ResolvedCluster>;
   /** By address plan, then by remote cluster name. */
   gatewayEntries: Record<Addressing['target'], Map<string, string>>;
+  /** Each leaf cluster's hub ({@link leafHubs}), and the hubs. */
+  leafHubs: Map<string, string>;
+  hubs: Set<string>;
 }
 
 export function confContext(topology: Topology): ConfContext {
-  return { remotes: gatewayRemotes(topology), resolved: new Map(), gatewayEntries: { kubernetes: new Map(), local: new Map() } };
+  const hubs = leafHubs(topology);
+  return {
+    remotes: gatewayRemotes(topology),
+    resolved: new Map(),
+    gatewayEntries: { kubernetes: new Map(), local: new Map() },
+    leafHubs: hubs,
+    hubs: new Set(hubs.values()),
+  };
 }
 
 /**
@@ -58,7 +69,8 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.kv('store_dir', str(a.storeDir));
     w.kv('max_memory_store', String(bytes(cluster.jetstream.memoryStore)), cluster.jetstream.memoryStore);
     w.kv('max_file_store', String(bytes(cluster.jetstream.fileStore)), cluster.jetstream.fileStore);
-    if (topology.jetstream.domain) w.kv('domain', str(topology.jetstream.domain));
+    const domain = domainOf(topology, spec);
+    if (domain) w.kv('domain', str(domain));
     w.close();
   }
 
@@ -88,8 +100,37 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.close();
   }
 
+  renderLeafnodes(w, topology, cluster.name, a, ctx);
   renderAccounts(w, topology);
   return w.toString();
+}
+
+/**
+ * A hub listens for leafnodes; a leaf dials its hub once per account with users, as that account's first user,
+ * bound to the same account on both sides. The URLs with the password come whole from the environment
+ * ({@link leafUrlEnvVar}): a remote takes no separate password, and a password may only come from there.
+ */
+function renderLeafnodes(w: ConfWriter, topology: Topology, name: string, a: Addressing, ctx: ConfContext): void {
+  const hub = ctx.leafHubs.get(name);
+  const isHub = ctx.hubs.has(name);
+  if (!hub && !isHub) return;
+  w.blank();
+  w.open('leafnodes');
+  if (isHub) {
+    if (a.host) w.kv('host', str(a.host));
+    w.kv('port', String(a.ports.leafnode));
+    w.kv('no_advertise', 'true');
+  }
+  if (hub) {
+    const identities = leafIdentities(topology);
+    w.list(
+      'remotes',
+      identities
+        ? identities.map((id) => `{ urls: $${leafUrlEnvVar(hub, id.user)}, account: ${str(id.account)} }`)
+        : [`{ urls: [${a.leafnodeUrls(hub).map(str).join(', ')}] }`],
+    );
+  }
+  w.close();
 }
 
 function gatewayEntry(remote: ResolvedCluster, a: Addressing, ctx: ConfContext): string {

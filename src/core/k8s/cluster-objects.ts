@@ -1,14 +1,16 @@
 import type { ConfigMap, Container, EnvVar, Probe, Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import { KUBERNETES_PATHS, KUBERNETES_PORTS } from '../conf/addressing';
+import { KUBERNETES_PATHS, KUBERNETES_PORTS, kubernetesAddressing } from '../conf/addressing';
+import { hubClusters, leafHubs, leafUrlVariables } from '../conf/leafnodes';
 import { LAME_DUCK } from '../conf/nats-conf';
 import { hash53 } from '../hash';
-import { clusterNames, selectorLabels } from '../names';
+import { clusterNames, passwordEnvVar, selectorLabels } from '../names';
 import { bytes, MiB } from '../quantity';
 import type { ResolvedCluster, Topology } from '../model';
 import { passwordEnvVars } from '../bundle/passwords';
 import { clusterLabels } from './labels';
+import { exporterContainer } from './monitoring';
 
 export const CONFIG_FILE = 'nats.conf';
 const JS_VOLUME = 'nats-js';
@@ -39,6 +41,14 @@ const PORTS: ServicePort[] = [
   { name: 'monitor', port: KUBERNETES_PORTS.monitor, targetPort: 'monitor', appProtocol: 'http' },
 ];
 
+/** A hub's leafnode port: on its headless Service, which its leaves dial, and its containers. */
+const LEAFNODE_SERVICE_PORT: ServicePort = { name: 'leafnodes', port: KUBERNETES_PORTS.leafnode, targetPort: 'leafnodes', appProtocol: 'tcp' };
+
+/** The ports a cluster's servers listen on: a hub's include the leafnode port. */
+function portsOf(topology: Topology, cluster: ResolvedCluster): ServicePort[] {
+  return hubClusters(topology).has(cluster.name) ? [...PORTS, LEAFNODE_SERVICE_PORT] : PORTS;
+}
+
 /**
  * The headless Service that gives each pod its route and gateway DNS name. It publishes unready pods: a
  * JetStream pod is unready until it sees a meta leader, which needs its peers' DNS (nats-io/k8s#441, #1109).
@@ -52,7 +62,7 @@ export function headlessServiceFor(topology: Topology, cluster: ResolvedCluster)
       clusterIP: 'None',
       publishNotReadyAddresses: true,
       selector: selectorLabels(cluster.name),
-      ports: PORTS.map((p) => ({ ...p })),
+      ports: portsOf(topology, cluster).map((p) => ({ ...p })),
     },
   };
 }
@@ -103,6 +113,12 @@ function env(topology: Topology, cluster: ResolvedCluster, secretName: string): 
   for (const name of passwordEnvVars(topology)) {
     vars.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
   }
+  // After the passwords: Kubernetes expands `$(NATS_PASSWORD_X)` only from variables defined before.
+  const hub = leafHubs(topology).get(cluster.name);
+  if (hub) {
+    const urls = kubernetesAddressing(topology, cluster).leafnodeUrls(hub);
+    for (const v of leafUrlVariables(topology, hub, urls, (user) => `$(${passwordEnvVar(user)})`)) vars.push({ name: v.name, value: v.value });
+  }
   return vars;
 }
 
@@ -118,7 +134,7 @@ export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, con
     image: topology.image,
     args: ['--config', `${KUBERNETES_PATHS.configDir}/${CONFIG_FILE}`],
     env: env(topology, cluster, secretName),
-    ports: PORTS.map((p) => ({ name: p.name, containerPort: p.port })),
+    ports: portsOf(topology, cluster).map((p) => ({ name: p.name, containerPort: p.port })),
     resources,
     ...probes(js),
     lifecycle: { preStop: { exec: { command: ['nats-server', '--signal', `ldm=${KUBERNETES_PATHS.pidDir}/nats.pid`] } } },
@@ -158,7 +174,7 @@ export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, con
               labelSelector: { matchLabels: selectorLabels(cluster.name) },
             },
           ],
-          containers: [container],
+          containers: topology.monitoring?.exporter ? [container, exporterContainer(topology)] : [container],
           volumes: [
             { name: 'config', configMap: { name: names.configMap } },
             { name: 'pid', emptyDir: {} },

@@ -44,6 +44,19 @@ const SCENARIOS = [
   topologyFrom({ image: 'nats:2.14.2-nanoserver-ltsc2022' }),
   topologyFrom({ image: 'example.com/custom:1.0.0' }),
   topologyFrom({ clusterDomain: 'Not A Domain' }),
+  topologyFrom({
+    jetstream: { domain: 'hub' },
+    clusters: [{ name: 'hub' }, { name: 'edge' }, { name: 'e2', domain: 'x' }, { name: 'e3', domain: 'y' }, { name: 'e4', domain: 'z' }],
+    gateways: [['e3', 'e4']],
+    leafnodes: [
+      ['edge', 'hub'],
+      ['edge', 'e2'],
+      ['e2', 'nope'],
+      ['e3', 'e4'],
+      ['e2', 'e3'],
+      ['e3', 'e2'],
+    ],
+  }),
   topologyFrom({ accounts: [{ name: 'NATS_PASSWORD_X', users: ['x'] }] }),
   topologyFrom({ name: 'con', clusters: [{ name: 'x' }, { name: 'X' }] }),
   topologyFrom({

@@ -7,6 +7,7 @@ import { authentication } from './rules/authentication';
 import { clusterDomain } from './rules/cluster-domain';
 import { clusterName } from './rules/cluster-name';
 import { clusterNameUnique } from './rules/cluster-name-unique';
+import { domainSplit } from './rules/domain-split';
 import { fileNames } from './rules/file-names';
 import { fileStoreSize } from './rules/file-store-size';
 import { gatewayDuplicate } from './rules/gateway-duplicate';
@@ -23,6 +24,7 @@ import { jetstreamClusterSize } from './rules/jetstream-cluster-size';
 import { jetstreamDisabled } from './rules/jetstream-disabled';
 import { jetstreamDomain } from './rules/jetstream-domain';
 import { jetstreamNoAccount } from './rules/jetstream-no-account';
+import { leafnodeLinks } from './rules/leafnode-links';
 import { limitBelowRequest } from './rules/limit-below-request';
 import { limitMissing } from './rules/limit-missing';
 import { locationLabels } from './rules/location-labels';
@@ -59,6 +61,8 @@ export const RULES: readonly Rule[] = [
   gatewayDuplicate,
   gatewaySeparateSystem,
   jetstreamDomain,
+  leafnodeLinks,
+  domainSplit,
   jetstreamDisabled,
   jetstreamNoAccount,
   fileStoreSize,

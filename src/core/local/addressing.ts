@@ -51,5 +51,11 @@ export function addressingFrom(index: PlanIndex, clusterName: string, serverInde
     routeUrls: index.get(clusterName)!.map((s) => url(s.ports.cluster)),
     // Every server of the remote: the local counterpart of a Service name that resolves to all its pods.
     gatewayUrls: (remote) => (index.get(remote.name) ?? []).map((s) => url(s.ports.gateway)),
+    leafnodeUrls: (hub) => localLeafnodeUrls(index, hub),
   };
+}
+
+/** A hub's leafnode URLs in the local plan: every one of its servers. */
+export function localLeafnodeUrls(index: PlanIndex, hub: string): string[] {
+  return (index.get(hub) ?? []).map((s) => `nats-leaf://${LOCAL_HOST}:${s.ports.leafnode}`);
 }

@@ -62,7 +62,13 @@ describe('the local port plan', () => {
     const servers = localServers(topology);
     const ports = servers.flatMap((s) => Object.values(s.ports));
     expect(new Set(ports).size).toBe(ports.length);
-    expect(servers[0].ports).toEqual({ client: LOCAL_BASE_PORT, cluster: LOCAL_BASE_PORT + 1, gateway: LOCAL_BASE_PORT + 2, monitor: LOCAL_BASE_PORT + 3 });
+    expect(servers[0].ports).toEqual({
+      client: LOCAL_BASE_PORT,
+      cluster: LOCAL_BASE_PORT + 1,
+      gateway: LOCAL_BASE_PORT + 2,
+      monitor: LOCAL_BASE_PORT + 3,
+      leafnode: LOCAL_BASE_PORT + 4,
+    });
     expect(servers.map((s) => s.name)).toEqual(
       topology.clusters.flatMap((c) => Array.from({ length: resolveCluster(topology, c).replicas }, (_, i) => clusterNames(c.name).pod(i))),
     );
@@ -98,7 +104,7 @@ describe('localAddressing', () => {
     const a = localAddressing(t, b, 2, { basePort: 20000 });
     expect(a.serverName).toEqual({ literal: 'nats-b-2' });
     expect(a.host).toBe('127.0.0.1');
-    expect(a.ports).toEqual({ client: 20050, cluster: 20051, gateway: 20052, monitor: 20053 });
+    expect(a.ports).toEqual({ client: 20050, cluster: 20051, gateway: 20052, monitor: 20053, leafnode: 20054 });
     expect(a.routeUrls).toEqual(['nats://127.0.0.1:20031', 'nats://127.0.0.1:20041', 'nats://127.0.0.1:20051']);
     expect(a.gatewayUrls(resolveCluster(t, t.clusters[2]))).toEqual(['nats://127.0.0.1:20062', 'nats://127.0.0.1:20072', 'nats://127.0.0.1:20082']);
     expect(a.storeDir).toBe('data/nats-b-2');

@@ -1,12 +1,22 @@
 import { confContext, renderNatsConf } from '../conf/nats-conf';
 import type { BundleFile, Passwords } from '../bundle/files';
 import type { Topology } from '../model';
-import { addressingFrom, indexPlan, LOCAL_PATHS } from './addressing';
+import { addressingFrom, indexPlan, LOCAL_PATHS, localLeafnodeUrls, type PlanIndex } from './addressing';
+import { leafHubs } from '../conf/leafnodes';
 import { LOCAL_BASE_PORT, localServers, type LocalOptions } from './plan';
 import { renderLocalReadme } from './readme';
 import { passwordVariables, renderSecretsEnv } from './secrets-env';
 import { renderStartScript, renderStopScript } from './scripts';
 import { serializeTopology } from '../bundle/topology-file';
+
+/** Each hub's leafnode URLs in the local plan: every one of its servers. */
+function hubUrls(topology: Topology, index: PlanIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const hub of new Set(leafHubs(topology).values())) {
+    out.set(hub, localLeafnodeUrls(index, hub));
+  }
+  return out;
+}
 
 /** The folder of the local target inside a bundle. */
 export const LOCAL_DIR = 'local';
@@ -29,7 +39,7 @@ export function renderLocalTarget(topology: Topology, passwords: Passwords | und
   const file = (name: string, content: string): BundleFile => ({ path: `${LOCAL_DIR}/${name}`, content });
   return [
     ...servers.map((s) => file(LOCAL_PATHS.conf(s.name), renderNatsConf(topology, s.cluster.name, addressingFrom(index, s.cluster.name, s.index), context))),
-    file('secrets.env', renderSecretsEnv(topology, passwords)),
+    file('secrets.env', renderSecretsEnv(topology, passwords, hubUrls(topology, index))),
     file('start.sh', renderStartScript(topology, servers)),
     file('stop.sh', renderStopScript(topology, servers)),
     file('README.md', renderLocalReadme(topology, servers, options.basePort ?? LOCAL_BASE_PORT, variables)),

@@ -2,12 +2,13 @@ import { clusterNames, isDns1123Label } from '../names';
 import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
 import type { Ports } from '../conf/addressing';
 import { localOutputSize, outputSizeProblem } from '../bundle/output-size';
+import { hubClusters } from '../conf/leafnodes';
 
 /**
  * The local address plan: every server of the topology on 127.0.0.1, each with its own block of ports.
  *
  * Server k (0-based, clusters in topology order, replicas in order) uses `base + 10·k` for clients, `+1` for
- * routes, `+2` for gateways and `+3` for monitoring. With the default base the first server listens on
+ * routes, `+2` for gateways, `+3` for monitoring and `+4` for leafnodes (hubs only). With the default base the first server listens on
  * 14222/14223/14224/14225, the second on 14232/14233/14234/14235, and so on: below Linux's ephemeral range
  * (32768+) and clear of the well-known NATS ports, so a local run never collides with a Kubernetes port-forward.
  */
@@ -17,7 +18,7 @@ export const LOCAL_BASE_PORT = 14222;
 export const LOCAL_PORT_BLOCK = 10;
 
 /** Offsets inside a server's block. */
-export const LOCAL_PORT_OFFSETS: Ports = { client: 0, cluster: 1, gateway: 2, monitor: 3 };
+export const LOCAL_PORT_OFFSETS: Ports = { client: 0, cluster: 1, gateway: 2, monitor: 3, leafnode: 4 };
 
 /** The one interface local servers bind to and dial. */
 export const LOCAL_HOST = '127.0.0.1';
@@ -57,9 +58,11 @@ export function localTargetProblem(topology: Topology, options: LocalOptions = {
     return `the base port must be a whole number from ${MIN_BASE_PORT} to ${MAX_PORT}; got ${base}`;
   }
   const count = uniqueClusters(topology).reduce((n, c) => n + resolveCluster(topology, c).replicas, 0);
-  const last = base + LOCAL_PORT_BLOCK * Math.max(count - 1, 0) + LOCAL_PORT_OFFSETS.monitor;
+  // The highest port a server uses: a hub's leafnode port, or else its monitoring port.
+  const lastOffset = hubClusters(topology).size > 0 ? LOCAL_PORT_OFFSETS.leafnode : LOCAL_PORT_OFFSETS.monitor;
+  const last = base + LOCAL_PORT_BLOCK * Math.max(count - 1, 0) + lastOffset;
   if (last > MAX_PORT) {
-    const highest = MAX_PORT - LOCAL_PORT_OFFSETS.monitor - LOCAL_PORT_BLOCK * Math.max(count - 1, 0);
+    const highest = MAX_PORT - lastOffset - LOCAL_PORT_BLOCK * Math.max(count - 1, 0);
     return highest >= MIN_BASE_PORT
       ? `${count} servers need ports up to ${last} from base port ${base}; use a base port of at most ${highest}`
       : `${count} servers need ${count * LOCAL_PORT_BLOCK} ports; too many to run on one machine`;
@@ -89,6 +92,7 @@ export function localServers(topology: Topology, options: LocalOptions = {}): Lo
           cluster: first + LOCAL_PORT_OFFSETS.cluster,
           gateway: first + LOCAL_PORT_OFFSETS.gateway,
           monitor: first + LOCAL_PORT_OFFSETS.monitor,
+          leafnode: first + LOCAL_PORT_OFFSETS.leafnode,
         },
       });
     }

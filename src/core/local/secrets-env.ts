@@ -3,6 +3,7 @@ import type { Topology } from '../model';
 import type { Passwords } from '../bundle/files';
 import { PASSWORD_PLACEHOLDER, passwordUsers } from '../bundle/passwords';
 import { shellQuote } from '../quote/shell';
+import { leafUrlVariables } from '../conf/leafnodes';
 
 /** One password variable the local confs read: `password: $NATS_PASSWORD_X`. */
 export interface PasswordVariable {
@@ -32,7 +33,8 @@ export function passwordVariables(topology: Topology, passwords: Passwords | und
 }
 
 /** `local/secrets.env`: the passwords as `export` lines that `start.sh` sources. */
-export function renderSecretsEnv(topology: Topology, passwords: Passwords | undefined): string {
+/** `leafUrls`: each hub's leafnode URLs in this plan, for the hubs some leaf dials. */
+export function renderSecretsEnv(topology: Topology, passwords: Passwords | undefined, leafUrls?: ReadonlyMap<string, string[]>): string {
   const vars = passwordVariables(topology, passwords);
   const lines = [
     `# Passwords of ${JSON.stringify(topology.name)} for the local servers; start.sh sources this file.`,
@@ -41,5 +43,12 @@ export function renderSecretsEnv(topology: Topology, passwords: Passwords | unde
   if (!passwords && vars.length > 0) lines.push(`# These are placeholders (${PASSWORD_PLACEHOLDER}); download the bundle for real passwords.`);
   if (vars.length === 0) lines.push('# No account has users, so the servers read no passwords and clients connect without any.');
   for (const v of vars) lines.push(`export ${v.name}=${shellQuote(v.value)} # user ${JSON.stringify(v.user)}`);
+  // Each leaf's remote URLs with the password in them: nats-server takes a remote's password only inside its URL.
+  const byUser = new Map(vars.map((v) => [v.user, v.value]));
+  for (const [hub, urls] of leafUrls ?? []) {
+    for (const v of leafUrlVariables(topology, hub, urls, (user) => byUser.get(user) ?? PASSWORD_PLACEHOLDER)) {
+      lines.push(`export ${v.name}=${shellQuote(v.value)} # user ${JSON.stringify(v.user)} to hub ${JSON.stringify(hub)}`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -90,3 +90,56 @@ describe('parseTopology', () => {
     expect(r.ok && r.topology).toEqual(topology);
   });
 });
+
+describe('the monitoring and nats-box switches', () => {
+  it('are off, and leave no key, when the file says nothing or false', () => {
+    for (const text of [MINIMAL, `${MINIMAL}monitoring: {exporter: false}\nnatsBox: false\n`, `${MINIMAL}monitoring: null\nnatsBox: null\n`]) {
+      const r = parseTopology(text);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      expect('monitoring' in r.topology).toBe(false);
+      expect('natsBox' in r.topology).toBe(false);
+    }
+  });
+
+  it('are read when on, and written back', () => {
+    const r = parseTopology(`${MINIMAL}monitoring:\n  exporter: true\nnatsBox: true\n`);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.topology.monitoring).toEqual({ exporter: true });
+    expect(r.topology.natsBox).toBe(true);
+    const text = serializeTopology(r.topology);
+    expect(text).toMatch(/^monitoring:\n {2}exporter: true\nnatsBox: true$/m);
+    expect(parseTopology(text)).toEqual(r);
+  });
+
+  it('say where a wrong value is, with line and column', () => {
+    expect(errorsOf(`${MINIMAL}monitoring:\n  exporter: yes please\nnatsBox: 1\n`)).toEqual([
+      expect.objectContaining({ path: 'monitoring.exporter', line: 6, column: 13 }),
+      expect.objectContaining({ path: 'natsBox', line: 7, column: 10 }),
+    ]);
+    expect(errorsOf(`${MINIMAL}monitoring:\n  exportr: true\n`)).toEqual([
+      expect.objectContaining({ path: 'monitoring.exportr', message: expect.stringMatching(/exporter/) }),
+    ]);
+  });
+});
+
+describe('leafnode links and a cluster domain', () => {
+  it('are read, written back, and left out when absent', () => {
+    const r = parseTopology(`${MINIMAL}  - name: edge\n    domain: edge\nleafnodes:\n  - [edge, a]\n`);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.topology.leafnodes).toEqual([['edge', 'a']]);
+    expect(r.topology.clusters[1].domain).toBe('edge');
+    expect('domain' in r.topology.clusters[0]).toBe(false);
+    const text = serializeTopology(r.topology);
+    expect(text).toContain('leafnodes:\n  - [ edge, a ]\n');
+    expect(parseTopology(text)).toEqual(r);
+    const empty = parseTopology(`${MINIMAL}leafnodes: []\n`);
+    expect(empty.ok && 'leafnodes' in empty.topology).toBe(false);
+  });
+
+  it('say where a wrong link or domain is', () => {
+    expect(errorsOf(`${MINIMAL}  - name: b\n    domain: 3\nleafnodes:\n  - [a]\n`)).toEqual([
+      expect.objectContaining({ path: 'clusters[1].domain' }),
+      expect.objectContaining({ path: 'leafnodes[0]', message: 'must be a leaf and its hub, like [edge, hub]', line: 8 }),
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, type Document, type Pair } from 'yaml';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
-import type { Account, Cluster, ClusterSettings, KindEnvironment, OtherWorkload, ResourceList, Topology } from '../model';
+import type { Account, Cluster, ClusterSettings, KindEnvironment, Monitoring, OtherWorkload, ResourceList, Topology } from '../model';
 import { formatPath, Reader, type Path } from './reader';
 import { MAX_BYTES, MAX_CORES } from '../format/fields';
 import { FORMAT_VERSION, migrate } from '../format/migrations';
@@ -35,7 +35,22 @@ export const LIMITS = {
   coordinate: 1_000_000,
 } as const;
 
-const TOP_KEYS = ['version', 'name', 'namespace', 'clusterDomain', 'image', 'jetstream', 'accounts', 'defaults', 'clusters', 'gateways', 'kind'];
+const TOP_KEYS = [
+  'version',
+  'name',
+  'namespace',
+  'clusterDomain',
+  'image',
+  'jetstream',
+  'accounts',
+  'defaults',
+  'clusters',
+  'gateways',
+  'leafnodes',
+  'kind',
+  'monitoring',
+  'natsBox',
+];
 
 /**
  * The one door into the model: file text (YAML or JSON), share-link payloads, pasted text and autosaves all
@@ -181,13 +196,46 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   const accounts = o.accounts === undefined || o.accounts === null ? [] : readAccounts(r, o.accounts);
   const defaults = readDefaultSettings(r, o.defaults, ['defaults']) as ClusterSettings | undefined;
   const clusters = o.clusters === undefined ? [] : readClusters(r, o.clusters);
-  const gateways = o.gateways === undefined || o.gateways === null ? [] : readGateways(r, o.gateways);
+  const gateways = o.gateways === undefined || o.gateways === null ? [] : readPairs(r, o.gateways, 'gateways', 'a pair of cluster names, like [a, b]');
   const kind = readKind(r, o.kind);
+  const monitoring = readMonitoring(r, o.monitoring);
+  const natsBox = o.natsBox === undefined || o.natsBox === null ? false : r.boolean(o.natsBox, ['natsBox']);
+  const leafnodes = o.leafnodes === undefined || o.leafnodes === null ? [] : readPairs(r, o.leafnodes, 'leafnodes', 'a leaf and its hub, like [edge, hub]');
 
-  if (r.count > 0 || !name || !namespace || clusterDomain === undefined || !image || !jetstream || !accounts || !defaults || !clusters || !gateways || !kind) {
+  if (
+    r.count > 0 ||
+    !name ||
+    !namespace ||
+    clusterDomain === undefined ||
+    !image ||
+    !jetstream ||
+    !accounts ||
+    !defaults ||
+    !clusters ||
+    !gateways ||
+    !kind ||
+    monitoring === undefined ||
+    natsBox === undefined ||
+    !leafnodes
+  ) {
     return undefined;
   }
-  return { version: 1, name, namespace, clusterDomain, image, jetstream, accounts, defaults, clusters, gateways, kind };
+  const topology: Topology = { version: 1, name, namespace, clusterDomain, image, jetstream, accounts, defaults, clusters, gateways, kind };
+  // Switched-off features leave no key, so a design without them is the same value (and renders the same bytes) as before.
+  if (monitoring) topology.monitoring = monitoring;
+  if (natsBox) topology.natsBox = true;
+  if (leafnodes.length > 0) topology.leafnodes = leafnodes;
+  return topology;
+}
+
+/** `monitoring: {exporter}`; null when nothing is on, undefined on an error. */
+function readMonitoring(r: Reader, v: unknown): Monitoring | null | undefined {
+  if (v === undefined || v === null) return null;
+  const o = r.object(v, ['monitoring'], ['exporter']);
+  if (!o) return undefined;
+  const exporter = o.exporter === undefined || o.exporter === null ? false : r.boolean(o.exporter, ['monitoring', 'exporter']);
+  if (exporter === undefined) return undefined;
+  return exporter ? { exporter: true } : null;
 }
 
 function readJetStreamToggle(r: Reader, v: unknown): Topology['jetstream'] | undefined {
@@ -238,7 +286,7 @@ function readResourceList(r: Reader, v: unknown, path: Path, base: ResourceList)
   return ok ? out : undefined;
 }
 
-const CLUSTER_KEYS = ['name', 'region', 'zone', 'position', ...SETTINGS_KEYS];
+const CLUSTER_KEYS = ['name', 'region', 'zone', 'domain', 'position', ...SETTINGS_KEYS];
 
 function readClusters(r: Reader, v: unknown): Cluster[] | undefined {
   const list = r.list(v, ['clusters'], LIMITS.clusters);
@@ -259,23 +307,27 @@ function readCluster(r: Reader, item: unknown, path: Path): Cluster | undefined 
     const y = p && r.finite(p.y ?? 0, [...path, 'position', 'y'], LIMITS.coordinate);
     position = x === undefined || y === undefined ? undefined : { x, y };
   }
+  const domain = o.domain === undefined ? null : r.nullableString(o.domain, [...path, 'domain']);
   const cluster: Cluster = { name: name ?? '', region: region ?? null, zone: zone ?? null, position: position ?? { x: 0, y: 0 } };
-  let ok = name !== undefined && region !== undefined && zone !== undefined && position !== undefined;
+  // Only a set domain is kept: a cluster without one is the same value as before the key existed.
+  if (domain) cluster.domain = domain;
+  let ok = name !== undefined && region !== undefined && zone !== undefined && domain !== undefined && position !== undefined;
   const overrides = readOverrides(r, o, path);
   if (!overrides) ok = false;
   else Object.assign(cluster, overrides);
   return ok ? cluster : undefined;
 }
 
-function readGateways(r: Reader, v: unknown): [string, string][] | undefined {
-  const list = r.list(v, ['gateways'], LIMITS.gateways);
+/** A list of cluster-name pairs: gateway links, or leafnode links `[leaf, hub]`. */
+function readPairs(r: Reader, v: unknown, key: 'gateways' | 'leafnodes', what: string): [string, string][] | undefined {
+  const list = r.list(v, [key], LIMITS.gateways);
   if (!list) return undefined;
   return collect(list, (item, i) => {
     if (!Array.isArray(item) || item.length !== 2) {
-      return r.fail(['gateways', i], 'must be a pair of cluster names, like [a, b]');
+      return r.fail([key, i], `must be ${what}`);
     }
-    const a = r.string(item[0], ['gateways', i, 0]);
-    const b = r.string(item[1], ['gateways', i, 1]);
+    const a = r.string(item[0], [key, i, 0]);
+    const b = r.string(item[1], [key, i, 1]);
     return a === undefined || b === undefined ? undefined : ([a, b] as [string, string]);
   });
 }

@@ -12,6 +12,24 @@ describe('share links', () => {
     expect(decoded).toEqual({ ok: true, topology });
   });
 
+  it('carries the monitoring and nats-box switches when on, and nothing when off', () => {
+    const off = TEMPLATES[0].topology();
+    const on = { ...off, monitoring: { exporter: true as const }, natsBox: true as const };
+    expect(decodeShareFragment(encodeShareFragment(on))).toEqual({ ok: true, topology: on });
+    expect(encodeShareFragment(on)).not.toBe(encodeShareFragment(off));
+    expect(decodeShareFragment(encodeShareFragment(off))).toEqual({ ok: true, topology: off });
+  });
+
+  it('carries leafnode links and cluster domains', () => {
+    const t = TEMPLATES[0].topology();
+    const leafy = {
+      ...t,
+      clusters: [...t.clusters, { name: 'edge', region: null, zone: null, position: { x: 0, y: 0 }, domain: 'edge' }],
+      leafnodes: [['edge', 'a']] as [string, string][],
+    };
+    expect(decodeShareFragment(encodeShareFragment(leafy))).toEqual({ ok: true, topology: leafy });
+  });
+
   it('round-trips generated topologies', () => {
     fc.assert(
       fc.property(arbitraryTopology(), (topology) => {

@@ -38,6 +38,7 @@ import { ClusterNode, type ClusterFlowNode } from './ClusterNode';
 import { nodeAt } from './connection-target';
 import { createLinkBuilder, createNodeBuilder } from './flow-elements';
 import { GatewayLayer } from './GatewayLayer';
+import { LeafLayer } from './LeafLayer';
 import { createImpliedBuilder, type ImpliedLink } from './implied-links';
 import { ImpliedLegend } from './ImpliedLegend';
 import { FindCluster } from './FindCluster';
@@ -424,6 +425,7 @@ function CanvasFlow() {
         aria-label="Topology canvas"
       >
         <GatewayLayer links={links} implied={impliedShown ? implied.links : NO_IMPLIED} onChoose={chooseLink} focus={focus} />
+        <LeafLayer />
         {/* One corner for both, stacked: the top-left stays blank canvas to click on (it clears the selection). */}
         <Panel position="top-right" className="canvas-corner">
           <FindCluster inputRef={findInput} />

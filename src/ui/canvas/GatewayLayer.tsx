@@ -179,7 +179,7 @@ const Implied = memo(function Implied({
 
 const IMPLIED_HALF_WIDTH = 4;
 
-interface Point {
+export interface Point {
   x: number;
   y: number;
 }
@@ -196,13 +196,13 @@ function size(n: InternalNode): { w: number; h: number } {
   return { w: n.measured.width ?? 0, h: n.measured.height ?? 0 };
 }
 
-function centre(n: InternalNode): Point {
+export function centre(n: InternalNode): Point {
   const { w, h } = size(n);
   return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + h / 2 };
 }
 
 /** Where the line from this node's centre towards `toward` leaves its rectangle. */
-function border(n: InternalNode, toward: Point): Point {
+export function border(n: InternalNode, toward: Point): Point {
   const c = centre(n);
   const { w, h } = size(n);
   const dx = toward.x - c.x;

@@ -2,7 +2,7 @@
 import { FIT_LIMITS, PROVIDERS, templateById, vmSizeFor, type Position } from '../../core';
 import { linksBetween } from '../edits/ids';
 import { NODE_HEIGHT, NODE_WIDTH } from '../edits/layout';
-import { addCluster, addLinkedCluster, connect, moveClusters, removeElements, type ClusterPreset } from '../edits/topology-edits';
+import { addCluster, addLinkedCluster, connect, moveClusters, removeElements, setLeafHub, type ClusterPreset } from '../edits/topology-edits';
 import { replace, step } from '../store/design';
 import { BRING_BACK, family, NOTHING } from './command';
 
@@ -53,6 +53,17 @@ export const DESIGN_COMMANDS = family({
     run({ state }, { a, b }: { a: string; b: string }) {
       const t = state.design.topology;
       return { design: step(removeElements(t, [], linksBetween(t, a, b))) };
+    },
+  },
+  'leaf.setHub': {
+    label: 'Make a cluster a leaf of another (or no leaf)',
+    group: 'Design',
+    // `leaf` and `hub` are cluster names, as leafnode links write them; an empty hub removes the link.
+    run({ state }, { leaf, hub }: { leaf: string; hub: string }) {
+      const t = state.design.topology;
+      if (leaf === hub) return { session: { notice: { text: 'A cluster cannot be its own leaf.', tone: 'info' } } };
+      const next = setLeafHub(t, leaf, hub || null);
+      return next === t ? {} : { design: step(next) };
     },
   },
   'account.add': {

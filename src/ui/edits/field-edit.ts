@@ -78,6 +78,8 @@ function toValue(ref: FieldRef, raw: string | boolean): Value {
   const text = raw.trim();
   const leaf = ref.field.split('.').pop() ?? '';
   if (ref.scope === 'cluster' && CLUSTER_OVERRIDES.has(ref.field) && text === '') return REMOVE;
+  // A cluster without its own domain has no key (the topology's domain applies).
+  if (ref.scope === 'cluster' && ref.field === 'domain' && text === '') return REMOVE;
   if (NULLABLE_TEXT.has(ref.field) && text === '') return null;
   if (ref.field === 'users') return text === '' ? [] : text.split(/[\s,]+/).filter(Boolean);
   if (INTEGER_FIELDS.has(ref.field) || INTEGER_FIELDS.has(leaf) || (ref.scope === 'workload' && leaf === 'replicas')) {
@@ -110,6 +112,7 @@ export function applyFieldEdit(t: Topology, ref: FieldRef, raw: string | boolean
     // The same clusters in the same order: each keeps its id.
     withClusterIds(candidate, clusterIds(t));
   }
+  if (ref.scope === 'topology') candidate = withoutSwitchedOff(candidate);
   if (ref.scope === 'kind' && ref.field === 'provider' && typeof value === 'string' && value in PROVIDERS) {
     const p = PROVIDERS[value as KindProvider];
     candidate = { ...candidate, kind: { ...candidate.kind, cpus: p.cpus, memory: p.memory, disk: p.disk } };
@@ -129,6 +132,12 @@ export function applyFieldEdit(t: Topology, ref: FieldRef, raw: string | boolean
   return { ok: true, topology: candidate };
 }
 
+/** Switches turned off leave no key, as the parser reads a file without them: the same design, the same bytes. */
+function withoutSwitchedOff(t: Topology): Topology {
+  const { monitoring, natsBox, ...rest } = t;
+  return { ...rest, ...(monitoring?.exporter ? { monitoring } : {}), ...(natsBox ? { natsBox } : {}) };
+}
+
 /** The text a field shows: the effective value for clusters (own or inherited). */
 export function readField(t: Topology, ref: FieldRef): string | boolean {
   if (ref.scope === 'cluster') {
@@ -138,6 +147,7 @@ export function readField(t: Topology, ref: FieldRef): string | boolean {
     if (ref.field === 'name') return c.name;
     if (ref.field === 'region') return c.region ?? '';
     if (ref.field === 'zone') return c.zone ?? '';
+    if (ref.field === 'domain') return c.domain ?? '';
     return display(getIn(resolveCluster(t, c), ref.field.split('.')));
   }
   const path = fieldPath(t, ref);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology, type Topology } from '../../core';
 import { clusterIds, gatewayIds } from './ids';
-import { moveClusters, removeElements, renameCluster } from './topology-edits';
+import { moveClusters, removeElements, renameCluster, setLeafHub } from './topology-edits';
 
 function topology(data: object): Topology {
   const r = parseTopology({ version: 1, name: 't', ...data });
@@ -51,5 +51,35 @@ describe('topology edits with imperfect input', () => {
       ['x', 'b'],
       ['b', 'x'],
     ]);
+  });
+});
+
+describe('leafnode links in edits', () => {
+  const base = (): Topology => {
+    const r = parseTopology({ version: 1, name: 't', clusters: [{ name: 'hub' }, { name: 'edge' }, { name: 'x' }], leafnodes: [['edge', 'hub']] });
+    if (!r.ok) throw new Error('does not parse');
+    return r.topology;
+  };
+
+  it('follow a rename of either end, and go with a removed cluster, leaving no empty key', () => {
+    const t = base();
+    expect(renameCluster(t, 'hub', 'core').leafnodes).toEqual([['edge', 'core']]);
+    expect(renameCluster(t, 'edge', 'far').leafnodes).toEqual([['far', 'hub']]);
+    const removed = removeElements(t, ['hub'], []);
+    expect('leafnodes' in removed).toBe(false);
+  });
+
+  it('setLeafHub gives a leaf one hub, replaces it, and removes it', () => {
+    const t = base();
+    expect(setLeafHub(t, 'edge', 'x').leafnodes).toEqual([['edge', 'x']]);
+    expect(setLeafHub(t, 'x', 'hub').leafnodes).toEqual([
+      ['edge', 'hub'],
+      ['x', 'hub'],
+    ]);
+    expect('leafnodes' in setLeafHub(t, 'edge', null)).toBe(false);
+    // Nothing changes for itself, unknown names or the same hub
+    expect(setLeafHub(t, 'edge', 'edge')).toBe(t);
+    expect(setLeafHub(t, 'edge', 'nope')).toBe(t);
+    expect(setLeafHub(t, 'edge', 'hub')).toBe(t);
   });
 });

@@ -65,7 +65,31 @@ export function removeElements(t: Topology, clusterIdList: string[], gatewayIdLi
   const dropGateways = new Set(gatewayIdList);
   const gateways = t.gateways.filter(([a, b], i) => !dropGateways.has(gwIds[i]) && !gone.has(a) && !gone.has(b));
   if (clusters.length === t.clusters.length && gateways.length === t.gateways.length) return t;
-  return { ...t, clusters, gateways };
+  return withLeafnodes(
+    { ...t, clusters, gateways },
+    (t.leafnodes ?? []).filter(([leaf, hub]) => !gone.has(leaf) && !gone.has(hub)),
+  );
+}
+
+/** `t` with these leafnode links: the key is left out when there are none, as the parser leaves it. */
+function withLeafnodes(t: Topology, leafnodes: [string, string][]): Topology {
+  const rest: Topology = { ...t };
+  delete rest.leafnodes;
+  return leafnodes.length > 0 ? { ...rest, leafnodes } : rest;
+}
+
+/**
+ * Makes cluster `leaf` a leaf of `hub`, replacing any hub it had (a leaf has one); `hub` null or empty makes it no
+ * leaf. Unknown names and a cluster as its own hub change nothing.
+ */
+export function setLeafHub(t: Topology, leaf: string, hub: string | null): Topology {
+  const names = new Set(t.clusters.map((c) => c.name));
+  if (!names.has(leaf) || leaf === hub || (hub && !names.has(hub))) return t;
+  const others = (t.leafnodes ?? []).filter(([l]) => l !== leaf);
+  const next = hub ? [...others, [leaf, hub] as [string, string]] : others;
+  const before = t.leafnodes ?? [];
+  if (next.length === before.length && next.every(([l, h], i) => before[i][0] === l && before[i][1] === h)) return t;
+  return withLeafnodes(t, next);
 }
 
 /**
@@ -110,10 +134,10 @@ export function renameCluster(t: Topology, id: string, name: string): Topology {
   const dupes = t.clusters.filter((c) => c.name === old).length > 1;
   const clusters = t.clusters.map((c, j) => (j === i ? { ...c, name } : c));
   // With a duplicate name the links stay with the cluster that keeps it.
-  const gateways = dupes
-    ? t.gateways
-    : t.gateways.map(([a, b]) => (a === old || b === old ? ([a === old ? name : a, b === old ? name : b] as [string, string]) : ([a, b] as [string, string])));
-  return withClusterIds({ ...t, clusters, gateways }, clusterIds(t));
+  const rename = ([a, b]: [string, string]): [string, string] => (a === old || b === old ? [a === old ? name : a, b === old ? name : b] : [a, b]);
+  const gateways = dupes ? t.gateways : t.gateways.map(rename);
+  const leafnodes = dupes || !t.leafnodes ? t.leafnodes : t.leafnodes.map(rename);
+  return withClusterIds({ ...t, clusters, gateways, ...(leafnodes ? { leafnodes } : {}) }, clusterIds(t));
 }
 
 export function copyClusters(t: Topology, ids: string[]): Clip | null {

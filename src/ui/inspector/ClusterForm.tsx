@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CLUSTER_FIELDS, type FieldGroup, type FieldSpec, type Problem } from '../../core';
 import { useDesigner } from '../shell/context';
@@ -104,6 +104,8 @@ export function ClusterForm({ id }: { id: string }) {
 
       <Links name={name} />
 
+      <LeafSection name={name} id={id} />
+
       <MiniProblems problems={mine} />
     </div>
   );
@@ -130,6 +132,58 @@ function OverrideControl({ id, field }: { id: string; field: string }) {
     >
       Reset
     </button>
+  );
+}
+
+/** "Leaf of…": this cluster's hub (a leafnode link, drawn dashed towards the hub), and its own JetStream domain. */
+function LeafSection({ name, id }: { name: string; id: string }) {
+  const leafnodes = useDesigner((s) => s.design.topology.leafnodes);
+  const names = useDesigner(useShallow((s) => s.design.topology.clusters.map((c) => c.name)));
+  const jetstream = useDesigner((s) => s.design.topology.jetstream.enabled);
+  const { problems } = useDerived();
+  const run = useRunCommand();
+  const selectId = useId();
+  const hub = leafnodes?.find(([leaf]) => leaf === name)?.[1] ?? '';
+  const leaves = (leafnodes ?? []).filter(([, h]) => h === name).map(([leaf]) => leaf);
+  const match = (p: Problem) => p.target.kind === 'cluster' && p.target.cluster === name;
+  const linkProblems = fieldProblems(problems, match, 'leafnodes');
+  return (
+    <fieldset className="group">
+      <legend>Leafnode</legend>
+      <div className="field field--wide">
+        <div className="field__top">
+          <label htmlFor={selectId}>Leaf of</label>
+        </div>
+        <select id={selectId} value={hub} onChange={(e) => run('leaf.setHub', { leaf: name, hub: e.target.value })}>
+          <option value="">no hub (not a leaf)</option>
+          {names
+            .filter((n) => n !== name)
+            .map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+        </select>
+        {linkProblems.map((p, i) => (
+          <p key={i} className="field__msg field__msg--error" role="alert">
+            {p.message}
+          </p>
+        ))}
+        <p className="field__hint">
+          {leaves.length > 0 ? `Hub of ${leaves.join(', ')}. ` : ''}A leaf's servers dial its hub's leafnode port (7422); it stays a system of its own.
+        </p>
+      </div>
+      {jetstream && (
+        <TextField
+          fref={{ scope: 'cluster', id, field: 'domain' }}
+          label="JetStream domain"
+          placeholder="the topology's"
+          wide
+          problems={fieldProblems(problems, match, 'domain')}
+          hint="A leaf's own domain; its clients reach the hub's JetStream by the hub's domain."
+        />
+      )}
+    </fieldset>
   );
 }
 

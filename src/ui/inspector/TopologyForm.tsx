@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CLUSTER_FIELDS, KIND_PROVIDERS, PROVIDERS, type Problem } from '../../core';
+import { CLUSTER_FIELDS, EXPORTER_IMAGE, KIND_PROVIDERS, PROVIDERS, type Problem } from '../../core';
 import { useDesigner } from '../shell/context';
 import { Icon } from '../shell/icons';
 import type { FieldRef } from '../edits/field-edit';
@@ -50,6 +50,19 @@ export function TopologyForm() {
             hint="One domain for the whole supercluster, or none."
           />
         )}
+      </fieldset>
+      <fieldset className="group">
+        <legend>In the bundle</legend>
+        <CheckboxField
+          fref={t('monitoring.exporter')}
+          label="Prometheus exporter and PodMonitor"
+          hint={`Adds ${EXPORTER_IMAGE} beside every server (port 7777) and a PodMonitor per cluster; applying needs prometheus-operator's CRDs.`}
+        />
+        <CheckboxField
+          fref={t('natsBox')}
+          label="nats-box"
+          hint="A Deployment with the nats CLI, logged in as the system user from the Secret; the bundle README's checks run in it."
+        />
       </fieldset>
       <Accounts />
       <Defaults />

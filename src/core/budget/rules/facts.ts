@@ -19,6 +19,7 @@ export function workloadTarget(pod: PodSpec, field?: string): ProblemTarget {
   if (pod.origin === 'nats' && pod.cluster !== undefined) {
     return field === undefined ? { kind: 'cluster', cluster: pod.cluster } : { kind: 'cluster', cluster: pod.cluster, field };
   }
+  if (pod.origin === 'nats') return { kind: 'topology', field: 'natsBox' };
   return { kind: 'kind', field: 'otherWorkloads' };
 }
 

@@ -1,4 +1,5 @@
 import { gatewaySystems } from '../../conf/topology-facts';
+import { leafHubs } from '../../conf/leafnodes';
 import type { Rule } from '../../check/rule';
 import { joinNames } from '../support';
 
@@ -11,7 +12,8 @@ export const gatewaySeparateSystem: Rule = {
   id: 'gateway-separate-system',
   description: 'Gateway links connect all clusters into one system.',
   check({ topology }) {
-    const systems = gatewaySystems(topology);
+    // A leaf's system is apart from its hub's by design: systems that leafnode links join count as one here.
+    const systems = joinedByLeafnodes(gatewaySystems(topology), leafHubs(topology));
     if (systems.length < 2) return [];
     // The largest system (the first on a tie) is "the rest"; every other one is reported.
     const main = systems.reduce((best, s) => (s.length > best.length ? s : best));
@@ -31,3 +33,19 @@ export const gatewaySeparateSystem: Rule = {
       });
   },
 };
+
+/** Gateway systems, those that leafnode links join merged into one list of names (in first-seen order). */
+function joinedByLeafnodes(systems: string[][], hubs: Map<string, string>): string[][] {
+  if (hubs.size === 0) return systems;
+  const of = new Map<string, number>();
+  systems.forEach((names, i) => names.forEach((n) => of.set(n, i)));
+  const parent = systems.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const [leaf, hub] of hubs) parent[find(of.get(leaf)!)] = find(of.get(hub)!);
+  const groups = new Map<number, string[]>();
+  systems.forEach((names, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), ...names]);
+  });
+  return [...groups.values()];
+}
