@@ -139,5 +139,6 @@ function singleServer(): Addressing {
     pidFile: 'one.pid',
     routeUrls: [],
     gatewayUrls: () => [],
+    tlsFiles: { cert: 'tls.crt', key: 'tls.key', ca: 'ca.crt' },
   };
 }

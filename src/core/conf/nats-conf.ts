@@ -4,6 +4,7 @@ import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } fro
 import { kubernetesAddressing, type Addressing } from './addressing';
 import { confKey, confString as str } from '../quote/nats-conf';
 import { gatewayRemotes, needsClusterBlock } from './topology-facts';
+import { isMutual, TLS_HANDSHAKE_SECONDS, type TlsFiles, type TlsProtocol } from './tls';
 
 /** Lame duck timings of the Helm chart: grace strictly below duration (the server refuses otherwise). */
 export const LAME_DUCK = { duration: '30s', gracePeriod: '10s', durationSeconds: 30, graceSeconds: 10 };
@@ -51,6 +52,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
   w.kv('pid_file', str(a.pidFile));
   w.kv('lame_duck_duration', str(LAME_DUCK.duration));
   w.kv('lame_duck_grace_period', str(LAME_DUCK.gracePeriod));
+  if (cluster.tls.clients) writeTls(w, a.tlsFiles, 'clients');
 
   if (topology.jetstream.enabled) {
     w.blank();
@@ -71,6 +73,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.kv('port', String(a.ports.cluster));
     w.kv('no_advertise', 'true');
     w.list('routes', a.routeUrls.map(str));
+    if (cluster.tls.routes) writeTls(w, a.tlsFiles, 'routes');
     w.close();
   }
 
@@ -85,11 +88,23 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
       'gateways',
       remotes.map((r) => gatewayEntry(r, a, ctx)),
     );
+    if (cluster.tls.gateways) writeTls(w, a.tlsFiles, 'gateways');
     w.close();
   }
 
   renderAccounts(w, topology);
   return w.toString();
+}
+
+/** A `tls {}` block: the cluster's certificate, and for routes and gateways the peer's checked against the CA. */
+function writeTls(w: ConfWriter, files: TlsFiles, protocol: TlsProtocol): void {
+  w.open('tls');
+  w.kv('cert_file', str(files.cert));
+  w.kv('key_file', str(files.key));
+  w.kv('ca_file', str(files.ca));
+  if (isMutual(protocol)) w.kv('verify', 'true');
+  w.kv('timeout', String(TLS_HANDSHAKE_SECONDS));
+  w.close();
 }
 
 function gatewayEntry(remote: ResolvedCluster, a: Addressing, ctx: ConfContext): string {
