@@ -5,6 +5,8 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Service } from 'kubernetes-models/v1/Service';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import { Issuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
 import type { BundleFile } from '../../src/core';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
@@ -14,6 +16,8 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1/Service': Service,
   'apps/v1/StatefulSet': StatefulSet,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'cert-manager.io/v1/Issuer': Issuer,
+  'cert-manager.io/v1/Certificate': Certificate,
 };
 
 /** Every Kubernetes object in a bundle's manifests, parsed back from the YAML we wrote. */

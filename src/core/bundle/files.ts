@@ -67,6 +67,8 @@ export const BUNDLE_PATHS = {
   secret: 'secret.yaml', // isSecretFile names it too
   kindConfig: 'kind-config.yaml',
   topology: 'topology.yaml',
+  /** cert-manager's CA chain, when a cluster turns TLS on (`k8s/tls-objects.ts`). */
+  tls: 'tls.yaml',
   clusterManifest: (cluster: string) => `clusters/${safePathSegment(cluster)}.yaml`,
   natsConf: (cluster: string) => `nats-conf/${safePathSegment(cluster)}.conf`,
 };

@@ -9,6 +9,8 @@ import { BUNDLE_PATHS } from './files';
 import { PROVIDERS } from '../defaults';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
+import { usesTls } from '../conf/tls';
+import { renderTlsSection, tlsClusterFiles } from './readme-tls';
 
 /**
  * The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. Every name
@@ -41,9 +43,11 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   p(`| \`secret.yaml\` | Secret \`${SECRET_PREFIX}-<hash>\`: the password of every account user; the name is a hash of the content |`);
   for (const c of clusters) {
     p(
-      `| ${code(BUNDLE_PATHS.clusterManifest(c.name))} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service, StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}), PodDisruptionBudget |`,
+      `| ${code(BUNDLE_PATHS.clusterManifest(c.name))} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service, ${tlsClusterFiles(c)}StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}), PodDisruptionBudget |`,
     );
   }
+  if (clusters.some(usesTls))
+    p(`| \`${BUNDLE_PATHS.tls}\` | cert-manager: a self-signed Issuer, the bundle's CA Certificate and the CA Issuer that signs each cluster's Certificate |`);
   p("| `nats-conf/<cluster>.conf` | each cluster's `nats.conf`, the same text as in its ConfigMap |");
   p('| `kind-config.yaml` | a local kind cluster shaped like the `kind` section of the topology |');
   p('| `topology.yaml` | the design itself; import it into the designer or pass it to the CLI |', '');
@@ -148,8 +152,11 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
 
   p('## Connect', '');
   for (const c of clusters)
-    p(`- ${mdCode(c.name)}: ${mdCode(`nats://${clusterNames(c.name).statefulSet}.${ns}.svc.${topology.clusterDomain}:${KUBERNETES_PORTS.client}`)}`);
+    p(
+      `- ${mdCode(c.name)}: ${mdCode(`${c.tls.clients ? 'tls' : 'nats'}://${clusterNames(c.name).statefulSet}.${ns}.svc.${topology.clusterDomain}:${KUBERNETES_PORTS.client}`)}`,
+    );
   p('');
+  renderTlsSection(p, topology, clusters);
 
   p('## Run locally', '');
   p(
