@@ -94,6 +94,13 @@ export const PROBLEM_CODES = {
     rule: 'gateway-separate-system',
     help: 'some clusters are not gateway-connected to the rest: separate systems',
   },
+  TLS_GATEWAY_MISMATCH: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'tls-gateway-mismatch',
+    name: 'Gateway TLS off on a peer',
+    help: 'a cluster has gateway TLS off while another cluster of its gateway system has it on: their gateways never form',
+  },
   JETSTREAM_DOMAIN_INVALID: {
     severity: 'error',
     source: 'lint',

@@ -44,6 +44,7 @@ const SCENARIOS = [
   topologyFrom({ image: 'nats:2.14.2-nanoserver-ltsc2022' }),
   topologyFrom({ image: 'example.com/custom:1.0.0' }),
   topologyFrom({ clusterDomain: 'Not A Domain' }),
+  topologyFrom({ clusters: [{ name: 'a', tls: { gateways: true } }, { name: 'b' }], gateways: [['a', 'b']] }),
   topologyFrom({ accounts: [{ name: 'NATS_PASSWORD_X', users: ['x'] }] }),
   topologyFrom({ name: 'con', clusters: [{ name: 'x' }, { name: 'X' }] }),
   topologyFrom({
