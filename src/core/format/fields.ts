@@ -192,7 +192,7 @@ function tlsRows() {
       max: 1,
       example: 'true',
       label,
-      defaultLabel: `Default ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+      defaultLabel: `Default ${label}`,
       help,
       group: 'tls',
     }) as const;
