@@ -1,10 +1,12 @@
 /**
  * TLS on every protocol, for real: the NoETL template with clients, routes and gateways on TLS boots from its
  * rendered local target (certs.sh makes a throwaway CA), passes every check the other boots pass (clients and natscli
- * over `tls://` with the CA), and the servers say they require and verify certificates. Negative control: a server
- * that presents a certificate of another CA joins neither its cluster nor the gateways.
+ * over `tls://` with the CA), and the servers say they require and verify certificates. Negative controls: a server
+ * that presents a certificate of another CA joins neither its cluster nor the gateways; gateway TLS on one side only
+ * forms no gateway. And what a certificate without its server's address does (it still joins: see that case).
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
@@ -13,7 +15,9 @@ import type { Topology } from '../../src/core/model';
 import { TEMPLATES } from '../../src/core/templates/index';
 import { LOCAL_HOST } from '../../src/core/local/plan';
 import { LOCAL_PATHS } from '../../src/core/local/addressing';
-import { bootSuite, PORT_BANDS, prepare, retry, start, waitFor, type Boot } from './harness';
+import { lint } from '../../src/core/lint';
+import type { NatsServerBinary } from '../support/tools';
+import { bootSuite, PORT_BANDS, prepare, start, waitFor, type Boot } from './harness';
 import { bootCases } from './suite';
 
 function tlsEverywhere(): Topology {
@@ -27,14 +31,17 @@ interface TlsVarz {
   gateway?: { tls_required?: boolean; tls_verify?: boolean };
 }
 
-/** A key and certificate for `name` signed by a CA made on the spot: what a stranger's pod would present. */
-function strangerCertificate(dir: string, name: string): void {
+const CURVE = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+
+/**
+ * A key and certificate `name` in the certs folder, signed by `ca` (`<ca>.crt`/`<ca>.key` there, made on the spot when
+ * missing) and naming `san`: what a stranger's pod, or a pod with a badly issued certificate, would present.
+ */
+function makeCertificate(dir: string, name: string, ca: string, san: string): void {
   const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-  const curve = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  run(['req', '-x509', ...curve, '-days', '1', '-keyout', 'other-ca.key', '-out', 'other-ca.crt', '-subj', '/CN=another CA']);
-  run(['req', '-new', ...curve, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`]);
-  const ext = `${name}.ext`;
-  execFileSync('sh', ['-c', `printf '%s\\n' 'subjectAltName=IP:${LOCAL_HOST},DNS:localhost' 'extendedKeyUsage=serverAuth,clientAuth' >${ext}`], { cwd: dir });
+  if (!existsSync(join(dir, `${ca}.crt`))) run(['req', '-x509', ...CURVE, '-days', '1', '-keyout', `${ca}.key`, '-out', `${ca}.crt`, '-subj', `/CN=${ca}`]);
+  run(['req', '-new', ...CURVE, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`]);
+  writeFileSync(join(dir, `${name}.ext`), `subjectAltName=${san}\nextendedKeyUsage=serverAuth,clientAuth\n`);
   run([
     'x509',
     '-req',
@@ -43,15 +50,44 @@ function strangerCertificate(dir: string, name: string): void {
     '-in',
     `${name}.csr`,
     '-CA',
-    'other-ca.crt',
+    `${ca}.crt`,
     '-CAkey',
-    'other-ca.key',
+    `${ca}.key`,
     '-CAcreateserial',
     '-extfile',
-    ext,
+    `${name}.ext`,
     '-out',
     `${name}.crt`,
   ]);
+}
+
+/** Prepares the TLS local target with server `rogue` presenting certificate `cert` and trusting CA `ca`, and starts it. */
+async function bootWithRogue(label: string, server: NatsServerBinary, rogue: string, make: (certs: string) => { cert: string; ca: string }): Promise<Boot> {
+  const p = await prepare(label, tlsEverywhere(), { band: PORT_BANDS.tls, binary: server });
+  const local = join(p.dir, 'local');
+  execFileSync('sh', [join(local, 'certs.sh')]);
+  const { cert, ca } = make(join(local, LOCAL_PATHS.certDir));
+  const conf = join(local, LOCAL_PATHS.conf(rogue));
+  const cluster = p.servers.find((s) => s.name === rogue)!.cluster.name;
+  const text = await readFile(conf, 'utf8');
+  await writeFile(
+    conf,
+    text
+      .replaceAll(LOCAL_PATHS.clusterCert(cluster), `${LOCAL_PATHS.certDir}/${cert}.crt`)
+      .replaceAll(LOCAL_PATHS.clusterKey(cluster), `${LOCAL_PATHS.certDir}/${cert}.key`)
+      .replaceAll(LOCAL_PATHS.caCert, `${LOCAL_PATHS.certDir}/${ca}.crt`),
+  );
+  const started = await start(p);
+  expect(started.run.code, started.run.stderr).toBe(0);
+  return started.boot;
+}
+
+/** Waits until some server's log has a line matching `pattern` (a refused handshake shows there first). */
+async function logged(b: Boot, what: string, pattern: RegExp): Promise<void> {
+  await waitFor(b, what, async () => {
+    const logs = await Promise.all(b.servers.map((s) => b.logTail(s.name, 400)));
+    return logs.some((l) => pattern.test(l)) ? [] : [`no log line matches ${String(pattern)} yet`];
+  });
 }
 
 bootSuite('TLS on clients, routes and gateways', (server) => {
@@ -101,20 +137,10 @@ bootSuite('TLS on clients, routes and gateways', (server) => {
     let b: Boot | undefined;
     const rogue = 'nats-b-2';
     beforeAll(async () => {
-      const p = await prepare('tls-stranger', tlsEverywhere(), { band: PORT_BANDS.tls, binary: server });
-      const local = join(p.dir, 'local');
-      execFileSync('sh', [join(local, 'certs.sh')]);
-      strangerCertificate(join(local, LOCAL_PATHS.certDir), 'stranger');
-      // One server of cluster b presents the stranger's certificate (and trusts only the stranger's CA).
-      const conf = join(local, LOCAL_PATHS.conf(rogue));
-      const text = await readFile(conf, 'utf8');
-      await writeFile(
-        conf,
-        text.replaceAll('certs/b.crt', 'certs/stranger.crt').replaceAll('certs/b.key', 'certs/stranger.key').replaceAll('certs/ca.crt', 'certs/other-ca.crt'),
-      );
-      const started = await start(p);
-      b = started.boot;
-      expect(started.run.code, started.run.stderr).toBe(0);
+      b = await bootWithRogue('tls-stranger', server, rogue, (certs) => {
+        makeCertificate(certs, 'stranger', 'other-ca', `IP:${LOCAL_HOST},DNS:localhost`);
+        return { cert: 'stranger', ca: 'other-ca' };
+      });
     });
     afterAll(async () => {
       await b?.cleanup();
@@ -155,7 +181,60 @@ bootSuite('TLS on clients, routes and gateways', (server) => {
         const rogueId = (await x.monitor<{ server_id: string }>(x.server(rogue), '/varz')).server_id;
         expect((routes.routes ?? []).map((r) => r.remote_id)).not.toContain(rogueId);
       }
-      void retry;
+    });
+  });
+
+  describe('a server whose certificate, from the right CA, lacks the address its dialers use', () => {
+    let b: Boot | undefined;
+    const rogue = 'nats-b-2';
+    beforeAll(async () => {
+      b = await bootWithRogue('tls-no-san', server, rogue, (certs) => {
+        makeCertificate(certs, 'no-san', 'ca', 'DNS:wrong.example');
+        return { cert: 'no-san', ca: 'ca' };
+      });
+    });
+    afterAll(async () => {
+      await b?.cleanup();
+    });
+
+    // `verify` checks a dialing peer's certificate against the CA only; the name is checked by the dialer. So the
+    // servers that dial it refuse it, but its own dials are accepted and it joins (docs/nats-server.md, "TLS").
+    it('is refused by every server that dials it, yet joins through its own dials: verify checks the CA, not the name', async () => {
+      const x = b!;
+      await logged(x, 'a dialer refusing its certificate', /doesn't contain any IP SANs|not valid for any names|cannot validate certificate for 127\.0\.0\.1/);
+      await waitFor(x, 'the rogue to route with its cluster through its own dials', async () => {
+        const routes = await x.monitor<{ routes?: { remote_id: string }[] }>(x.server(rogue), '/routez');
+        const peers = new Set((routes.routes ?? []).map((r) => r.remote_id)).size;
+        return peers === 2 ? [] : [`${rogue} routes to ${peers} peers, want 2`];
+      });
+    });
+  });
+
+  describe('gateway TLS on one cluster only (what TLS_GATEWAY_MISMATCH reports)', () => {
+    let b: Boot | undefined;
+    beforeAll(async () => {
+      const light = TEMPLATES.find((t) => t.id === 'light')!.topology();
+      const t: Topology = { ...light, clusters: light.clusters.map((c, i) => (i === 0 ? { ...c, tls: { gateways: true } } : c)) };
+      expect(lint(t).map((p) => p.code)).toContain('TLS_GATEWAY_MISMATCH');
+      const started = await start(await prepare('tls-mismatch', t, { band: PORT_BANDS.tls, binary: server }));
+      b = started.boot;
+      expect(started.run.code, started.run.stderr).toBe(0);
+    });
+    afterAll(async () => {
+      await b?.cleanup();
+    });
+
+    it('forms no gateway in either direction', async () => {
+      const x = b!;
+      await logged(x, 'a failed gateway handshake', /TLS gateway handshake error|first record does not look like a TLS handshake/);
+      for (const s of x.servers) {
+        const gw = await x.monitor<{ outbound_gateways?: Record<string, unknown>; inbound_gateways?: Record<string, unknown> }>(s, '/gatewayz');
+        expect({ server: s.name, out: Object.keys(gw.outbound_gateways ?? {}), in: Object.keys(gw.inbound_gateways ?? {}) }).toEqual({
+          server: s.name,
+          out: [],
+          in: [],
+        });
+      }
     });
   });
 });
