@@ -301,6 +301,13 @@ export const PROBLEM_CODES = {
     rule: 'changes',
     help: 'a volume size or storage class changes, which Kubernetes refuses for a StatefulSet',
   },
+  CHANGE_TLS: {
+    severity: 'warning',
+    source: 'change',
+    rule: 'changes',
+    name: 'TLS switched on a running cluster',
+    help: "a TLS switch of a running cluster flips: the rolling restart splits that protocol's connections until every side has restarted",
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every code a problem may carry. */
