@@ -89,7 +89,7 @@ function tlsChange(name: string, protocol: 'clients' | 'routes' | 'gateways', on
   }[protocol];
   const fix = {
     clients: `Switch the clients to ${on ? 'tls:// with the CA (the bundle README, "TLS")' : 'nats://'} as the servers restart.`,
-    routes: `Apply when a short split is acceptable${on ? ', with cert-manager installed first (the Certificates need it)' : ''}; the split is reasoned from the protocol, not measured by the day-2 boot tests.`,
+    routes: `Apply when a short split is acceptable${on ? ', with cert-manager installed first (the Certificates need it)' : ''}: the split lasts until the last pod has restarted.`,
     gateways: `Flip every cluster of the gateway system in the same render, and apply it${on ? ' with cert-manager installed first' : ''} when cross-cluster traffic may pause for the length of the roll.`,
   }[protocol];
   return {
