@@ -17,7 +17,8 @@ export function localTlsClusters(servers: LocalServer[]): string[] {
  * (the core renders the script; it never runs anything). Each certificate names what every local dialer dials
  * (`127.0.0.1`, and `localhost` for people) and serves both as server and as client certificate, since routes and
  * gateways are mutual TLS. It keeps what exists, so `start.sh` may run it every time; delete `certs/` for new ones.
- * Keys are written with umask 077 and never leave the folder.
+ * Keys are written with umask 077 and never leave the folder. No user's name reaches openssl's `-subj` (whose `/` and
+ * `=` are syntax): the CA's subject is fixed, the certificates' name their cluster, a DNS-1123 label.
  */
 export function renderCertsScript(topology: Topology, servers: LocalServer[]): string {
   const clusters = localTlsClusters(servers);
@@ -42,7 +43,7 @@ export function renderCertsScript(topology: Topology, servers: LocalServer[]): s
     `mkdir -p ${P.certDir}`,
     `if [ ! -f ${P.caCert} ]; then`,
     `  "$OPENSSL" req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days ${LOCAL_CERT_DAYS} \\`,
-    `    -keyout ${P.caKey} -out ${P.caCert} -subj ${shellQuote(`/CN=${topology.name} throwaway CA`)} \\`,
+    `    -keyout ${P.caKey} -out ${P.caCert} -subj '/CN=NATS throwaway CA' \\`,
     '    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null',
     'fi',
     'for c in $CLUSTERS; do',
