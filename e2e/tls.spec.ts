@@ -40,7 +40,7 @@ test.describe('TLS switches', () => {
     await expect(gateways).not.toBeChecked();
     const t = await topologyOf(page);
     expect(t.clusters.find((c) => c.name === 'b')!.tls).toEqual({ gateways: false });
-    const atSwitch = gateways.locator('xpath=ancestor::div[contains(@class, "field")][1]');
+    const atSwitch = gateways.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " field ")][1]');
     await expect(atSwitch.locator('.field__msg--error')).toHaveText(
       'cluster b has gateway TLS off but its gateway peer a requires it: the gateways between them never form',
     );

@@ -117,11 +117,13 @@ export function CheckboxField({
   const draft = useDesigner((s) => s.session.drafts[key]);
   return (
     <div className="field field--check">
-      <label htmlFor={id} className="check">
-        <input id={id} type="checkbox" data-field={key} checked={value === true} onChange={(e) => run('field.set', { ref: fref, raw: e.target.checked })} />
-        <span>{label}</span>
-      </label>
-      {aside && <span className="field__aside">{aside}</span>}
+      <div className="field__check-row">
+        <label htmlFor={id} className="check">
+          <input id={id} type="checkbox" data-field={key} checked={value === true} onChange={(e) => run('field.set', { ref: fref, raw: e.target.checked })} />
+          <span>{label}</span>
+        </label>
+        {aside}
+      </div>
       {draft ? (
         <p className="field__msg field__msg--error" role="alert">
           {draft.message}
