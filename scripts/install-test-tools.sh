@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what `npm test` needs besides the npm packages, on Debian or Ubuntu, and says what it did:
 # - from Debian's packages: nats-server (2.9.10 on bookworm, the oldest server we support), Chromium for the browser
-#   tests, and kubectl (package kubernetes-client) when no kubectl is on the PATH;
+#   tests, openssl (the local target's certs.sh and the TLS tests make throwaway certificates with it), and kubectl
+#   (package kubernetes-client) when no kubectl is on the PATH;
 # - built from their Go modules into a cache, never downloaded as binaries: the nats-server release that bundles
 #   deploy (NATS_SERVER_VERSION in src/core/defaults.ts) and natscli (test/tools/versions.env).
 # Runs as root (where there is no sudo) or as a user with sudo. Run it again at will: it skips what is in place.
@@ -16,6 +17,7 @@ if [ "$(id -u)" -eq 0 ]; then SUDO=''; else SUDO='sudo'; fi
 need=''
 [ -x /usr/sbin/nats-server ] || need="$need nats-server"
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need="$need chromium"
+command -v openssl >/dev/null 2>&1 || need="$need openssl"
 # Only when missing: Debian's kubectl would clash with one installed another way.
 command -v kubectl >/dev/null 2>&1 || need="$need kubernetes-client"
 if [ -n "$need" ]; then

@@ -140,5 +140,6 @@ function singleServer(): Addressing {
     routeUrls: [],
     gatewayUrls: () => [],
     leafnodeUrls: () => [],
+    tlsFiles: { cert: 'tls.crt', key: 'tls.key', ca: 'ca.crt' },
   };
 }

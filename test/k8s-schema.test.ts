@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { renderBundle } from '../src/core';
-import { featureCases, fixedPasswords, templateCases } from './support/fixtures';
+import { featureCases, fixedPasswords, renderCases } from './support/fixtures';
 import { manifestObjects, validateObject } from './support/k8s';
 
-describe.each(templateCases)('manifests of template %s', (_id, topology) => {
+describe.each(renderCases)('manifests of template %s', (_id, topology) => {
   const objects = manifestObjects(renderBundle(topology, { passwords: fixedPasswords(topology) }));
 
-  it('has a namespace, a secret and five objects per cluster', () => {
-    expect(objects).toHaveLength(2 + 5 * topology.clusters.length);
+  it('has a namespace, a secret and five objects per cluster; with TLS, the CA chain and a Certificate per cluster', () => {
+    const tls = topology.defaults.tls.clients || topology.defaults.tls.routes || topology.defaults.tls.gateways;
+    expect(objects).toHaveLength(2 + (tls ? 3 : 0) + (tls ? 6 : 5) * topology.clusters.length);
   });
 
   it.each(objects.map((o) => [`${o.file} ${String(o.object.kind)} ${String((o.object.metadata as { name: string }).name)}`, o.object]))(
@@ -41,6 +42,13 @@ describe.each(featureCases)('manifests of %s', (_id, topology) => {
 });
 
 describe('the schema check', () => {
+  it('rejects a Certificate cert-manager would refuse', () => {
+    // Given a Certificate without the Secret it must write
+    const bad = { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'x' }, spec: { issuerRef: { name: 'ca' }, dnsNames: ['a'] } };
+    // Then validation fails
+    expect(() => validateObject(bad)).toThrow(/secretName/);
+  });
+
   it('rejects an object Kubernetes would refuse', () => {
     // Given a StatefulSet with a port that is not a number
     const bad = {

@@ -1,7 +1,12 @@
 import { expect, it } from 'vitest';
 import { parseTopology, renderBundle } from '../src/core';
 import { lint } from '../src/core/lint';
-import { featureCases, fixedPasswords, templateCases } from './support/fixtures';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KUBERNETES_PATHS, KUBERNETES_TLS_FILES } from '../src/core/conf/addressing';
+import { featureCases, fixedPasswords, noetlWithTls, templateCases } from './support/fixtures';
 import { checkConf, kubeletEnv, podEnv } from './support/conf-check';
 import { describeEachServer } from './support/tools';
 
@@ -65,6 +70,29 @@ describeEachServer('a max payload in the defaults and a cluster override', (serv
     for (const f of confs) {
       const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');
       expect(() => checkConf(server.path, f.content, podEnv(cluster, fixedPasswords(r.topology)), `${server.version}-payload-${cluster}`)).not.toThrow();
+    }
+  });
+});
+
+describeEachServer('the Kubernetes confs with TLS on every protocol', (server) => {
+  it('are accepted by nats-server -t with certificates where the Secret is mounted', () => {
+    // The pod mounts the cluster's Secret at /etc/nats-certs; here a folder of throwaway files stands in for it.
+    const certs = mkdtempSync(join(tmpdir(), 'nats-conf-tls-'));
+    try {
+      const curve = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'];
+      execFileSync('openssl', ['req', '-x509', ...curve, '-keyout', 'ca.key', '-out', 'ca.crt', '-subj', '/CN=ca'], { cwd: certs, stdio: 'ignore' });
+      execFileSync('openssl', ['req', '-x509', ...curve, '-keyout', 'tls.key', '-out', 'tls.crt', '-subj', '/CN=nats'], { cwd: certs, stdio: 'ignore' });
+      const topology = noetlWithTls();
+      const confs = renderBundle(topology).filter((f) => f.path.startsWith('nats-conf/'));
+      expect(confs.length).toBe(2);
+      for (const f of confs) {
+        expect(f.content).toContain(`cert_file: "${KUBERNETES_TLS_FILES.cert}"`);
+        const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');
+        const conf = f.content.replaceAll(`${KUBERNETES_PATHS.certDir}/`, `${certs}/`);
+        expect(() => checkConf(server.path, conf, podEnv(cluster, fixedPasswords(topology)), `${server.version}-tls-${cluster}`)).not.toThrow();
+      }
+    } finally {
+      rmSync(certs, { recursive: true, force: true });
     }
   });
 });

@@ -45,6 +45,17 @@ export interface ClusterSettings {
   maxPayload?: Quantity;
   resources: Resources;
   jetstream: JetStreamSizing;
+  tls: TlsSettings;
+}
+
+/**
+ * Which listeners speak TLS, each with the cluster's certificate (cert-manager on Kubernetes, a throwaway CA
+ * locally). Routes and gateways are mutual TLS.
+ */
+export interface TlsSettings {
+  clients: boolean;
+  routes: boolean;
+  gateways: boolean;
 }
 
 export interface Position {
@@ -81,6 +92,8 @@ export interface Cluster {
   };
   /** Overrides single keys of `defaults.jetstream`. */
   jetstream?: Partial<JetStreamSizing>;
+  /** Overrides single switches of `defaults.tls`. */
+  tls?: Partial<TlsSettings>;
 }
 
 export type ResourceName = 'cpu' | 'memory';

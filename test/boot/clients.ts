@@ -34,7 +34,8 @@ export function appIdentity(b: Boot, jetstreamNeeded: boolean): Identity | null 
 }
 
 export async function connectTo(b: Boot, s: LocalServer, who: Identity): Promise<NatsConnection> {
-  return connect({ servers: b.clientUrl(s), ...who, name: `boot-test-${s.name}`, reconnect: false, timeout: 3_000 });
+  const ca = b.caFile(s);
+  return connect({ servers: b.clientUrl(s), ...who, name: `boot-test-${s.name}`, reconnect: false, timeout: 3_000, ...(ca ? { tls: { caFile: ca } } : {}) });
 }
 
 async function withConnection<T>(b: Boot, s: LocalServer, who: Identity, fn: (nc: NatsConnection) => Promise<T>): Promise<T> {

@@ -46,6 +46,7 @@ export const PORT_BANDS = {
   failuresOldest: { from: 31000, to: 31849 },
   failuresCurrent: { from: 31850, to: 32699 },
   bundleFeatures: { from: 32700, to: 32767 },
+  tls: { from: 11300, to: 11999 },
 } satisfies Record<string, PortBand>;
 
 /** Convergence deadline: typically 0–7 s here (2-server meta groups are the slowest), with room for a busy machine. */
@@ -180,8 +181,14 @@ export class Boot {
     return s;
   }
 
+  /** `tls://` when the server's cluster turns TLS on for clients: then {@link caFile} is what checks its certificate. */
   clientUrl(s: LocalServer): string {
-    return `nats://${LOCAL_HOST}:${s.ports.client}`;
+    return `${s.cluster.tls.clients ? 'tls' : 'nats'}://${LOCAL_HOST}:${s.ports.client}`;
+  }
+
+  /** The throwaway CA of the folder (`certs.sh`) when the server takes clients over TLS, else undefined. */
+  caFile(s: LocalServer): string | undefined {
+    return s.cluster.tls.clients ? join(this.local, LOCAL_PATHS.caCert) : undefined;
   }
 
   /** GET a monitoring endpoint: status and body text. */

@@ -18,6 +18,8 @@ export interface CliRun {
 /** Runs `nats <args>` against server `s` as `who`, ignoring any natscli context of the machine. Never rejects. */
 export function natsCli(cli: string, b: Boot, s: LocalServer, who: Identity, args: string[], timeoutMs = 20_000): Promise<CliRun> {
   const auth = who.user ? ['--user', who.user, '--password', who.pass ?? ''] : [];
+  const ca = b.caFile(s);
+  if (ca) auth.push('--tlsca', ca);
   return new Promise((resolve) => {
     execFile(
       cli,

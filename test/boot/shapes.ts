@@ -68,6 +68,7 @@ export function shapeTopology(spec: ShapeSpec): Topology {
         limits: { ...DEFAULT_CLUSTER_SETTINGS.resources.limits },
       },
       jetstream: { memoryStore: '64Mi', fileStore: '256Mi', volumeSize: '1Gi', storageClass: null },
+      tls: { ...DEFAULT_CLUSTER_SETTINGS.tls },
     },
     clusters,
     gateways: links(names, spec.links),

@@ -17,10 +17,13 @@ export interface BootCase {
   topology: () => Topology;
 }
 
-/** `nats-server -t` of one conf with the environment of secrets.env: rc and output. */
+/**
+ * `nats-server -t` of one conf with the environment of secrets.env, from the local folder as start.sh runs it (the
+ * confs' paths, the certificates' too, are relative to it): rc and output.
+ */
 function configTest(b: Boot, conf: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(b.binary.path, ['-t', '-c', conf], { env: { ...b.secrets }, timeout: 10_000 }, (err, stdout, stderr) =>
+    execFile(b.binary.path, ['-t', '-c', conf], { cwd: b.local, env: { ...b.secrets }, timeout: 10_000 }, (err, stdout, stderr) =>
       resolve({ code: err ? Number(err.code ?? -1) : 0, output: `${stdout}${stderr}`.trim() }),
     );
   });

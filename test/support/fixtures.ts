@@ -39,3 +39,11 @@ function withLeaf(t: Topology): Topology {
     leafnodes: [['edge', t.clusters[0].name]],
   };
 }
+/** The NoETL template with TLS on every protocol: what the renderers add for TLS, checked like a template. */
+export function noetlWithTls(): Topology {
+  const t = TEMPLATES.find((x) => x.id === 'noetl')!.topology();
+  return { ...t, defaults: { ...t.defaults, tls: { clients: true, routes: true, gateways: true } } };
+}
+
+/** The templates and the TLS variant: every rendered shape the golden, schema, kustomize and -t tests check. */
+export const renderCases = [...templateCases, ['noetl-tls', noetlWithTls()] as const];

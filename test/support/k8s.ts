@@ -7,6 +7,8 @@ import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
+import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import { Issuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
 import type { BundleFile } from '../../src/core';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
@@ -19,6 +21,8 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'apps/v1/Deployment': Deployment,
   // prometheus-operator's CRD schema, offline, from the package made for it.
   'monitoring.coreos.com/v1/PodMonitor': PodMonitor,
+  'cert-manager.io/v1/Issuer': Issuer,
+  'cert-manager.io/v1/Certificate': Certificate,
 };
 
 /** Every Kubernetes object in a bundle's manifests, parsed back from the YAML we wrote. */

@@ -6,6 +6,7 @@ import { credentialsFor, namespaceFor, secretFor, type Credentials } from '../k8
 import { toYaml, toYamlDocuments } from '../k8s/yaml';
 import { podMonitorFor } from '../k8s/monitoring';
 import { natsBoxFor } from '../k8s/nats-box';
+import { bundleUsesTls, clusterCertificateFor, tlsAuthorityObjects } from '../k8s/tls-objects';
 import { BUNDLE_PATHS, type BundleFile, type Passwords } from './files';
 
 export { BUNDLE_PATHS };
@@ -41,10 +42,12 @@ export interface ClusterFiles {
  */
 export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster, context: ConfContext, secretName: string): ClusterFiles {
   const conf = renderNatsConf(topology, cluster.name, kubernetesAddressing(topology, cluster), context);
+  const certificate = clusterCertificateFor(topology, cluster);
   const objects: object[] = [
     configMapFor(topology, cluster, conf),
     headlessServiceFor(topology, cluster),
     clientServiceFor(topology, cluster),
+    ...(certificate ? [certificate] : []),
     statefulSetFor(topology, cluster, conf, secretName),
     podDisruptionBudgetFor(topology, cluster),
   ];
@@ -66,10 +69,16 @@ export function assembleBundle(
   const files: BundleFile[] = [];
   const resources = [BUNDLE_PATHS.namespace, BUNDLE_PATHS.secret];
   const seen = new Set<string>();
+  const clusters: ResolvedCluster[] = [];
   for (const spec of topology.clusters) {
     if (seen.has(spec.name)) continue;
     seen.add(spec.name);
-    const cluster = resolveCluster(topology, spec);
+    clusters.push(resolveCluster(topology, spec));
+  }
+  // The CA before the clusters' Certificates that it signs.
+  const tls = bundleUsesTls(clusters);
+  if (tls) resources.push(BUNDLE_PATHS.tls);
+  for (const cluster of clusters) {
     const { conf, manifest } = clusterFiles(cluster);
     files.push({ path: BUNDLE_PATHS.clusterManifest(cluster.name), content: manifest });
     files.push({ path: BUNDLE_PATHS.natsConf(cluster.name), content: conf });
@@ -87,5 +96,6 @@ export function assembleBundle(
     { path: BUNDLE_PATHS.topology, content: serializeTopology(topology) },
     { path: BUNDLE_PATHS.readme, content: renderBundleReadme(topology, context.remotes) },
   );
+  if (tls) files.push({ path: BUNDLE_PATHS.tls, content: toYamlDocuments(tlsAuthorityObjects(topology)) });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -68,6 +68,8 @@ export const BUNDLE_PATHS = {
   kindConfig: 'kind-config.yaml',
   topology: 'topology.yaml',
   natsBox: 'nats-box.yaml',
+  /** cert-manager's CA chain, when a cluster turns TLS on (`k8s/tls-objects.ts`). */
+  tls: 'tls.yaml',
   clusterManifest: (cluster: string) => `clusters/${safePathSegment(cluster)}.yaml`,
   natsConf: (cluster: string) => `nats-conf/${safePathSegment(cluster)}.conf`,
 };

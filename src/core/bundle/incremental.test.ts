@@ -118,6 +118,7 @@ function applyEdit(t: Topology, e: Edit): Topology {
           replicas: e.replicas,
           resources: { requests: t.defaults.resources.requests, limits: { ...t.defaults.resources.limits, memory: e.memoryLimit } },
           jetstream: { ...t.defaults.jetstream, memoryStore: e.memoryStore },
+          tls: t.defaults.tls,
         },
       };
     case 'kind':

@@ -14,6 +14,8 @@ import { renderLeafnodesReadme } from './readme-leafnodes';
 import { leafHubs } from '../conf/leafnodes';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
+import { usesTls } from '../conf/tls';
+import { renderTlsSection, tlsClusterFiles } from './readme-tls';
 
 /**
  * The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. Every name
@@ -47,9 +49,11 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   const monitoring = topology.monitoring?.exporter === true;
   for (const c of clusters) {
     p(
-      `| ${code(BUNDLE_PATHS.clusterManifest(c.name))} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service, StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}${monitoring ? ', each with the Prometheus exporter' : ''}), PodDisruptionBudget${monitoring ? ', PodMonitor' : ''} |`,
+      `| ${code(BUNDLE_PATHS.clusterManifest(c.name))} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service, ${tlsClusterFiles(c)}StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}${monitoring ? ', each with the Prometheus exporter' : ''}), PodDisruptionBudget${monitoring ? ', PodMonitor' : ''} |`,
     );
   }
+  if (clusters.some(usesTls))
+    p(`| \`${BUNDLE_PATHS.tls}\` | cert-manager: a self-signed Issuer, the bundle's CA Certificate and the CA Issuer that signs each cluster's Certificate |`);
   if (topology.natsBox) p(`| \`${BUNDLE_PATHS.natsBox}\` | a Deployment with the nats CLI, to test the clusters from inside (see "Test from inside") |`);
   p("| `nats-conf/<cluster>.conf` | each cluster's `nats.conf`, the same text as in its ConfigMap |");
   p('| `kind-config.yaml` | a local kind cluster shaped like the `kind` section of the topology |');
@@ -159,8 +163,11 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
 
   p('## Connect', '');
   for (const c of clusters)
-    p(`- ${mdCode(c.name)}: ${mdCode(`nats://${clusterNames(c.name).statefulSet}.${ns}.svc.${topology.clusterDomain}:${KUBERNETES_PORTS.client}`)}`);
+    p(
+      `- ${mdCode(c.name)}: ${mdCode(`${c.tls.clients ? 'tls' : 'nats'}://${clusterNames(c.name).statefulSet}.${ns}.svc.${topology.clusterDomain}:${KUBERNETES_PORTS.client}`)}`,
+    );
   p('');
+  renderTlsSection(p, topology, clusters);
 
   p('## Run locally', '');
   p(

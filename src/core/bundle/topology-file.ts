@@ -29,15 +29,18 @@ function clusterEntry(c: Cluster): Record<string, unknown> {
  * The settings keys `from` holds, in the field table's order: a cluster's overrides, or the defaults. An outer
  * mapping with nothing in it is left out; an inner one (`requests: {}`, every default removed) is kept.
  */
-function writeSettings(from: object, nodes: readonly FieldNode[], depth: number): Record<string, unknown> {
+function writeSettings(from: object, nodes: readonly FieldNode[], depth: number, defaults = depth > 1): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const n of nodes) {
     const v = (from as Record<string, unknown>)[n.key];
     if (v === undefined) continue;
+    // An off switch under `defaults` is what a missing one means: left out, so designs without TLS keep their bytes.
+    if (n.field?.kind === 'boolean' && defaults && v === n.field.default) continue;
     if (n.field || v === null || typeof v !== 'object') out[n.key] = v;
     else {
-      const inner = writeSettings(v, n.children, depth + 1);
-      if (depth > 1 || Object.keys(inner).length > 0) out[n.key] = inner;
+      const inner = writeSettings(v, n.children, depth + 1, defaults);
+      const onlySwitches = n.children.every((c) => c.field?.kind === 'boolean');
+      if ((depth > 1 && !onlySwitches) || Object.keys(inner).length > 0) out[n.key] = inner;
     }
   }
   return out;

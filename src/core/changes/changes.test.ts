@@ -78,8 +78,28 @@ describe('changes', () => {
     expect(codes(changes(three, { ...three, namespace: 'elsewhere' }))).toEqual(['CHANGE_NAMESPACE']);
   });
 
+  it('warns when a TLS switch of a running cluster flips, per protocol, and not for a new cluster', () => {
+    const secured = structuredClone(three);
+    secured.defaults.tls = { clients: false, routes: false, gateways: true };
+    secured.clusters[0].tls = { routes: true };
+    secured.clusters.push({ name: 'd', region: null, zone: null, position: { x: 0, y: 0 }, tls: { clients: true } });
+    expect(changes(three, secured).map((p) => `${p.code} ${JSON.stringify(p.target)}`)).toEqual([
+      'CHANGE_TLS {"kind":"cluster","cluster":"a","field":"tls.gateways"}',
+      'CHANGE_TLS {"kind":"cluster","cluster":"a","field":"tls.routes"}',
+      'CHANGE_TLS {"kind":"cluster","cluster":"b","field":"tls.gateways"}',
+      'CHANGE_TLS {"kind":"cluster","cluster":"c","field":"tls.gateways"}',
+    ]);
+    const [gw] = changes(three, secured);
+    expect(gw.message).toBe(
+      'cluster a turns TLS on for gateways: while the pods roll, no gateway forms between restarted servers and peers that still run without gateway TLS, so cross-cluster traffic stops until every cluster has rolled',
+    );
+    expect(gw.fix).toContain('cert-manager installed first');
+    expect(changes(secured, three).find((p) => p.target.kind === 'cluster' && p.target.field === 'tls.routes')!.message).toContain('turns TLS off for routes');
+  });
+
   it("emits only the change codes of the registry, each with the registry's severity", () => {
     const all = [
+      ...changes(three, { ...three, defaults: { ...three.defaults, tls: { clients: true, routes: false, gateways: false } } }),
       ...changes(three, { ...three, namespace: 'x', clusters: three.clusters.slice(0, 1), gateways: [] }),
       ...changes(
         topologyFrom({ defaults: { replicas: 1 }, clusters: [{ name: 'a' }] }),

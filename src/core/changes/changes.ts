@@ -59,6 +59,9 @@ export function changes(previous: Topology, next: Topology): Problem[] {
         fix: `Back up every JetStream account before applying and restore it after (nats backup account, then nats backup restore account): the bundle README, "Standalone and clustered".`,
       });
     }
+    for (const protocol of ['clients', 'routes', 'gateways'] as const) {
+      if (was.cluster.tls[protocol] !== now.cluster.tls[protocol]) out.push(tlsChange(name, protocol, now.cluster.tls[protocol]));
+    }
     if (js) {
       for (const field of ['volumeSize', 'storageClass'] as const) {
         if (was.cluster.jetstream[field] === now.cluster.jetstream[field]) continue;
@@ -92,6 +95,32 @@ export function changes(previous: Topology, next: Topology): Problem[] {
     });
   }
   return sortProblems(out);
+}
+
+/**
+ * CHANGE_TLS: a TLS switch of a running cluster flips. The new conf rolls the pods one at a time, and a server with TLS
+ * and one without cannot talk on that protocol (docs/nats-server.md, "TLS"), so the roll splits the cluster's routes,
+ * or the gateways to clusters that have not flipped yet, until every side runs the same; clients must switch scheme.
+ */
+function tlsChange(name: string, protocol: 'clients' | 'routes' | 'gateways', on: boolean): Problem {
+  const state = on ? 'on' : 'off';
+  const effect = {
+    clients: `clients that connect with ${on ? 'nats://' : 'tls://'} are refused by each restarted server`,
+    routes: `while the pods roll, restarted servers and the others do not route to each other, so the cluster is split until the last pod has restarted`,
+    gateways: `while the pods roll, no gateway forms between restarted servers and peers that still run ${on ? 'without' : 'with'} gateway TLS, so cross-cluster traffic stops until every cluster has rolled`,
+  }[protocol];
+  const fix = {
+    clients: `Switch the clients to ${on ? 'tls:// with the CA (the bundle README, "TLS")' : 'nats://'} as the servers restart.`,
+    routes: `Apply when a short split is acceptable${on ? ', with cert-manager installed first (the Certificates need it)' : ''}: the split lasts until the last pod has restarted.`,
+    gateways: `Flip every cluster of the gateway system in the same render, and apply it${on ? ' with cert-manager installed first' : ''} when cross-cluster traffic may pause for the length of the roll.`,
+  }[protocol];
+  return {
+    code: 'CHANGE_TLS',
+    severity: 'warning',
+    target: { kind: 'cluster', cluster: name, field: `tls.${protocol}` },
+    message: `cluster ${name} turns TLS ${state} for ${protocol}: ${effect}`,
+    fix,
+  };
 }
 
 interface Mode {

@@ -94,6 +94,13 @@ export const PROBLEM_CODES = {
     rule: 'gateway-separate-system',
     help: 'some clusters are not gateway-connected to the rest: separate systems',
   },
+  TLS_GATEWAY_MISMATCH: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'tls-gateway-mismatch',
+    name: 'Gateway TLS off on a peer',
+    help: 'a cluster has gateway TLS off while another cluster of its gateway system has it on: their gateways never form',
+  },
   JETSTREAM_DOMAIN_INVALID: {
     severity: 'error',
     source: 'lint',
@@ -324,6 +331,13 @@ export const PROBLEM_CODES = {
     source: 'change',
     rule: 'changes',
     help: 'monitoring or nats-box is switched off: kubectl apply does not delete the PodMonitors or the Deployment it added',
+  },
+  CHANGE_TLS: {
+    severity: 'warning',
+    source: 'change',
+    rule: 'changes',
+    name: 'TLS switched on a running cluster',
+    help: "a TLS switch of a running cluster flips: the rolling restart splits that protocol's connections until every side has restarted",
   },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -1,5 +1,6 @@
 import { clusterNames } from '../names';
 import type { ResolvedCluster, Topology } from '../model';
+import type { TlsFiles } from './tls';
 
 /**
  * Where servers listen and how they find each other. The Kubernetes and the local target render the same
@@ -29,12 +30,21 @@ export interface Addressing {
   gatewayUrls(remote: ResolvedCluster): string[];
   /** Leafnode URLs of a hub cluster, without credentials. */
   leafnodeUrls(hub: string): string[];
+  /** The cluster's certificate, key and CA, read by every `tls {}` block the cluster turns on. */
+  tlsFiles: TlsFiles;
 }
 
 /** The ports the NATS Helm chart uses. */
 export const KUBERNETES_PORTS: Ports = { client: 4222, cluster: 6222, gateway: 7222, monitor: 8222, leafnode: 7422 };
 
-export const KUBERNETES_PATHS = { configDir: '/etc/nats-config', storeDir: '/data', pidDir: '/var/run/nats' };
+export const KUBERNETES_PATHS = { configDir: '/etc/nats-config', storeDir: '/data', pidDir: '/var/run/nats', certDir: '/etc/nats-certs' };
+
+/** The cluster's cert-manager Secret, mounted at `certDir`: the key names cert-manager writes. */
+export const KUBERNETES_TLS_FILES: TlsFiles = {
+  cert: `${KUBERNETES_PATHS.certDir}/tls.crt`,
+  key: `${KUBERNETES_PATHS.certDir}/tls.key`,
+  ca: `${KUBERNETES_PATHS.certDir}/ca.crt`,
+};
 
 /** DNS name of pod i of a cluster, through its headless Service. */
 export function podHost(topology: Topology, cluster: string, i: number): string {
@@ -63,6 +73,7 @@ export function kubernetesAddressing(topology: Topology, cluster: ResolvedCluste
     gatewayUrls: (remote) => [`nats://${serviceHost(topology, remote.name)}:${p.gateway}`],
     // The hub's headless Service, for the same reason: every pod, ready or not.
     leafnodeUrls: (hub) => [`nats-leaf://${serviceHost(topology, hub)}:${p.leafnode}`],
+    tlsFiles: KUBERNETES_TLS_FILES,
   };
 }
 

@@ -5,6 +5,7 @@ import { kubernetesAddressing, type Addressing } from './addressing';
 import { confKey, confString as str } from '../quote/nats-conf';
 import { gatewayRemotes, needsClusterBlock } from './topology-facts';
 import { domainOf, leafHubs, leafIdentities, leafUrlEnvVar } from './leafnodes';
+import { isMutual, TLS_HANDSHAKE_SECONDS, type TlsFiles, type TlsProtocol } from './tls';
 
 /** Lame duck timings of the Helm chart: grace strictly below duration (the server refuses otherwise). */
 export const LAME_DUCK = { duration: '30s', gracePeriod: '10s', durationSeconds: 30, graceSeconds: 10 };
@@ -62,6 +63,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
   w.kv('pid_file', str(a.pidFile));
   w.kv('lame_duck_duration', str(LAME_DUCK.duration));
   w.kv('lame_duck_grace_period', str(LAME_DUCK.gracePeriod));
+  if (cluster.tls.clients) writeTls(w, a.tlsFiles, 'clients');
 
   if (topology.jetstream.enabled) {
     w.blank();
@@ -83,6 +85,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.kv('port', String(a.ports.cluster));
     w.kv('no_advertise', 'true');
     w.list('routes', a.routeUrls.map(str));
+    if (cluster.tls.routes) writeTls(w, a.tlsFiles, 'routes');
     w.close();
   }
 
@@ -97,6 +100,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
       'gateways',
       remotes.map((r) => gatewayEntry(r, a, ctx)),
     );
+    if (cluster.tls.gateways) writeTls(w, a.tlsFiles, 'gateways');
     w.close();
   }
 
@@ -130,6 +134,17 @@ function renderLeafnodes(w: ConfWriter, topology: Topology, name: string, a: Add
         : [`{ urls: [${a.leafnodeUrls(hub).map(str).join(', ')}] }`],
     );
   }
+  w.close();
+}
+
+/** A `tls {}` block: the cluster's certificate, and for routes and gateways the peer's checked against the CA. */
+function writeTls(w: ConfWriter, files: TlsFiles, protocol: TlsProtocol): void {
+  w.open('tls');
+  w.kv('cert_file', str(files.cert));
+  w.kv('key_file', str(files.key));
+  w.kv('ca_file', str(files.ca));
+  if (isMutual(protocol)) w.kv('verify', 'true');
+  w.kv('timeout', String(TLS_HANDSHAKE_SECONDS));
   w.close();
 }
 

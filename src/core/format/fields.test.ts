@@ -10,7 +10,7 @@ import { createBundleRenderer } from '../bundle/incremental';
 import { decodeShareFragment, encodeShareFragment } from '../share/share-link';
 
 /** A valid value of the row other than its default. */
-function sample(f: FieldSpec): number | string {
+function sample(f: FieldSpec): number | string | boolean {
   switch (f.kind) {
     case 'integer':
       return f.default === (f.min ?? 0) + 1 ? (f.min ?? 0) + 2 : (f.min ?? 0) + 1;
@@ -20,6 +20,8 @@ function sample(f: FieldSpec): number | string {
       return '3Mi';
     case 'text':
       return 'fast-nvme';
+    case 'boolean':
+      return !f.default;
   }
 }
 
@@ -27,6 +29,7 @@ function valid(f: FieldSpec, v: unknown): boolean {
   if (v === undefined) return true;
   if (v === null) return f.nullable === 'value';
   if (f.kind === 'integer') return typeof v === 'number' && Number.isInteger(v) && v >= (f.min ?? 0) && v <= f.max;
+  if (f.kind === 'boolean') return typeof v === 'boolean';
   if (f.kind === 'text') return typeof v === 'string' && v.length > 0 && v.length <= f.max;
   const q = typeof v === 'string' ? parseQuantity(v) : null;
   return q !== null && q >= 0 && q <= f.max;
@@ -60,7 +63,7 @@ describe('the field table', () => {
     expect(f.defaultLabel.trim()).not.toBe('');
     expect(f.help.trim()).not.toMatch(/^$/);
     expect(f.example.trim()).not.toBe('');
-    expect(['servers', 'resources', 'jetstream']).toContain(f.group);
+    expect(['servers', 'resources', 'jetstream', 'tls']).toContain(f.group);
     if (f.kind === 'integer') expect(f.min).toBeDefined();
     expect(valid(f, f.default)).toBe(true);
     expect(valid(f, sample(f))).toBe(true);
@@ -109,6 +112,21 @@ describe('the field table', () => {
       }
     },
   );
+
+  it('leaves off switches out of the written defaults, and keeps a cluster that turns one off', () => {
+    const off = parsed({ version: 1, name: 'demo', clusters: [{ name: 'a' }] });
+    expect(serializeTopology(off)).not.toContain('tls');
+    const on = parsed({ version: 1, name: 'demo', defaults: { tls: { gateways: true } }, clusters: [{ name: 'a', tls: { gateways: false } }] });
+    const text = serializeTopology(on);
+    expect(text).toMatch(/defaults:[\s\S]*tls:\s*\n\s+gateways: true/);
+    expect(text).toMatch(/- name: a[\s\S]*tls:\s*\n\s+gateways: false/);
+    expect(parsed(text)).toEqual(on);
+  });
+
+  it('reads a switch that is not true or false with its path', () => {
+    const r = parseTopology({ version: 1, name: 'demo', clusters: [{ name: 'a', tls: { routes: 'yes' } }] });
+    expect(!r.ok && r.errors).toEqual([{ path: 'clusters[0].tls.routes', message: 'must be true or false, not "yes"' }]);
+  });
 
   it('reads the wrong kind of value with the parser precise message', () => {
     const r = parseTopology({ version: 1, name: 'demo', clusters: [{ name: 'a', jetstream: { memoryStore: 'lots' } }] });

@@ -8,8 +8,11 @@
  * of `ClusterSettings` in `model.ts`, and the line of the renderer that writes it.
  */
 
-/** How a key's text is read: a whole number, a CPU quantity (`250m`), a byte quantity (`512Mi`) or a name. */
-export type FieldKind = 'integer' | 'cpu' | 'bytes' | 'text';
+/**
+ * How a key's text is read: a whole number, a CPU quantity (`250m`), a byte quantity (`512Mi`), a name, or a switch
+ * (`true`/`false`).
+ */
+export type FieldKind = 'integer' | 'cpu' | 'bytes' | 'text' | 'boolean';
 
 /**
  * What `null` means for a key. `remove`: no value (a cluster's `null` removes the default; the key is then absent
@@ -19,7 +22,7 @@ export type FieldKind = 'integer' | 'cpu' | 'bytes' | 'text';
 export type Nullable = 'remove' | 'value' | false;
 
 /** Where the designer's forms show a key. */
-export type FieldGroup = 'servers' | 'resources' | 'jetstream';
+export type FieldGroup = 'servers' | 'resources' | 'jetstream' | 'tls';
 
 export interface FieldSpec {
   /** Dotted path inside `defaults` and inside each cluster: `jetstream.memoryStore`. */
@@ -27,8 +30,11 @@ export interface FieldSpec {
   readonly kind: FieldKind;
   readonly nullable: Nullable;
   /** The value a topology gets when its file leaves the key out; `undefined`: unset (absent, not rendered). */
-  readonly default: number | string | null | undefined;
-  /** Inclusive bounds: of the number for `integer`, in cores for `cpu`, in bytes for `bytes`, in characters for `text`. */
+  readonly default: number | string | boolean | null | undefined;
+  /**
+   * Inclusive bounds: of the number for `integer`, in cores for `cpu`, in bytes for `bytes`, in characters for
+   * `text`; unused for `boolean`.
+   */
   readonly min?: number;
   readonly max: number;
   /** An example for messages and placeholders: `1Gi`, `250m or 2`. */
@@ -169,7 +175,33 @@ export const CLUSTER_FIELDS = [
     help: "StorageClass of each server's claim; none uses the cluster's default class.",
     group: 'jetstream',
   },
+  ...tlsRows(),
 ] as const satisfies readonly FieldSpec[];
+
+/**
+ * The TLS switches, one per protocol the server listens on. Off by default, and an off switch under `defaults` is not
+ * written back (`bundle/topology-file.ts`), so designs without TLS keep their bytes.
+ */
+function tlsRows() {
+  const row = <P extends string>(path: P, label: string, help: string) =>
+    ({
+      path,
+      kind: 'boolean',
+      nullable: false,
+      default: false,
+      max: 1,
+      example: 'true',
+      label,
+      defaultLabel: `Default ${label}`,
+      help,
+      group: 'tls',
+    }) as const;
+  return [
+    row('tls.clients', 'TLS for clients', 'Clients connect with TLS (`tls://`) on 4222; the server certificate is checked against the bundle CA.'),
+    row('tls.routes', 'TLS for routes', "Mutual TLS (`verify: true`) between the cluster's own servers on 6222."),
+    row('tls.gateways', 'TLS for gateways', 'Mutual TLS (`verify: true`) on gateway links (7222); every cluster of a gateway system must agree.'),
+  ] as const;
+}
 
 /** A key of the cluster settings: `replicas`, `resources.limits.memory`, `jetstream.fileStore`... */
 export type ClusterFieldPath = (typeof CLUSTER_FIELDS)[number]['path'];

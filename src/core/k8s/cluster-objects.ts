@@ -11,9 +11,12 @@ import type { ResolvedCluster, Topology } from '../model';
 import { passwordEnvVars } from '../bundle/passwords';
 import { clusterLabels } from './labels';
 import { exporterContainer } from './monitoring';
+import { usesTls } from '../conf/tls';
+import { TLS_NAMES } from './tls-objects';
 
 export const CONFIG_FILE = 'nats.conf';
 const JS_VOLUME = 'nats-js';
+const TLS_VOLUME = 'tls';
 
 /**
  * `terminationGracePeriodSeconds`: lame duck grace + duration + 20 s for the server to finish, as the Helm
@@ -126,6 +129,7 @@ function env(topology: Topology, cluster: ResolvedCluster, secretName: string): 
 export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, conf: string, secretName: string): StatefulSet {
   const names = clusterNames(cluster.name);
   const js = topology.jetstream.enabled;
+  const tls = usesTls(cluster);
   const resources: Container['resources'] = {};
   if (Object.keys(cluster.resources.requests).length) resources.requests = { ...cluster.resources.requests };
   if (Object.keys(cluster.resources.limits).length) resources.limits = { ...cluster.resources.limits };
@@ -142,6 +146,7 @@ export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, con
       { name: 'config', mountPath: KUBERNETES_PATHS.configDir },
       { name: 'pid', mountPath: KUBERNETES_PATHS.pidDir },
       ...(js ? [{ name: JS_VOLUME, mountPath: KUBERNETES_PATHS.storeDir }] : []),
+      ...(tls ? [{ name: TLS_VOLUME, mountPath: KUBERNETES_PATHS.certDir, readOnly: true }] : []),
     ],
   };
   const sc = cluster.jetstream.storageClass;
@@ -178,6 +183,8 @@ export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, con
           volumes: [
             { name: 'config', configMap: { name: names.configMap } },
             { name: 'pid', emptyDir: {} },
+            // The cluster's cert-manager Secret; the monitoring port stays plain HTTP, so the probes do not change.
+            ...(tls ? [{ name: TLS_VOLUME, secret: { secretName: TLS_NAMES.cluster(cluster.name) } }] : []),
           ],
         },
       },

@@ -57,6 +57,7 @@ const SCENARIOS = [
       ['e3', 'e2'],
     ],
   }),
+  topologyFrom({ clusters: [{ name: 'a', tls: { gateways: true } }, { name: 'b' }], gateways: [['a', 'b']] }),
   topologyFrom({ accounts: [{ name: 'NATS_PASSWORD_X', users: ['x'] }] }),
   topologyFrom({ name: 'con', clusters: [{ name: 'x' }, { name: 'X' }] }),
   topologyFrom({

@@ -36,6 +36,7 @@ import { outputSize } from './rules/output-size';
 import { passwordEnvClash } from './rules/password-env-clash';
 import { requestMissing } from './rules/request-missing';
 import { storageClass } from './rules/storage-class';
+import { tlsGatewayMismatch } from './rules/tls-gateway-mismatch';
 import { topologyEmpty } from './rules/topology-empty';
 import { topologyName } from './rules/topology-name';
 import { userName } from './rules/user-name';
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   gatewaySelfLink,
   gatewayDuplicate,
   gatewaySeparateSystem,
+  tlsGatewayMismatch,
   jetstreamDomain,
   leafnodeLinks,
   domainSplit,

@@ -11,6 +11,12 @@ export const LOCAL_PATHS = {
   storeDir: (server: string) => `data/${server}`,
   pidFile: (server: string) => `run/${server}.pid`,
   log: (server: string) => `logs/${server}.log`,
+  /** What `certs.sh` makes: one certificate per cluster, as on Kubernetes, all signed by one throwaway CA. */
+  certDir: 'certs',
+  caCert: 'certs/ca.crt',
+  caKey: 'certs/ca.key',
+  clusterCert: (cluster: string) => `certs/${cluster}.crt`,
+  clusterKey: (cluster: string) => `certs/${cluster}.key`,
 };
 
 /**
@@ -52,6 +58,7 @@ export function addressingFrom(index: PlanIndex, clusterName: string, serverInde
     // Every server of the remote: the local counterpart of a Service name that resolves to all its pods.
     gatewayUrls: (remote) => (index.get(remote.name) ?? []).map((s) => url(s.ports.gateway)),
     leafnodeUrls: (hub) => localLeafnodeUrls(index, hub),
+    tlsFiles: { cert: LOCAL_PATHS.clusterCert(clusterName), key: LOCAL_PATHS.clusterKey(clusterName), ca: LOCAL_PATHS.caCert },
   };
 }
 

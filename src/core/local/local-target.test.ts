@@ -261,3 +261,45 @@ describe('local/README.md', () => {
     expect(readme).toContain('--user noetl --password "$NATS_PASSWORD_NOETL"');
   });
 });
+
+describe('local/certs.sh', () => {
+  const noetl = () => TEMPLATES.find((x) => x.id === 'noetl')!.topology();
+
+  it('is rendered, and run by start.sh, only when a cluster turns TLS on', () => {
+    const plain = renderLocalTarget(noetl(), undefined);
+    expect(plain.map((f) => f.path)).not.toContain('local/certs.sh');
+    expect(plain.find((f) => f.path === 'local/start.sh')!.content).not.toContain('certs.sh');
+    const t = noetl();
+    t.clusters[1].tls = { routes: true };
+    const files = renderLocalTarget(t, undefined);
+    expect(files.find((f) => f.path === 'local/certs.sh')!.content).toContain("CLUSTERS='b'");
+    expect(files.find((f) => f.path === 'local/start.sh')!.content).toContain('sh ./certs.sh');
+    expect(files.find((f) => f.path === 'local/README.md')!.content).toContain('first runs `certs.sh`');
+  });
+
+  it('makes, with openssl, a CA and a certificate per cluster that openssl verifies for 127.0.0.1 as server and client', () => {
+    const t = noetl();
+    t.defaults.tls = { clients: true, routes: true, gateways: true };
+    const dir = mkdtempSync(join(tmpdir(), 'certs-sh-'));
+    try {
+      const script = join(dir, 'certs.sh');
+      writeFileSync(script, renderLocalTarget(t, undefined).find((f) => f.path === 'local/certs.sh')!.content);
+      execFileSync('sh', [script], { stdio: 'pipe' });
+      for (const c of ['a', 'b']) {
+        for (const purpose of ['sslserver', 'sslclient']) {
+          const out = execFileSync('openssl', ['verify', '-CAfile', 'certs/ca.crt', '-purpose', purpose, '-verify_ip', '127.0.0.1', `certs/${c}.crt`], {
+            cwd: dir,
+            encoding: 'utf8',
+          });
+          expect(out.trim()).toBe(`certs/${c}.crt: OK`);
+        }
+      }
+      // Another host is not on the certificate: the check can fail.
+      expect(() =>
+        execFileSync('openssl', ['verify', '-CAfile', 'certs/ca.crt', '-verify_hostname', 'example.com', 'certs/a.crt'], { cwd: dir, stdio: 'pipe' }),
+      ).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

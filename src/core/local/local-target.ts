@@ -7,6 +7,7 @@ import { LOCAL_BASE_PORT, localServers, type LocalOptions } from './plan';
 import { renderLocalReadme } from './readme';
 import { passwordVariables, renderSecretsEnv } from './secrets-env';
 import { renderStartScript, renderStopScript } from './scripts';
+import { localTlsClusters, renderCertsScript } from './certs-script';
 import { serializeTopology } from '../bundle/topology-file';
 
 /** Each hub's leafnode URLs in the local plan: every one of its servers. */
@@ -24,7 +25,8 @@ export const LOCAL_DIR = 'local';
 /**
  * The local target: one `local/<server>.conf` per server (the same `nats.conf` renderer as Kubernetes, with the
  * local address plan), `local/secrets.env`, `local/start.sh`, `local/stop.sh`, `local/README.md` and
- * `local/topology.yaml` (the design it runs, which the next render compares against). Only the server confs end in
+ * `local/topology.yaml` (the design it runs, which the next render compares against), and `local/certs.sh` when a
+ * cluster turns TLS on (`certs-script.ts`). Only the server confs end in
  * `.conf`. Without `passwords` (a preview) `secrets.env` holds placeholders.
  *
  * Throws a RangeError when {@link localTargetProblem} names a problem (base port, port range, cluster names);
@@ -42,6 +44,7 @@ export function renderLocalTarget(topology: Topology, passwords: Passwords | und
     file('secrets.env', renderSecretsEnv(topology, passwords, hubUrls(topology, index))),
     file('start.sh', renderStartScript(topology, servers)),
     file('stop.sh', renderStopScript(topology, servers)),
+    ...(localTlsClusters(servers).length > 0 ? [file('certs.sh', renderCertsScript(topology, servers))] : []),
     file('README.md', renderLocalReadme(topology, servers, options.basePort ?? LOCAL_BASE_PORT, variables)),
     file('topology.yaml', serializeTopology(topology)),
   ];

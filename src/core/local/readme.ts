@@ -6,6 +6,7 @@ import { LOCAL_BASE_PORT, LOCAL_HOST, LOCAL_PORT_BLOCK, LOCAL_PORT_OFFSETS, type
 import type { PasswordVariable } from './secrets-env';
 import { mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
+import { localTlsClusters } from './certs-script';
 
 /** The render option users change the ports with; the CLI flag of the same meaning. */
 export const BASE_PORT_FLAG = '--base-port';
@@ -38,6 +39,15 @@ export function renderLocalReadme(topology: Topology, servers: LocalServer[], ba
     'Paths are relative to this folder (the scripts change into it), so the folder can live anywhere.',
     '',
   );
+  if (localTlsClusters(servers).length > 0) {
+    p(
+      `TLS is on, so \`start.sh\` first runs \`certs.sh\`: it makes a throwaway CA (\`${LOCAL_PATHS.caCert}\`) and one certificate per`,
+      `cluster for ${LOCAL_HOST} with \`openssl\` (set \`OPENSSL\` to use another), and keeps them for later starts; remove`,
+      `\`${LOCAL_PATHS.certDir}/\` for new ones. Clients of a cluster with TLS for clients connect to \`tls://${LOCAL_HOST}:<port>\` and trust the CA,`,
+      `for example \`nats --tlsca ${LOCAL_PATHS.caCert} --server tls://${LOCAL_HOST}:<port> ...\`.`,
+      '',
+    );
+  }
 
   p('## Ports', '');
   p(

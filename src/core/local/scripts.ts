@@ -1,6 +1,7 @@
 import type { Topology } from '../model';
 import { LOCAL_PATHS } from './addressing';
 import { LOCAL_HOST, type LocalServer } from './plan';
+import { localTlsClusters } from './certs-script';
 import { shellQuote } from '../quote/shell';
 
 /** Seconds `stop.sh` waits for the servers to exit before it kills what is left. */
@@ -75,6 +76,7 @@ export function renderStartScript(topology: Topology, servers: LocalServer[]): s
     '# The passwords the confs read from the environment.',
     '. ./secrets.env',
     '',
+    ...(localTlsClusters(servers).length > 0 ? ['# The certificates the TLS blocks read (kept once made).', 'sh ./certs.sh', ''] : []),
     'mkdir -p data run logs',
     'for s in $SERVERS; do',
     '  # The server writes the same pid to its pid_file; writing it here too lets stop.sh find a server that fails early.',

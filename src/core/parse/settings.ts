@@ -89,6 +89,9 @@ function readLeaf(r: Reader, raw: unknown, path: Path, f: FieldSpec, mode: Mode)
     case 'text':
       v = r.string(raw, path, f.max);
       break;
+    case 'boolean':
+      v = r.boolean(raw, path);
+      break;
   }
   return v === undefined ? FAILED : v;
 }

@@ -10,7 +10,7 @@ describe('what a design survives', () => {
       single: ['Survives any 1 server of the cluster.'],
       five: ['Survives any 1 server of the cluster.'],
       'three-region': ['Survives any 1 server of each cluster; the loss of any one cluster.'],
-      light: ['Not the loss of any server of cluster a and cluster b: their streams stop; not the loss of cluster a or cluster b: JetStream stops everywhere.'],
+      light: ['core NATS only: any server or cluster can be lost; clients of the others are not affected.'],
     });
   });
 

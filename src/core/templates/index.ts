@@ -30,6 +30,7 @@ function base(name: string, namespace: string): Omit<Topology, 'clusters' | 'gat
         limits: { ...DEFAULT_CLUSTER_SETTINGS.resources.limits },
       },
       jetstream: { ...DEFAULT_CLUSTER_SETTINGS.jetstream },
+      tls: { ...DEFAULT_CLUSTER_SETTINGS.tls },
     },
     kind: kindEnv(),
   };

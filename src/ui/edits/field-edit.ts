@@ -148,7 +148,8 @@ export function readField(t: Topology, ref: FieldRef): string | boolean {
     if (ref.field === 'region') return c.region ?? '';
     if (ref.field === 'zone') return c.zone ?? '';
     if (ref.field === 'domain') return c.domain ?? '';
-    return display(getIn(resolveCluster(t, c), ref.field.split('.')));
+    const v = getIn(resolveCluster(t, c), ref.field.split('.'));
+    return typeof v === 'boolean' ? v : display(v);
   }
   const path = fieldPath(t, ref);
   if (!path) return '';

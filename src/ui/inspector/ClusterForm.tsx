@@ -7,7 +7,7 @@ import { isOverridden, readField, type FieldRef } from '../edits/field-edit';
 import { clusterIndex } from '../edits/ids';
 import { useDerived } from '../shell/use-derived';
 import { useRunCommand } from '../shell/use-command';
-import { TextField } from './Field';
+import { CheckboxField, TextField } from './Field';
 import { LinkPicker } from './LinkPicker';
 import { MiniProblems } from './MiniProblems';
 
@@ -45,18 +45,27 @@ export function ClusterForm({ id }: { id: string }) {
   const overridden = new Set(overrides.split(' '));
   const match = (p: Problem) => p.target.kind === 'cluster' && p.target.cluster === name;
   const ref = (field: string): FieldRef => ({ scope: 'cluster', id, field });
-  const field = (f: FieldSpec) => (
-    <TextField
-      key={f.path}
-      fref={ref(f.path)}
-      label={f.label}
-      placeholder={placeholderOf(f)}
-      numeric={f.kind === 'integer'}
-      problems={fieldProblems(problems, match, f.path)}
-      inherited={!overridden.has(f.path)}
-      aside={<OverrideControl id={id} field={f.path} />}
-    />
-  );
+  const field = (f: FieldSpec) =>
+    f.kind === 'boolean' ? (
+      <CheckboxField
+        key={f.path}
+        fref={ref(f.path)}
+        label={f.label}
+        problems={fieldProblems(problems, match, f.path)}
+        aside={<OverrideControl id={id} field={f.path} />}
+      />
+    ) : (
+      <TextField
+        key={f.path}
+        fref={ref(f.path)}
+        label={f.label}
+        placeholder={placeholderOf(f)}
+        numeric={f.kind === 'integer'}
+        problems={fieldProblems(problems, match, f.path)}
+        inherited={!overridden.has(f.path)}
+        aside={<OverrideControl id={id} field={f.path} />}
+      />
+    );
   return (
     <div className="form">
       <header className="inspector__head">
@@ -100,6 +109,12 @@ export function ClusterForm({ id }: { id: string }) {
         <legend>JetStream per server</legend>
         {!jetstream && <p className="hint">JetStream is off for this topology; these sizes apply when it is on.</p>}
         {inGroup('jetstream').map(field)}
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>TLS</legend>
+        <p className="hint">Certificates from the bundle&apos;s own CA (cert-manager; certs.sh locally). Routes and gateways verify their peer.</p>
+        {inGroup('tls').map(field)}
       </fieldset>
 
       <Links name={name} />

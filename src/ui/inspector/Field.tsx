@@ -96,7 +96,20 @@ export function TextField({ fref, label, placeholder, numeric, problems, hint, a
   );
 }
 
-export function CheckboxField({ fref, label, hint }: { fref: FieldRef; label: string; hint?: ReactNode }) {
+/** A switch bound to one key; `aside` sits beside it (a cluster's inherit/reset control), `problems` under it. */
+export function CheckboxField({
+  fref,
+  label,
+  hint,
+  aside,
+  problems,
+}: {
+  fref: FieldRef;
+  label: string;
+  hint?: ReactNode;
+  aside?: ReactNode;
+  problems?: Problem[];
+}) {
   const run = useRunCommand();
   const id = useId();
   const key = fieldKey(fref);
@@ -104,14 +117,24 @@ export function CheckboxField({ fref, label, hint }: { fref: FieldRef; label: st
   const draft = useDesigner((s) => s.session.drafts[key]);
   return (
     <div className="field field--check">
-      <label htmlFor={id} className="check">
-        <input id={id} type="checkbox" data-field={key} checked={value === true} onChange={(e) => run('field.set', { ref: fref, raw: e.target.checked })} />
-        <span>{label}</span>
-      </label>
-      {draft && (
+      <div className="field__check-row">
+        <label htmlFor={id} className="check">
+          <input id={id} type="checkbox" data-field={key} checked={value === true} onChange={(e) => run('field.set', { ref: fref, raw: e.target.checked })} />
+          <span>{label}</span>
+        </label>
+        {aside}
+      </div>
+      {draft ? (
         <p className="field__msg field__msg--error" role="alert">
           {draft.message}
         </p>
+      ) : (
+        problems?.[0] && (
+          <p className={`field__msg field__msg--${problems[0].severity}`}>
+            <SeverityIcon severity={problems[0].severity} size={12} />
+            {problems[0].message}
+          </p>
+        )
       )}
       {hint && <p className="field__hint">{hint}</p>}
     </div>

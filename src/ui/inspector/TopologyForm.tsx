@@ -124,19 +124,23 @@ function Defaults() {
       </legend>
       {shown ? (
         <>
-          {CLUSTER_FIELDS.map((f) => (
-            <TextField
-              key={f.path}
-              fref={d(f.path)}
-              label={f.defaultLabel}
-              placeholder={placeholderOf(f)}
-              numeric={f.kind === 'integer'}
-              problems={p(f.path)}
-            />
-          ))}
+          {CLUSTER_FIELDS.map((f) =>
+            f.kind === 'boolean' ? (
+              <CheckboxField key={f.path} fref={d(f.path)} label={f.defaultLabel} problems={p(f.path)} />
+            ) : (
+              <TextField
+                key={f.path}
+                fref={d(f.path)}
+                label={f.defaultLabel}
+                placeholder={placeholderOf(f)}
+                numeric={f.kind === 'integer'}
+                problems={p(f.path)}
+              />
+            ),
+          )}
         </>
       ) : (
-        <p className="hint">Replicas, resources and JetStream sizes every cluster inherits unless it sets its own.</p>
+        <p className="hint">Replicas, resources, JetStream sizes and TLS every cluster inherits unless it sets its own.</p>
       )}
     </fieldset>
   );

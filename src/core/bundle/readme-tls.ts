@@ -1,0 +1,57 @@
+import { KUBERNETES_PORTS } from '../conf/addressing';
+import { usesTls } from '../conf/tls';
+import { clusterNames } from '../names';
+import type { ResolvedCluster, Topology } from '../model';
+import { TLS_NAMES } from '../k8s/tls-objects';
+import { BUNDLE_PATHS } from './files';
+import { mdCode } from '../quote/markdown';
+import { shellWord } from '../quote/shell';
+
+/** The Certificate a cluster's manifest carries, as the README's file table names it (empty without TLS). */
+export function tlsClusterFiles(cluster: ResolvedCluster): string {
+  return usesTls(cluster) ? 'Certificate, ' : '';
+}
+
+/** Which protocols a cluster secures, in words: `clients, routes and gateways`. */
+function protocols(c: ResolvedCluster): string {
+  const on = (['clients', 'routes', 'gateways'] as const).filter((p) => c.tls[p]);
+  return on.length > 1 ? `${on.slice(0, -1).join(', ')} and ${on[on.length - 1]}` : on.join('');
+}
+
+/**
+ * The README's TLS section, when a cluster turns TLS on: what needs cert-manager, which protocols each cluster
+ * secures, how a client trusts the bundle's CA, and that a renewed certificate takes effect at the next restart.
+ */
+export function renderTlsSection(p: (...lines: string[]) => void, topology: Topology, clusters: ResolvedCluster[]): void {
+  const secured = clusters.filter(usesTls);
+  if (secured.length === 0) return;
+  const ns = shellWord(topology.namespace);
+  p('## TLS', '');
+  p(
+    `The bundle needs [cert-manager](https://cert-manager.io) in the Kubernetes cluster: \`${BUNDLE_PATHS.tls}\` makes the bundle's own CA`,
+    '(`Issuer` and `Certificate` objects), and each cluster that uses TLS gets a `Certificate` for every name its dialers use',
+    '(its pods through the headless Service, both Services, `localhost`), mounted read-only at `/etc/nats-certs`. Routes and',
+    'gateways are mutual TLS: a server joins only with a certificate of this CA. The monitoring port stays plain HTTP.',
+    '',
+  );
+  for (const c of secured) p(`- ${mdCode(c.name)}: ${protocols(c)}`);
+  p('');
+  const first = secured.find((c) => c.tls.clients);
+  if (first) {
+    const svc = clusterNames(first.name).statefulSet;
+    p('Clients check the servers against the CA:', '', '```sh');
+    p(`kubectl get secret ${shellWord(TLS_NAMES.ca)} -n ${ns} -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.crt`);
+    p(`kubectl port-forward -n ${ns} ${shellWord(`svc/${svc}`)} 4222:${KUBERNETES_PORTS.client} &`);
+    p('nats --tlsca ca.crt --server tls://localhost:4222 server check connection   # with --user and --password when accounts have users');
+    p('```', '');
+  }
+  p(
+    'cert-manager renews each certificate a month before its year is up, but nats-server reads its certificate files when it',
+    'starts or reloads, so roll the servers after a renewal:',
+    '',
+    '```sh',
+    ...secured.map((c) => `kubectl rollout restart ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${ns}`),
+    '```',
+    '',
+  );
+}
