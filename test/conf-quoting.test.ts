@@ -139,5 +139,6 @@ function singleServer(): Addressing {
     pidFile: 'one.pid',
     routeUrls: [],
     gatewayUrls: () => [],
+    gatewayAdvertise: null,
   };
 }

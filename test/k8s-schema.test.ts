@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderBundle } from '../src/core';
-import { fixedPasswords, templateCases } from './support/fixtures';
+import { fixedPasswords, placementCases, templateCases } from './support/fixtures';
 import { manifestObjects, validateObject } from './support/k8s';
 
 describe.each(templateCases)('manifests of template %s', (_id, topology) => {
@@ -20,6 +20,25 @@ describe.each(templateCases)('manifests of template %s', (_id, topology) => {
   it('puts apiVersion, kind and metadata first in every object', () => {
     for (const { object } of objects) expect(Object.keys(object).slice(0, 3)).toEqual(['apiVersion', 'kind', 'metadata']);
   });
+});
+
+describe.each(placementCases)('manifests of placement design %s', (_id, topology) => {
+  const objects = manifestObjects(renderBundle(topology, { passwords: fixedPasswords(topology) }));
+
+  it('has a namespace, a secret, five objects per cluster and a gateway Service per exposed cluster', () => {
+    const gateways = objects.filter((o) => (o.object.metadata as { name: string }).name.endsWith('-gateway'));
+    // Every cluster of the design has a peer in another Kubernetes cluster, so each is exposed.
+    expect(new Set(gateways.map((o) => o.file)).size).toBe(topology.clusters.length);
+    expect(gateways.every((o) => (o.object.spec as { type: string }).type !== 'ClusterIP')).toBe(true);
+    expect(objects).toHaveLength(2 + 6 * topology.clusters.length);
+  });
+
+  it.each(objects.map((o) => [`${o.file} ${String(o.object.kind)} ${String((o.object.metadata as { name: string }).name)}`, o.object]))(
+    'is valid against the Kubernetes schema: %s',
+    (_name, object) => {
+      expect(() => validateObject(object)).not.toThrow();
+    },
+  );
 });
 
 describe('the schema check', () => {

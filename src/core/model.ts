@@ -65,6 +65,10 @@ export interface Cluster {
   zone: string | null;
   /** Canvas layout; ignored by renderers. @default {x: 0, y: 0} */
   position: Position;
+  /** The Kubernetes cluster (kube context) it runs in; absent or null: the default one. */
+  kubeContext?: string | null;
+  /** How peers in other Kubernetes clusters reach its gateway; absent: not exposed. */
+  gateway?: GatewayExposure;
   /** Overrides `defaults.replicas` when set. */
   replicas?: number;
   /** Overrides `defaults.maxPayload`; `null` removes it. */
@@ -80,11 +84,32 @@ export interface Cluster {
 
 export type ResourceName = 'cpu' | 'memory';
 
+export type GatewayServiceType = 'LoadBalancer' | 'NodePort';
+
+/** A cluster's gateway as peers in other Kubernetes clusters reach it (`docs/placement.md`). */
+export interface GatewayExposure {
+  /** @default "LoadBalancer" */
+  service: GatewayServiceType;
+  /** What peers dial and the gateway advertises: a DNS name or an IP address. @default null */
+  address: string | null;
+  /** The Service's node port (NodePort only). @default null */
+  nodePort: number | null;
+}
+
+/** Server-to-server security switches; all off by default, so designs made before them render as they did. */
+export interface Security {
+  /** Routes and gateways require a user and password (from the Secret). @default false */
+  serverAuth: boolean;
+}
+
 /** A cluster with its defaults merged in: what renderers use. */
 export interface ResolvedCluster extends ClusterSettings {
   name: string;
   region: string | null;
   zone: string | null;
+  /** Placement (see {@link Cluster}); absent when the cluster does not set it. */
+  kubeContext?: string | null;
+  gateway?: GatewayExposure;
 }
 
 export interface Account {
@@ -147,12 +172,17 @@ export interface Topology {
   /** Undirected links, each as given: [a, b]. @default [] */
   gateways: [string, string][];
   kind: KindEnvironment;
+  /** Absent: every switch off. */
+  security?: Security;
 }
 
 /** Merges a cluster's overrides over the topology's defaults, key by key of the field table, in its order. */
 export function resolveCluster(topology: Topology, cluster: Cluster): ResolvedCluster {
   const settings = resolveNodes(FIELD_TREE, cluster, topology.defaults);
-  return { name: cluster.name, region: cluster.region, zone: cluster.zone, ...settings } as unknown as ResolvedCluster;
+  const placement: Partial<ResolvedCluster> = {};
+  if (cluster.kubeContext !== undefined && cluster.kubeContext !== null) placement.kubeContext = cluster.kubeContext;
+  if (cluster.gateway !== undefined) placement.gateway = cluster.gateway;
+  return { name: cluster.name, region: cluster.region, zone: cluster.zone, ...placement, ...settings } as unknown as ResolvedCluster;
 }
 
 function resolveNodes(nodes: readonly FieldNode[], own: unknown, base: unknown): Record<string, unknown> {

@@ -21,6 +21,8 @@ export interface ClusterNames {
   statefulSet: string;
   headless: string;
   configMap: string;
+  /** The Service peers in other Kubernetes clusters dial. */
+  gatewayService: string;
   /** The pod (and server) name of replica i. */
   pod(i: number): string;
 }
@@ -31,6 +33,7 @@ export function clusterNames(cluster: string): ClusterNames {
     statefulSet: sts,
     headless: `${sts}-headless`,
     configMap: `${sts}-config`,
+    gatewayService: `${sts}-gateway`,
     pod: (i) => `${sts}-${i}`,
   };
 }

@@ -348,6 +348,7 @@ async function bootAndLogIn(server: NatsServerBinary, label: string, t: Topology
     pidFile: 'fuzz.pid',
     routeUrls: [],
     gatewayUrls: () => [],
+    gatewayAdvertise: null,
   };
   // The design's accounts and users on one server of its first cluster, alone: no routes or gateways to wait for.
   const alone: Topology = { ...t, clusters: [{ ...t.clusters[0], replicas: 1 }], gateways: [] };

@@ -18,7 +18,10 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
 
 /** Every Kubernetes object in a bundle's manifests, parsed back from the YAML we wrote. */
 export function manifestObjects(files: BundleFile[]): { file: string; object: Record<string, unknown> }[] {
-  const manifests = files.filter((f) => f.path.endsWith('.yaml') && !['kustomization.yaml', 'kind-config.yaml', 'topology.yaml'].includes(f.path));
+  // Kustomizations are at the top, or in base/ and each overlay of a bundle spanning Kubernetes clusters.
+  const manifests = files.filter(
+    (f) => f.path.endsWith('.yaml') && !f.path.endsWith('kustomization.yaml') && !['kind-config.yaml', 'topology.yaml'].includes(f.path),
+  );
   return manifests.flatMap((f) =>
     parseAllDocuments(f.content).map((d) => {
       if (d.errors.length) throw new Error(`${f.path}: ${d.errors[0].message}`);

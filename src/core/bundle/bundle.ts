@@ -1,7 +1,9 @@
 import { confContext, renderNatsConf, type ConfContext } from '../conf/nats-conf';
 import { kubernetesAddressing } from '../conf/addressing';
 import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
-import { clientServiceFor, configMapFor, headlessServiceFor, podDisruptionBudgetFor, statefulSetFor } from '../k8s/cluster-objects';
+import { clientServiceFor, configMapFor, gatewayServiceFor, headlessServiceFor, podDisruptionBudgetFor, statefulSetFor } from '../k8s/cluster-objects';
+import { hasCrossSitePeer } from '../conf/placement';
+import { bundleSites, siteFolder } from './sites';
 import { credentialsFor, namespaceFor, secretFor, type Credentials } from '../k8s/bundle-objects';
 import { toYaml, toYamlDocuments } from '../k8s/yaml';
 import { BUNDLE_PATHS, type BundleFile, type Passwords } from './files';
@@ -39,10 +41,13 @@ export interface ClusterFiles {
  */
 export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster, context: ConfContext, secretName: string): ClusterFiles {
   const conf = renderNatsConf(topology, cluster.name, kubernetesAddressing(topology, cluster), context);
+  // Exposed only when a peer runs in another Kubernetes cluster: otherwise the headless Service is all it needs.
+  const exposed = hasCrossSitePeer(cluster, context.remotes.get(cluster.name) ?? []) ? gatewayServiceFor(topology, cluster) : null;
   const manifest = toYamlDocuments([
     configMapFor(topology, cluster, conf),
     headlessServiceFor(topology, cluster),
     clientServiceFor(topology, cluster),
+    ...(exposed ? [exposed] : []),
     statefulSetFor(topology, cluster, conf, secretName),
     podDisruptionBudgetFor(topology, cluster),
   ]);
@@ -60,6 +65,7 @@ export function assembleBundle(
   clusterFiles: (cluster: ResolvedCluster) => ClusterFiles,
 ): BundleFile[] {
   const files: BundleFile[] = [];
+  const sites = bundleSites(topology);
   const resources = [BUNDLE_PATHS.namespace, BUNDLE_PATHS.secret];
   const seen = new Set<string>();
   for (const spec of topology.clusters) {
@@ -67,14 +73,25 @@ export function assembleBundle(
     seen.add(spec.name);
     const cluster = resolveCluster(topology, spec);
     const { conf, manifest } = clusterFiles(cluster);
-    files.push({ path: BUNDLE_PATHS.clusterManifest(cluster.name), content: manifest });
+    const path = sites ? `${siteFolder(sites, spec)}/${BUNDLE_PATHS.clusterManifest(cluster.name)}` : BUNDLE_PATHS.clusterManifest(cluster.name);
+    files.push({ path, content: manifest });
     files.push({ path: BUNDLE_PATHS.natsConf(cluster.name), content: conf });
-    resources.push(BUNDLE_PATHS.clusterManifest(cluster.name));
+    resources.push(path);
   }
+  const base = sites ? 'base/' : '';
   files.push(
-    { path: BUNDLE_PATHS.namespace, content: toYaml(namespaceFor(topology)) },
-    { path: BUNDLE_PATHS.secret, content: toYaml(secretFor(topology, credentials)) },
-    { path: BUNDLE_PATHS.kustomization, content: renderKustomization(resources) },
+    { path: base + BUNDLE_PATHS.namespace, content: toYaml(namespaceFor(topology)) },
+    { path: base + BUNDLE_PATHS.secret, content: toYaml(secretFor(topology, credentials)) },
+  );
+  if (sites) {
+    // One Secret for every Kubernetes cluster: base/ holds it once, each overlay adds its own clusters.
+    files.push({ path: `base/${BUNDLE_PATHS.kustomization}`, content: renderKustomization([BUNDLE_PATHS.namespace, BUNDLE_PATHS.secret]) });
+    for (const folder of new Set(sites.values())) {
+      const own = resources.filter((r) => r.startsWith(`${folder}/`)).map((r) => r.slice(folder.length + 1));
+      files.push({ path: `${folder}/${BUNDLE_PATHS.kustomization}`, content: renderKustomization(['../../base', ...own]) });
+    }
+  } else files.push({ path: BUNDLE_PATHS.kustomization, content: renderKustomization(resources) });
+  files.push(
     { path: BUNDLE_PATHS.kindConfig, content: renderKindConfig(topology) },
     { path: BUNDLE_PATHS.topology, content: serializeTopology(topology) },
     { path: BUNDLE_PATHS.readme, content: renderBundleReadme(topology, context.remotes) },

@@ -6,9 +6,15 @@ import { passwordUsers } from './passwords';
 import { renderDayTwo } from './readme-day-two';
 import { survivalDetails, survivalSummary } from '../survival/survival';
 import { BUNDLE_PATHS } from './files';
+import { bundleSites, kubeContexts, secretPath } from './sites';
+import { hasCrossSitePeer, siteOf } from '../conf/placement';
 import { PROVIDERS } from '../defaults';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
+
+function contextFlag(context: string | null): string {
+  return context === null ? '' : ` --context ${shellWord(context)}`;
+}
 
 /**
  * The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. Every name
@@ -35,13 +41,31 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     '',
   );
 
+  const sites = bundleSites(topology);
+  const contexts = sites ? kubeContexts(topology) : [];
   p('## Files', '', '| file | what it is |', '|---|---|');
-  p('| `kustomization.yaml` | lists every manifest; apply the bundle with `kubectl apply -k .` |');
-  p('| `namespace.yaml` | the namespace |');
-  p(`| \`secret.yaml\` | Secret \`${SECRET_PREFIX}-<hash>\`: the password of every account user; the name is a hash of the content |`);
+  if (sites) {
+    p('| `base/` | what every Kubernetes cluster gets: the namespace and the one Secret (`base/secret.yaml`) |');
+    for (const s of contexts) {
+      p(`| ${code(`${s.folder}/`)} | the clusters of ${s.context === null ? 'the current kube context' : `kube context ${code(s.context)}`}, over \`base/\` |`);
+    }
+  } else {
+    p('| `kustomization.yaml` | lists every manifest; apply the bundle with `kubectl apply -k .` |');
+    p('| `namespace.yaml` | the namespace |');
+  }
+  p(`| \`${secretPath(topology)}\` | Secret \`${SECRET_PREFIX}-<hash>\`: the password of every account user; the name is a hash of the content |`);
   for (const c of clusters) {
+    const path = sites ? `${sites.get(c.name)}/${BUNDLE_PATHS.clusterManifest(c.name)}` : BUNDLE_PATHS.clusterManifest(c.name);
+    const exposed =
+      c.gateway &&
+      hasCrossSitePeer(
+        c,
+        (remotes.get(c.name) ?? []).map((r) => resolveCluster(topology, r)),
+      )
+        ? ' gateway Service,'
+        : '';
     p(
-      `| ${code(BUNDLE_PATHS.clusterManifest(c.name))} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service, StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}), PodDisruptionBudget |`,
+      `| ${code(path)} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service,${exposed} StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}), PodDisruptionBudget |`,
     );
   }
   p("| `nats-conf/<cluster>.conf` | each cluster's `nats.conf`, the same text as in its ConfigMap |");
@@ -57,10 +81,10 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     );
   } else {
     p(
-      `\`secret.yaml\` holds strong random passwords made when this bundle was rendered (32 letters and digits, from the`,
+      `\`${secretPath(topology)}\` holds strong random passwords made when this bundle was rendered (32 letters and digits, from the`,
       "browser's or Node's cryptographic random source), unless you chose your own (in the designer's download dialog, or",
       "with the CLI's `--passwords <file>`). They are in no other file: `nats.conf` reads them from environment variables",
-      'that the pods take from the Secret. Keep `secret.yaml` out of version control, or replace it with a Secret from your',
+      `that the pods take from the Secret. Keep \`${secretPath(topology)}\` out of version control, or replace it with a Secret from your`,
       'own secret store (same name and keys). Rendering again into this folder keeps these passwords (see "Changing the',
       'design").',
       '',
@@ -73,9 +97,23 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
 
   p('## Apply', '', '```sh');
   p('# optional: a local cluster shaped like the design', `kind create cluster --config kind-config.yaml`, '');
-  p('kubectl apply -k .   # the namespace, the Secret, then every cluster');
-  for (const c of clusters) p(`kubectl rollout status ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${shellWord(ns)} --timeout=10m`);
+  if (sites) {
+    p('# each Kubernetes cluster with its own context: the namespace, the shared Secret, then its clusters');
+    for (const s of contexts) p(`kubectl${contextFlag(s.context)} apply -k ${shellWord(s.folder)}`);
+  } else p('kubectl apply -k .   # the namespace, the Secret, then every cluster');
+  for (const c of clusters) {
+    const flag = sites ? contextFlag(siteOf(c)) : '';
+    p(`kubectl${flag} rollout status ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${shellWord(ns)} --timeout=10m`);
+  }
   p('```', '');
+  if (sites) {
+    p(
+      'A cluster that a peer in another Kubernetes cluster dials gets a gateway Service (`nats-<cluster>-gateway`, a',
+      'LoadBalancer unless the design says NodePort) and advertises the address the design gives it; point that name at',
+      "the Service's external address (external-dns does it from the Service's annotation) before the peers start.",
+      '',
+    );
+  }
   p(
     'Pods start in parallel: a JetStream cluster needs a majority of its servers up at once to elect a leader. A pod',
     'reports ready once it is current with the JetStream meta leader, which needs every linked cluster to be up too.',

@@ -15,7 +15,11 @@ export function serializeTopology(topology: Topology): string {
 const FLOW = { keys: new Set(['position', 'requests', 'limits', 'users']), itemsOf: new Set(['gateways', 'otherWorkloads']) };
 
 function clusterEntry(c: Cluster): Record<string, unknown> {
-  return { name: c.name, region: c.region, zone: c.zone, position: { x: c.position.x, y: c.position.y }, ...writeSettings(c, FIELD_TREE, 1) };
+  // Placement only when set: a design in one Kubernetes cluster reads as it did before placement existed.
+  const placement: Record<string, unknown> = {};
+  if (c.kubeContext !== undefined && c.kubeContext !== null) placement.kubeContext = c.kubeContext;
+  if (c.gateway) placement.gateway = { service: c.gateway.service, address: c.gateway.address, nodePort: c.gateway.nodePort };
+  return { name: c.name, region: c.region, zone: c.zone, ...placement, position: { x: c.position.x, y: c.position.y }, ...writeSettings(c, FIELD_TREE, 1) };
 }
 
 /**
@@ -50,5 +54,6 @@ export function topologyData(topology: Topology): Record<string, unknown> {
     clusters: topology.clusters.map(clusterEntry),
     gateways: topology.gateways.map(([a, b]) => [a, b]),
     kind: topology.kind,
+    ...(topology.security ? { security: { serverAuth: topology.security.serverAuth } } : {}),
   };
 }

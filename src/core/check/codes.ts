@@ -94,6 +94,21 @@ export const PROBLEM_CODES = {
     rule: 'gateway-separate-system',
     help: 'some clusters are not gateway-connected to the rest: separate systems',
   },
+  GATEWAY_UNREACHABLE: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'placement',
+    name: 'Gateway with no reachable address',
+    help: 'a peer in another Kubernetes cluster dials a cluster that has no gateway address, only in-cluster names it cannot reach',
+  },
+  GATEWAY_ADDRESS_INVALID: { severity: 'error', source: 'lint', rule: 'placement', help: 'a gateway address is neither a DNS name nor an IP address' },
+  GATEWAY_NODE_PORT_MISSING: { severity: 'error', source: 'lint', rule: 'placement', help: 'a gateway exposed on a NodePort names no node port' },
+  KUBE_CONTEXT_FOLDER_COLLISION: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'placement',
+    help: 'two kube contexts would share one overlay folder of the bundle (a context named "default" and clusters that name none)',
+  },
   JETSTREAM_DOMAIN_INVALID: {
     severity: 'error',
     source: 'lint',

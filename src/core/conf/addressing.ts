@@ -1,5 +1,6 @@
 import { clusterNames } from '../names';
 import type { ResolvedCluster, Topology } from '../model';
+import { crossSite, gatewayExternalAddress, hostPort } from './placement';
 
 /**
  * Where servers listen and how they find each other. The Kubernetes and the local target render the same
@@ -23,8 +24,10 @@ export interface Addressing {
   pidFile: string;
   /** Route URLs of the cluster's own servers (self included: the server drops its own route). */
   routeUrls: string[];
-  /** Gateway seed URLs of a remote cluster. */
+  /** Gateway seed URLs of a remote cluster: in-cluster names in the same Kubernetes cluster, its external address from another. */
   gatewayUrls(remote: ResolvedCluster): string[];
+  /** `host:port` the gateway advertises to peers in other Kubernetes clusters; null: none given. */
+  gatewayAdvertise: string | null;
 }
 
 /** The ports the NATS Helm chart uses. */
@@ -56,8 +59,18 @@ export function kubernetesAddressing(topology: Topology, cluster: ResolvedCluste
     // One seed per remote: its headless Service name resolves to every pod (ready or not), and the server
     // dials a random one of them. A remote's replica count then never changes this cluster's conf, so scaling
     // one cluster does not roll the others.
-    gatewayUrls: (remote) => [`nats://${serviceHost(topology, remote.name)}:${p.gateway}`],
+    gatewayUrls: (remote) => {
+      const external = crossSite(cluster, remote) ? gatewayExternalAddress(remote) : null;
+      // Without an external address a peer elsewhere has nothing better to dial; the lint reports it.
+      return [external ? `nats://${hostPort(external.host, external.port)}` : `nats://${serviceHost(topology, remote.name)}:${p.gateway}`];
+    },
+    gatewayAdvertise: advertiseOf(cluster),
   };
+}
+
+function advertiseOf(cluster: ResolvedCluster): string | null {
+  const external = gatewayExternalAddress(cluster);
+  return external ? hostPort(external.host, external.port) : null;
 }
 
 export function range(n: number): number[] {

@@ -4,6 +4,7 @@ import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } fro
 import { kubernetesAddressing, type Addressing } from './addressing';
 import { confKey, confString as str } from '../quote/nats-conf';
 import { gatewayRemotes, needsClusterBlock } from './topology-facts';
+import { crossSite, hasCrossSitePeer } from './placement';
 
 /** Lame duck timings of the Helm chart: grace strictly below duration (the server refuses otherwise). */
 export const LAME_DUCK = { duration: '30s', gracePeriod: '10s', durationSeconds: 30, graceSeconds: 10 };
@@ -16,7 +17,7 @@ export interface ConfContext {
   /** Each cluster's gateway remotes: every other cluster of its gateway system ({@link gatewayRemotes}). */
   remotes: Map<string, Cluster[]>;
   resolved: Map<string, ResolvedCluster>;
-  /** By address plan, then by remote cluster name. */
+  /** By address plan, then by remote cluster name and whether it is dialed from another Kubernetes cluster. */
   gatewayEntries: Record<Addressing['target'], Map<string, string>>;
 }
 
@@ -81,9 +82,11 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.kv('name', str(cluster.name));
     if (a.host) w.kv('host', str(a.host));
     w.kv('port', String(a.ports.gateway));
+    // Peers in another Kubernetes cluster learn this address instead of a pod IP they cannot reach.
+    if (a.gatewayAdvertise && hasCrossSitePeer(cluster, remotes)) w.kv('advertise', str(a.gatewayAdvertise));
     w.list(
       'gateways',
-      remotes.map((r) => gatewayEntry(r, a, ctx)),
+      remotes.map((r) => gatewayEntry(cluster, r, a, ctx)),
     );
     w.close();
   }
@@ -92,12 +95,14 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
   return w.toString();
 }
 
-function gatewayEntry(remote: ResolvedCluster, a: Addressing, ctx: ConfContext): string {
+function gatewayEntry(self: ResolvedCluster, remote: ResolvedCluster, a: Addressing, ctx: ConfContext): string {
   const entries = ctx.gatewayEntries[a.target];
-  let entry = entries.get(remote.name);
+  // A remote is dialed one way from its own Kubernetes cluster and another from elsewhere.
+  const key = `${crossSite(self, remote) ? 'x' : 'i'}${remote.name}`;
+  let entry = entries.get(key);
   if (entry === undefined) {
     entry = `{ name: ${str(remote.name)}, urls: [${a.gatewayUrls(remote).map(str).join(', ')}] }`;
-    entries.set(remote.name, entry);
+    entries.set(key, entry);
   }
   return entry;
 }

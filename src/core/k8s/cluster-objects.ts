@@ -57,6 +57,34 @@ export function headlessServiceFor(topology: Topology, cluster: ResolvedCluster)
   };
 }
 
+/** external-dns publishes a DNS name for the Service's load balancer when this annotation names one. */
+export const EXTERNAL_DNS_ANNOTATION = 'external-dns.alpha.kubernetes.io/hostname';
+
+/**
+ * The Service peers in other Kubernetes clusters dial (`gateway` in the design): the gateway port only, on a
+ * LoadBalancer or a NodePort. It publishes unready pods for the reason the headless Service does: a JetStream pod
+ * is unready until it sees a meta leader, which may live across this very link (nats-io/k8s#1109).
+ */
+export function gatewayServiceFor(topology: Topology, cluster: ResolvedCluster): Service | null {
+  const g = cluster.gateway;
+  if (!g) return null;
+  const m = meta(topology, cluster, clusterNames(cluster.name).gatewayService);
+  // An IP address needs no DNS record; a name does, and external-dns makes it when it runs.
+  const annotations = g.address && !isIpAddress(g.address) ? { [EXTERNAL_DNS_ANNOTATION]: g.address } : undefined;
+  const port: ServicePort = { ...PORTS[2] };
+  if (g.service === 'NodePort' && g.nodePort !== null) port.nodePort = g.nodePort;
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: annotations ? { ...m, annotations } : m,
+    spec: { type: g.service, publishNotReadyAddresses: true, selector: selectorLabels(cluster.name), ports: [port] },
+  };
+}
+
+function isIpAddress(s: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || s.includes(':');
+}
+
 /** The Service clients use: the client port only, like the chart's default. */
 export function clientServiceFor(topology: Topology, cluster: ResolvedCluster): Service {
   return {

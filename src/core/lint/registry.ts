@@ -32,6 +32,7 @@ import { namespace } from './rules/namespace';
 import { objectNameCollision } from './rules/object-name-collision';
 import { outputSize } from './rules/output-size';
 import { passwordEnvClash } from './rules/password-env-clash';
+import { placement } from './rules/placement';
 import { requestMissing } from './rules/request-missing';
 import { storageClass } from './rules/storage-class';
 import { topologyEmpty } from './rules/topology-empty';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   gatewaySelfLink,
   gatewayDuplicate,
   gatewaySeparateSystem,
+  placement,
   jetstreamDomain,
   jetstreamDisabled,
   jetstreamNoAccount,

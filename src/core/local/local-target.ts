@@ -28,7 +28,9 @@ export function renderLocalTarget(topology: Topology, passwords: Passwords | und
   const variables = passwordVariables(topology, passwords);
   const file = (name: string, content: string): BundleFile => ({ path: `${LOCAL_DIR}/${name}`, content });
   return [
-    ...servers.map((s) => file(LOCAL_PATHS.conf(s.name), renderNatsConf(topology, s.cluster.name, addressingFrom(index, s.cluster.name, s.index), context))),
+    ...servers.map((s) =>
+      file(LOCAL_PATHS.conf(s.name), renderNatsConf(topology, s.cluster.name, addressingFrom(index, s.cluster.name, s.index, options.sites), context)),
+    ),
     file('secrets.env', renderSecretsEnv(topology, passwords)),
     file('start.sh', renderStartScript(topology, servers)),
     file('stop.sh', renderStopScript(topology, servers)),

@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, type Document, type Pair } from 'yaml';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
-import type { Account, Cluster, ClusterSettings, KindEnvironment, OtherWorkload, ResourceList, Topology } from '../model';
+import type { Account, Cluster, ClusterSettings, GatewayExposure, KindEnvironment, OtherWorkload, ResourceList, Security, Topology } from '../model';
 import { formatPath, Reader, type Path } from './reader';
 import { MAX_BYTES, MAX_CORES } from '../format/fields';
 import { FORMAT_VERSION, migrate } from '../format/migrations';
@@ -33,9 +33,14 @@ export const LIMITS = {
   bytes: MAX_BYTES,
   cpuCores: MAX_CORES,
   coordinate: 1_000_000,
+  /** A DNS name's longest form; a kube context name gets the same. */
+  hostName: 253,
 } as const;
 
-const TOP_KEYS = ['version', 'name', 'namespace', 'clusterDomain', 'image', 'jetstream', 'accounts', 'defaults', 'clusters', 'gateways', 'kind'];
+/** The node port range Kubernetes gives Services by default. */
+export const NODE_PORTS = { min: 30000, max: 32767 } as const;
+
+const TOP_KEYS = ['version', 'name', 'namespace', 'clusterDomain', 'image', 'jetstream', 'accounts', 'defaults', 'clusters', 'gateways', 'kind', 'security'];
 
 /**
  * The one door into the model: file text (YAML or JSON), share-link payloads, pasted text and autosaves all
@@ -116,11 +121,22 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   const clusters = o.clusters === undefined ? [] : readClusters(r, o.clusters);
   const gateways = o.gateways === undefined || o.gateways === null ? [] : readGateways(r, o.gateways);
   const kind = readKind(r, o.kind);
+  const security = o.security === undefined || o.security === null ? null : readSecurity(r, o.security);
 
   if (r.count > 0 || !name || !namespace || clusterDomain === undefined || !image || !jetstream || !accounts || !defaults || !clusters || !gateways || !kind) {
     return undefined;
   }
-  return { version: 1, name, namespace, clusterDomain, image, jetstream, accounts, defaults, clusters, gateways, kind };
+  const topology: Topology = { version: 1, name, namespace, clusterDomain, image, jetstream, accounts, defaults, clusters, gateways, kind };
+  // Left out while every switch is off, so a design that never set one reads back exactly as before.
+  if (security && security.serverAuth) topology.security = security;
+  return topology;
+}
+
+function readSecurity(r: Reader, v: unknown): Security | undefined {
+  const o = r.object(v, ['security'], ['serverAuth']);
+  if (!o) return undefined;
+  const serverAuth = o.serverAuth === undefined ? false : r.boolean(o.serverAuth, ['security', 'serverAuth']);
+  return serverAuth === undefined ? undefined : { serverAuth };
 }
 
 function readJetStreamToggle(r: Reader, v: unknown): Topology['jetstream'] | undefined {
@@ -171,7 +187,7 @@ function readResourceList(r: Reader, v: unknown, path: Path, base: ResourceList)
   return ok ? out : undefined;
 }
 
-const CLUSTER_KEYS = ['name', 'region', 'zone', 'position', ...SETTINGS_KEYS];
+const CLUSTER_KEYS = ['name', 'region', 'zone', 'kubeContext', 'gateway', 'position', ...SETTINGS_KEYS];
 
 function readClusters(r: Reader, v: unknown): Cluster[] | undefined {
   const list = r.list(v, ['clusters'], LIMITS.clusters);
@@ -194,10 +210,30 @@ function readCluster(r: Reader, item: unknown, path: Path): Cluster | undefined 
   }
   const cluster: Cluster = { name: name ?? '', region: region ?? null, zone: zone ?? null, position: position ?? { x: 0, y: 0 } };
   let ok = name !== undefined && region !== undefined && zone !== undefined && position !== undefined;
+  if (o.kubeContext !== undefined && o.kubeContext !== null) {
+    const ctx = r.string(o.kubeContext, [...path, 'kubeContext'], LIMITS.hostName);
+    if (ctx === undefined) ok = false;
+    else cluster.kubeContext = ctx;
+  }
+  if (o.gateway !== undefined && o.gateway !== null) {
+    const g = readGatewayExposure(r, o.gateway, [...path, 'gateway']);
+    if (!g) ok = false;
+    else cluster.gateway = g;
+  }
   const overrides = readOverrides(r, o, path);
   if (!overrides) ok = false;
   else Object.assign(cluster, overrides);
   return ok ? cluster : undefined;
+}
+
+function readGatewayExposure(r: Reader, v: unknown, path: Path): GatewayExposure | undefined {
+  const o = r.object(v, path, ['service', 'address', 'nodePort']);
+  if (!o) return undefined;
+  const service =
+    o.service === undefined || o.service === null ? 'LoadBalancer' : r.oneOf(o.service, [...path, 'service'], ['LoadBalancer', 'NodePort'] as const);
+  const address = o.address === undefined || o.address === null ? null : r.string(o.address, [...path, 'address'], LIMITS.hostName);
+  const nodePort = o.nodePort === undefined || o.nodePort === null ? null : r.integer(o.nodePort, [...path, 'nodePort'], NODE_PORTS.min, NODE_PORTS.max);
+  return service === undefined || address === undefined || nodePort === undefined ? undefined : { service, address, nodePort };
 }
 
 function readGateways(r: Reader, v: unknown): [string, string][] | undefined {
