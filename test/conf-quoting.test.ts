@@ -140,5 +140,6 @@ function singleServer(): Addressing {
     routeUrls: [],
     gatewayUrls: () => [],
     gatewayAdvertise: null,
+    routeEnv: (i: number) => `NATS_ROUTE_URL_${i}`,
   };
 }

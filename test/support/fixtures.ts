@@ -43,6 +43,23 @@ export const placementCases = [
       ],
     }),
   ],
+  [
+    'three-contexts-auth',
+    parseOrThrow({
+      version: 1,
+      name: 'sites-auth',
+      security: { serverAuth: true },
+      clusters: [
+        { name: 'east', kubeContext: 'prod-east', gateway: { address: 'nats-east.example.com' } },
+        { name: 'west', kubeContext: 'prod-west', replicas: 1, gateway: { service: 'NodePort', address: '203.0.113.10', nodePort: 30722 } },
+        { name: 'home', replicas: 2, gateway: { address: 'nats-home.example.com' } },
+      ],
+      gateways: [
+        ['east', 'west'],
+        ['west', 'home'],
+      ],
+    }),
+  ],
 ] as const;
 
 function parseOrThrow(data: unknown): Topology {

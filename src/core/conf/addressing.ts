@@ -24,6 +24,11 @@ export interface Addressing {
   pidFile: string;
   /** Route URLs of the cluster's own servers (self included: the server drops its own route). */
   routeUrls: string[];
+  /**
+   * With `security.serverAuth`, the variable holding route URL i with its credentials (a route sends only what its
+   * URL carries, and a conf cannot splice a variable into a string).
+   */
+  routeEnv(i: number): string;
   /** Gateway seed URLs of a remote cluster: in-cluster names in the same Kubernetes cluster, its external address from another. */
   gatewayUrls(remote: ResolvedCluster): string[];
   /** `host:port` the gateway advertises to peers in other Kubernetes clusters; null: none given. */
@@ -56,6 +61,8 @@ export function kubernetesAddressing(topology: Topology, cluster: ResolvedCluste
     storeDir: KUBERNETES_PATHS.storeDir,
     pidFile: `${KUBERNETES_PATHS.pidDir}/nats.pid`,
     routeUrls: range(cluster.replicas).map((i) => `nats://${podHost(topology, cluster.name, i)}:${p.cluster}`),
+    // One conf serves every pod of the cluster, and the pod's environment defines these (`k8s/cluster-objects.ts`).
+    routeEnv: (i) => `NATS_ROUTE_URL_${i}`,
     // One seed per remote: its headless Service name resolves to every pod (ready or not), and the server
     // dials a random one of them. A remote's replica count then never changes this cluster's conf, so scaling
     // one cluster does not roll the others.
@@ -71,6 +78,11 @@ export function kubernetesAddressing(topology: Topology, cluster: ResolvedCluste
 function advertiseOf(cluster: ResolvedCluster): string | null {
   const external = gatewayExternalAddress(cluster);
   return external ? hostPort(external.host, external.port) : null;
+}
+
+/** A route URL with the route credentials in it: `nats://route:<password>@host:port`. */
+export function routeUrlWithCredentials(url: string, user: string, password: string): string {
+  return url.replace(/^nats:\/\//, `nats://${user}:${password}@`);
 }
 
 export function range(n: number): number[] {

@@ -1,5 +1,5 @@
 import { bytes } from '../quantity';
-import { passwordEnvVar, SYSTEM_ACCOUNT, SYSTEM_PASSWORD_ENV, SYSTEM_USER } from '../names';
+import { GATEWAY_CREDENTIAL, GATEWAY_USER, passwordEnvVar, ROUTE_CREDENTIAL, ROUTE_USER, SYSTEM_ACCOUNT, SYSTEM_PASSWORD_ENV, SYSTEM_USER } from '../names';
 import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
 import { kubernetesAddressing, type Addressing } from './addressing';
 import { confKey, confString as str } from '../quote/nats-conf';
@@ -64,6 +64,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
   }
 
   const remotes = (ctx.remotes.get(cluster.name) ?? []).map((c) => resolved(topology, ctx, c));
+  const serverAuth = topology.security?.serverAuth === true;
   if (needsClusterBlock(cluster, remotes.length)) {
     w.blank();
     w.open('cluster');
@@ -71,7 +72,13 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     if (a.host) w.kv('host', str(a.host));
     w.kv('port', String(a.ports.cluster));
     w.kv('no_advertise', 'true');
-    w.list('routes', a.routeUrls.map(str));
+    if (serverAuth) {
+      w.raw(`authorization { user: ${str(ROUTE_USER)}, password: $${passwordEnvVar(ROUTE_CREDENTIAL)} }`);
+      w.list(
+        'routes',
+        a.routeUrls.map((_, i) => `$${a.routeEnv(i)}`),
+      );
+    } else w.list('routes', a.routeUrls.map(str));
     w.close();
   }
 
@@ -84,6 +91,8 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.kv('port', String(a.ports.gateway));
     // Peers in another Kubernetes cluster learn this address instead of a pod IP they cannot reach.
     if (a.gatewayAdvertise && hasCrossSitePeer(cluster, remotes)) w.kv('advertise', str(a.gatewayAdvertise));
+    // One credential for the whole supercluster: a gateway whose URL carries none sends its own block's (both versions).
+    if (serverAuth) w.raw(`authorization { user: ${str(GATEWAY_USER)}, password: $${passwordEnvVar(GATEWAY_CREDENTIAL)} }`);
     w.list(
       'gateways',
       remotes.map((r) => gatewayEntry(cluster, r, a, ctx)),

@@ -1,10 +1,10 @@
 import type { ConfigMap, Container, EnvVar, Probe, Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import { KUBERNETES_PATHS, KUBERNETES_PORTS } from '../conf/addressing';
+import { KUBERNETES_PATHS, KUBERNETES_PORTS, kubernetesAddressing, routeUrlWithCredentials } from '../conf/addressing';
 import { LAME_DUCK } from '../conf/nats-conf';
 import { hash53 } from '../hash';
-import { clusterNames, selectorLabels } from '../names';
+import { clusterNames, passwordEnvVar, ROUTE_CREDENTIAL, ROUTE_USER, selectorLabels } from '../names';
 import { bytes, MiB } from '../quantity';
 import type { ResolvedCluster, Topology } from '../model';
 import { passwordEnvVars } from '../bundle/passwords';
@@ -130,6 +130,12 @@ function env(topology: Topology, cluster: ResolvedCluster, secretName: string): 
   if (gomem) vars.push({ name: 'GOMEMLIMIT', value: gomem });
   for (const name of passwordEnvVars(topology)) {
     vars.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
+  }
+  if (topology.security?.serverAuth) {
+    // Each route URL with the credentials in it; Kubernetes expands $(VAR) from the variables above.
+    const a = kubernetesAddressing(topology, cluster);
+    const password = `$(${passwordEnvVar(ROUTE_CREDENTIAL)})`;
+    a.routeUrls.forEach((url, i) => vars.push({ name: a.routeEnv(i), value: routeUrlWithCredentials(url, ROUTE_USER, password) }));
   }
   return vars;
 }

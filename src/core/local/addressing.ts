@@ -23,6 +23,10 @@ export function localAddressing(topology: Topology, cluster: ResolvedCluster, se
   return addressingFrom(indexPlan(localServers(topology, options)), cluster.name, serverIndex, options.sites);
 }
 
+export function localRouteEnv(cluster: string, i: number): string {
+  return `NATS_ROUTE_URL_${cluster.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_${i}`;
+}
+
 /** A plan's servers by cluster name, so every server's addressing costs only its own lists. */
 export type PlanIndex = Map<string, LocalServer[]>;
 
@@ -53,6 +57,8 @@ export function addressingFrom(index: PlanIndex, clusterName: string, serverInde
     pidFile: LOCAL_PATHS.pidFile(self.name),
     // Self included, as on Kubernetes: the server drops the route to itself.
     routeUrls: index.get(clusterName)!.map((s) => url(own.internal, s.ports.cluster)),
+    // secrets.env defines one set per cluster, so the name says which (cluster names are DNS labels here).
+    routeEnv: (i) => localRouteEnv(clusterName, i),
     // Every server of the remote: the local counterpart of a Service name that resolves to all its pods.
     gatewayUrls: (remote) => {
       const there = site(remote);

@@ -4,7 +4,10 @@ import type { Topology } from '../model';
 import { addressingFrom, indexPlan, LOCAL_PATHS } from './addressing';
 import { LOCAL_BASE_PORT, localServers, type LocalOptions } from './plan';
 import { renderLocalReadme } from './readme';
-import { passwordVariables, renderSecretsEnv } from './secrets-env';
+import { passwordVariables, renderSecretsEnv, type PasswordVariable, type SecretVariable } from './secrets-env';
+import { routeUrlWithCredentials } from '../conf/addressing';
+import { passwordEnvVar, ROUTE_CREDENTIAL, ROUTE_USER } from '../names';
+import type { PlanIndex } from './addressing';
 import { renderStartScript, renderStopScript } from './scripts';
 import { serializeTopology } from '../bundle/topology-file';
 
@@ -31,10 +34,24 @@ export function renderLocalTarget(topology: Topology, passwords: Passwords | und
     ...servers.map((s) =>
       file(LOCAL_PATHS.conf(s.name), renderNatsConf(topology, s.cluster.name, addressingFrom(index, s.cluster.name, s.index, options.sites), context)),
     ),
-    file('secrets.env', renderSecretsEnv(topology, passwords)),
+    file('secrets.env', renderSecretsEnv(topology, passwords, routeVariables(topology, index, variables, options))),
     file('start.sh', renderStartScript(topology, servers)),
     file('stop.sh', renderStopScript(topology, servers)),
     file('README.md', renderLocalReadme(topology, servers, options.basePort ?? LOCAL_BASE_PORT, variables)),
     file('topology.yaml', serializeTopology(topology)),
   ];
+}
+
+/** With `security.serverAuth`, each cluster's route URLs with the route credentials: the confs name them, never the password. */
+function routeVariables(topology: Topology, index: PlanIndex, passwords: readonly PasswordVariable[], options: LocalOptions): SecretVariable[] {
+  if (!topology.security?.serverAuth) return [];
+  const password = passwords.find((v) => v.name === passwordEnvVar(ROUTE_CREDENTIAL))?.value ?? '';
+  return [...index.keys()].flatMap((cluster) => {
+    const a = addressingFrom(index, cluster, 0, options.sites);
+    return a.routeUrls.map((url, i) => ({
+      name: a.routeEnv(i),
+      value: routeUrlWithCredentials(url, ROUTE_USER, password),
+      note: `route ${i} of cluster ${JSON.stringify(cluster)}`,
+    }));
+  });
 }
