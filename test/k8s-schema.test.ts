@@ -30,7 +30,9 @@ describe.each(placementCases)('manifests of placement design %s', (_id, topology
     // Every cluster of the design has a peer in another Kubernetes cluster, so each is exposed.
     expect(new Set(gateways.map((o) => o.file)).size).toBe(topology.clusters.length);
     expect(gateways.every((o) => (o.object.spec as { type: string }).type !== 'ClusterIP')).toBe(true);
-    expect(objects).toHaveLength(2 + 6 * topology.clusters.length);
+    const policies = topology.security?.networkPolicy ? topology.clusters.length : 0;
+    expect(objects.filter((o) => o.object.kind === 'NetworkPolicy')).toHaveLength(policies);
+    expect(objects).toHaveLength(2 + 6 * topology.clusters.length + policies);
   });
 
   it.each(objects.map((o) => [`${o.file} ${String(o.object.kind)} ${String((o.object.metadata as { name: string }).name)}`, o.object]))(

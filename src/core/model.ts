@@ -100,6 +100,10 @@ export interface GatewayExposure {
 export interface Security {
   /** Routes and gateways require a user and password (from the Secret). @default false */
   serverAuth: boolean;
+  /** A NetworkPolicy per cluster: clients and monitoring from anywhere, routes from its own pods, gateways from its peers. @default false */
+  networkPolicy: boolean;
+  /** Pods meet the restricted Pod Security Standard, with a read-only root filesystem. @default false */
+  restrictedPods: boolean;
 }
 
 /** A cluster with its defaults merged in: what renderers use. */

@@ -48,7 +48,7 @@ export const placementCases = [
     parseOrThrow({
       version: 1,
       name: 'sites-auth',
-      security: { serverAuth: true },
+      security: { serverAuth: true, networkPolicy: true, restrictedPods: true },
       clusters: [
         { name: 'east', kubeContext: 'prod-east', gateway: { address: 'nats-east.example.com' } },
         { name: 'west', kubeContext: 'prod-west', replicas: 1, gateway: { service: 'NodePort', address: '203.0.113.10', nodePort: 30722 } },

@@ -1,7 +1,15 @@
 import { confContext, renderNatsConf, type ConfContext } from '../conf/nats-conf';
 import { kubernetesAddressing } from '../conf/addressing';
 import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
-import { clientServiceFor, configMapFor, gatewayServiceFor, headlessServiceFor, podDisruptionBudgetFor, statefulSetFor } from '../k8s/cluster-objects';
+import {
+  clientServiceFor,
+  configMapFor,
+  gatewayServiceFor,
+  headlessServiceFor,
+  networkPolicyFor,
+  podDisruptionBudgetFor,
+  statefulSetFor,
+} from '../k8s/cluster-objects';
 import { hasCrossSitePeer } from '../conf/placement';
 import { bundleSites, siteFolder } from './sites';
 import { credentialsFor, namespaceFor, secretFor, type Credentials } from '../k8s/bundle-objects';
@@ -42,7 +50,9 @@ export interface ClusterFiles {
 export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster, context: ConfContext, secretName: string): ClusterFiles {
   const conf = renderNatsConf(topology, cluster.name, kubernetesAddressing(topology, cluster), context);
   // Exposed only when a peer runs in another Kubernetes cluster: otherwise the headless Service is all it needs.
-  const exposed = hasCrossSitePeer(cluster, context.remotes.get(cluster.name) ?? []) ? gatewayServiceFor(topology, cluster) : null;
+  const remotes = context.remotes.get(cluster.name) ?? [];
+  const exposed = hasCrossSitePeer(cluster, remotes) ? gatewayServiceFor(topology, cluster) : null;
+  const policy = topology.security?.networkPolicy ? networkPolicyFor(topology, cluster, remotes) : null;
   const manifest = toYamlDocuments([
     configMapFor(topology, cluster, conf),
     headlessServiceFor(topology, cluster),
@@ -50,6 +60,7 @@ export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster,
     ...(exposed ? [exposed] : []),
     statefulSetFor(topology, cluster, conf, secretName),
     podDisruptionBudgetFor(topology, cluster),
+    ...(policy ? [policy] : []),
   ]);
   return { conf, manifest };
 }

@@ -54,6 +54,6 @@ export function topologyData(topology: Topology): Record<string, unknown> {
     clusters: topology.clusters.map(clusterEntry),
     gateways: topology.gateways.map(([a, b]) => [a, b]),
     kind: topology.kind,
-    ...(topology.security ? { security: { serverAuth: topology.security.serverAuth } } : {}),
+    ...(topology.security ? { security: { ...topology.security } } : {}),
   };
 }

@@ -42,7 +42,15 @@ describe('placement in the topology file', () => {
 
   it('says where a placement key is wrong, with line and column', () => {
     // given
-    const text = ['version: 1', 'name: demo', 'clusters:', '  - name: a', '    kubeContext: 7', '    gateway: { service: Loadbalancer, nodePort: 80, port: 1 }', ''].join('\n');
+    const text = [
+      'version: 1',
+      'name: demo',
+      'clusters:',
+      '  - name: a',
+      '    kubeContext: 7',
+      '    gateway: { service: Loadbalancer, nodePort: 80, port: 1 }',
+      '',
+    ].join('\n');
     // when
     const r = parseTopology(text);
     // then
@@ -66,7 +74,9 @@ describe('placement in the topology file', () => {
     const again = parseTopology(text);
     expect(again.ok && again.topology).toEqual(t);
     expect(link.ok && link.topology).toEqual(t);
-    expect(text).toContain('    kubeContext: prod-east\n    gateway:\n      service: LoadBalancer\n      address: nats-east.example.com\n      nodePort: null\n');
+    expect(text).toContain(
+      '    kubeContext: prod-east\n    gateway:\n      service: LoadBalancer\n      address: nats-east.example.com\n      nodePort: null\n',
+    );
     expect(serializeTopology(parse({ clusters: [{ name: 'a' }] }))).not.toMatch(/kubeContext|gateway:|security/);
   });
 });
@@ -122,5 +132,33 @@ describe('placement in nats.conf and the bundle', () => {
     expect(east0).toContain('{ name: "west", urls: ["nats://10.8.0.2:20032"] }');
     expect(east0).toContain('{ name: "east-b", urls: ["nats://10.9.1.1:20042"] }');
     expect(west0).toContain('{ name: "east-b", urls: ["nats://10.9.1.1:20042"] }');
+  });
+});
+
+describe('security switches', () => {
+  const t = parse({ ...design, security: { networkPolicy: true, restrictedPods: true } });
+  const files = renderBundle(t);
+  const objects = (p: string) => files.find((f) => f.path === p)!.content.split('\n---\n');
+
+  it('writes each switch back, and leaves a design without them as it was', () => {
+    expect(serializeTopology(t)).toContain('security:\n  serverAuth: false\n  networkPolicy: true\n  restrictedPods: true\n');
+    expect(parse({ ...design, security: { serverAuth: false } }).security).toBeUndefined();
+  });
+
+  it('lets routes in from the own pods only, gateways from local peers or, with a peer elsewhere, from anywhere', () => {
+    const policy = (p: string) => objects(p).find((d) => d.includes('kind: NetworkPolicy'))!;
+    // east-b's only remotes: east (same context) and west (elsewhere), so its gateway port is open to all
+    expect(policy('overlays/prod-east/clusters/east-b.yaml')).toMatch(/- ports:\n\s+- protocol: TCP\n\s+port: 7222/);
+    expect(policy('overlays/prod-east/clusters/east.yaml')).toMatch(
+      /- from:\n\s+- podSelector:\n\s+matchLabels:\n(\s+[\w./-]+: [\w-]+\n)*\s+nats.io\/cluster: east\n\s+ports:\n\s+- protocol: TCP\n\s+port: 6222/,
+    );
+  });
+
+  it('runs the server unprivileged with a read-only root filesystem', () => {
+    const sts = objects('overlays/prod-west/clusters/west.yaml').find((d) => d.includes('kind: StatefulSet'))!;
+    expect(sts).toContain('readOnlyRootFilesystem: true');
+    expect(sts).toMatch(/drop:\n\s+- ALL/);
+    expect(sts).toContain('type: RuntimeDefault');
+    expect(renderBundle(parse(design)).some((f) => f.content.includes('readOnlyRootFilesystem'))).toBe(false);
   });
 });

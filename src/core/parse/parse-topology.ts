@@ -128,15 +128,16 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   }
   const topology: Topology = { version: 1, name, namespace, clusterDomain, image, jetstream, accounts, defaults, clusters, gateways, kind };
   // Left out while every switch is off, so a design that never set one reads back exactly as before.
-  if (security && security.serverAuth) topology.security = security;
+  if (security && Object.values(security).some(Boolean)) topology.security = security;
   return topology;
 }
 
 function readSecurity(r: Reader, v: unknown): Security | undefined {
-  const o = r.object(v, ['security'], ['serverAuth']);
+  const keys = ['serverAuth', 'networkPolicy', 'restrictedPods'] as const;
+  const o = r.object(v, ['security'], keys);
   if (!o) return undefined;
-  const serverAuth = o.serverAuth === undefined ? false : r.boolean(o.serverAuth, ['security', 'serverAuth']);
-  return serverAuth === undefined ? undefined : { serverAuth };
+  const [serverAuth, networkPolicy, restrictedPods] = keys.map((k) => (o[k] === undefined || o[k] === null ? false : r.boolean(o[k], ['security', k])));
+  return serverAuth === undefined || networkPolicy === undefined || restrictedPods === undefined ? undefined : { serverAuth, networkPolicy, restrictedPods };
 }
 
 function readJetStreamToggle(r: Reader, v: unknown): Topology['jetstream'] | undefined {
