@@ -291,6 +291,18 @@ export const PROBLEM_CODES = {
     rule: 'changes',
     help: 'the namespace changes: every cluster is created anew, the old ones keep running',
   },
+  CHANGE_SERVER_AUTH: {
+    severity: 'warning',
+    source: 'change',
+    rule: 'changes',
+    help: 'route and gateway auth is switched on or off: every cluster rolls, and restarted and waiting servers refuse each other meanwhile',
+  },
+  CHANGE_KUBE_CONTEXT: {
+    severity: 'warning',
+    source: 'change',
+    rule: 'changes',
+    help: 'a cluster moves to another Kubernetes cluster: it is created anew there, the old servers keep running',
+  },
   CHANGE_CLUSTER_REMOVED: {
     severity: 'warning',
     source: 'change',
