@@ -162,3 +162,27 @@ describe('security switches', () => {
     expect(renderBundle(parse(design)).some((f) => f.content.includes('readOnlyRootFilesystem'))).toBe(false);
   });
 });
+
+describe('hostile placement text', () => {
+  it('keeps a kube context and an address as data: a safe folder, a quoted shell word, a quoted conf string', () => {
+    // given
+    const t = parse({
+      clusters: [
+        { name: 'a', kubeContext: '../../etc; rm -rf ~ #', gateway: { address: 'x" } include "/etc/passwd' } },
+        { name: 'b', kubeContext: '$(reboot)', gateway: { address: 'b.example.com' } },
+      ],
+      gateways: [['a', 'b']],
+    });
+    // when
+    const files = renderBundle(t);
+    // then
+    for (const f of files) expect(f.path).toMatch(/^(?:[a-z0-9][a-z0-9._-]*\/)*(?:[a-z0-9][a-z0-9._-]*|README\.md)$/);
+    expect(files.filter((f) => f.path.startsWith('overlays/')).every((f) => !f.path.includes('..'))).toBe(true);
+    const readme = files.find((f) => f.path === 'README.md')!.content;
+    expect(readme).toContain("kubectl --context '../../etc; rm -rf ~ #' apply -k");
+    expect(readme).toContain("kubectl --context '$(reboot)' apply -k");
+    const conf = files.find((f) => f.path === 'nats-conf/a.conf')!.content;
+    expect(conf).toContain('advertise: "x\\" } include \\"/etc/passwd:7222"');
+    expect(files.find((f) => f.path === 'nats-conf/b.conf')!.content).toContain('urls: ["nats://x\\" } include \\"/etc/passwd:7222"]');
+  });
+});
