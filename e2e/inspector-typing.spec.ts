@@ -82,6 +82,13 @@ test.describe('typing in the inspector', () => {
     const cases: Case[] = [
       { label: 'Region', value: 'north-east-1', path: ['clusters', 0, 'region'], expected: 'north-east-1' },
       { label: 'Zone', value: 'north-east-1a', path: ['clusters', 0, 'zone'], expected: 'north-east-1a' },
+      { label: 'Kube context', value: 'prod-east', path: ['clusters', 0, 'kubeContext'], expected: 'prod-east' },
+      {
+        label: 'Gateway address',
+        value: 'nats-east.example.com',
+        path: ['clusters', 0, 'gateway'],
+        expected: { service: 'LoadBalancer', address: 'nats-east.example.com', nodePort: null },
+      },
       { label: 'Replicas', value: '5', path: ['clusters', 0, 'replicas'], expected: 5 },
       { label: 'Max payload', value: '8Mi', path: ['clusters', 0, 'maxPayload'], expected: '8Mi' },
       { label: 'CPU request', value: '300m', path: ['clusters', 0, 'resources', 'requests', 'cpu'], expected: '300m' },

@@ -141,5 +141,7 @@ function singleServer(): Addressing {
     gatewayUrls: () => [],
     leafnodeUrls: () => [],
     tlsFiles: { cert: 'tls.crt', key: 'tls.key', ca: 'ca.crt' },
+    gatewayAdvertise: null,
+    routeEnv: (i: number) => `NATS_ROUTE_URL_${i}`,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderBundle } from '../src/core';
-import { featureCases, fixedPasswords, renderCases } from './support/fixtures';
+import { featureCases, fixedPasswords, placementCases, renderCases } from './support/fixtures';
 import { manifestObjects, validateObject } from './support/k8s';
 
 describe.each(renderCases)('manifests of template %s', (_id, topology) => {
@@ -35,6 +35,27 @@ describe.each(featureCases)('manifests of %s', (_id, topology) => {
 
   it.each(objects.map((o) => [`${o.file} ${String(o.object.kind)} ${String((o.object.metadata as { name: string }).name)}`, o.object]))(
     'is valid against its schema: %s',
+    (_name, object) => {
+      expect(() => validateObject(object)).not.toThrow();
+    },
+  );
+});
+
+describe.each(placementCases)('manifests of placement design %s', (_id, topology) => {
+  const objects = manifestObjects(renderBundle(topology, { passwords: fixedPasswords(topology) }));
+
+  it('has a namespace, a secret, five objects per cluster and a gateway Service per exposed cluster', () => {
+    const gateways = objects.filter((o) => (o.object.metadata as { name: string }).name.endsWith('-gateway'));
+    // Every cluster of the design has a peer in another Kubernetes cluster, so each is exposed.
+    expect(new Set(gateways.map((o) => o.file)).size).toBe(topology.clusters.length);
+    expect(gateways.every((o) => (o.object.spec as { type: string }).type !== 'ClusterIP')).toBe(true);
+    const policies = topology.security?.networkPolicy ? topology.clusters.length : 0;
+    expect(objects.filter((o) => o.object.kind === 'NetworkPolicy')).toHaveLength(policies);
+    expect(objects).toHaveLength(2 + 6 * topology.clusters.length + policies);
+  });
+
+  it.each(objects.map((o) => [`${o.file} ${String(o.object.kind)} ${String((o.object.metadata as { name: string }).name)}`, o.object]))(
+    'is valid against the Kubernetes schema: %s',
     (_name, object) => {
       expect(() => validateObject(object)).not.toThrow();
     },

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { renderBundle } from '../src/core';
-import { featureCases, fixedPasswords, renderCases } from './support/fixtures';
+import { featureCases, fixedPasswords, placementCases, renderCases } from './support/fixtures';
 import { manifestObjects } from './support/k8s';
 
 const kubectl = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim() || null;
@@ -34,3 +34,35 @@ describe.skipIf(!kubectl).each([...renderCases, ...featureCases])('kubectl kusto
 function safeDir(id: string): string {
   return id.replace(/[^a-z0-9-]/gi, '_');
 }
+// A bundle spanning Kubernetes clusters: each overlay is applied alone, with its own context.
+describe.skipIf(!kubectl).each(placementCases)('kubectl kustomize of each overlay of placement design %s', (id, topology) => {
+  it('builds every overlay into the namespace, the one Secret and exactly its own clusters', () => {
+    const files = renderBundle(topology, { passwords: fixedPasswords(topology) });
+    expect(files.some((f) => f.path === 'kustomization.yaml')).toBe(false);
+    for (const f of files) {
+      const path = join(root, `placement-${id}`, f.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, f.content);
+    }
+    const overlays = [...new Set(files.map((f) => /^overlays\/[^/]+/.exec(f.path)?.[0]).filter((x): x is string => !!x))];
+    expect(overlays.sort()).toEqual(['overlays/default', 'overlays/prod-east', 'overlays/prod-west']);
+    const all: string[] = [];
+    for (const overlay of overlays) {
+      const built = execFileSync(kubectl!, ['kustomize', join(root, `placement-${id}`, overlay)], { encoding: 'utf8' });
+      const names = parseAllDocuments(built)
+        .map((d) => d.toJS() as { kind: string; metadata: { name: string } })
+        .map((o) => `${o.kind}/${o.metadata.name}`);
+      const own = manifestObjects(files.filter((f) => f.path.startsWith(`${overlay}/`) || f.path.startsWith('base/')));
+      expect(names.sort()).toEqual(own.map((o) => `${String(o.object.kind)}/${(o.object.metadata as { name: string }).name}`).sort());
+      expect(names.filter((n) => n.startsWith('Secret/'))).toHaveLength(1);
+      all.push(...names.filter((n) => !n.startsWith('Secret/') && !n.startsWith('Namespace/')));
+    }
+    // Together the overlays hold every cluster's objects once.
+    expect(all.sort()).toEqual(
+      manifestObjects(files)
+        .map((o) => `${String(o.object.kind)}/${(o.object.metadata as { name: string }).name}`)
+        .filter((n) => !n.startsWith('Secret/') && !n.startsWith('Namespace/'))
+        .sort(),
+    );
+  });
+});

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KUBERNETES_PATHS, KUBERNETES_TLS_FILES } from '../src/core/conf/addressing';
-import { featureCases, fixedPasswords, noetlWithTls, templateCases } from './support/fixtures';
-import { checkConf, kubeletEnv, podEnv } from './support/conf-check';
+import { featureCases, fixedPasswords, noetlWithTls, placementCases, templateCases } from './support/fixtures';
+import { checkConf, kubeletEnv, podEnv, podEnvFromManifest } from './support/conf-check';
 import { describeEachServer } from './support/tools';
 
 describeEachServer('nats.conf of every template', (server) => {
@@ -27,6 +27,34 @@ describeEachServer('nats.conf of designs with the switches on and leafnodes', (s
     for (const f of files.filter((x) => x.path.startsWith('nats-conf/'))) {
       const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');
       expect(() => checkConf(server.path, f.content, kubeletEnv(files, cluster), `${server.version}-feature-${cluster}`)).not.toThrow();
+    }
+  });
+});
+
+describeEachServer('nats.conf of designs spanning Kubernetes clusters', (server) => {
+  it.each(placementCases)('%s: every conf, with advertise and external gateway URLs, accepted by nats-server -t in its pod environment', (_id, topology) => {
+    const passwords = fixedPasswords(topology);
+    const files = renderBundle(topology, { passwords });
+    const confs = files.filter((f) => f.path.startsWith('nats-conf/'));
+    expect(confs).toHaveLength(topology.clusters.length);
+    expect(confs.every((f) => f.content.includes('advertise: '))).toBe(true);
+    for (const f of confs) {
+      const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');
+      const manifest = files.find((m) => m.path.endsWith(`/clusters/${cluster}.yaml`))!.content;
+      const env = podEnvFromManifest(manifest, passwords);
+      if (topology.security?.serverAuth) {
+        expect(f.content).toContain('authorization { user: "route", password: $NATS_ROUTE_PASSWORD }');
+        expect(env.NATS_ROUTE_URL_0).toBe(
+          `nats://route:${env.NATS_ROUTE_PASSWORD}@nats-${cluster}-0.nats-${cluster}-headless.${topology.namespace}.svc.cluster.local:6222`,
+        );
+      }
+      const name = `${server.version}-${topology.name}-${cluster}`;
+      expect(() => checkConf(server.path, f.content, env, name)).not.toThrow();
+      // The pod's variables are what makes it valid: without the route URLs the server refuses the conf.
+      if (topology.security?.serverAuth) {
+        const without = Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'NATS_ROUTE_URL_0'));
+        expect(() => checkConf(server.path, f.content, without, name)).toThrow(/NATS_ROUTE_URL_0/);
+      }
     }
   });
 });

@@ -81,6 +81,10 @@ export interface Cluster {
    * Present only when set. @default absent
    */
   domain?: string;
+  /** The Kubernetes cluster (kube context) it runs in; absent or null: the default one. */
+  kubeContext?: string | null;
+  /** How peers in other Kubernetes clusters reach its gateway; absent: not exposed. */
+  gateway?: GatewayExposure;
   /** Overrides `defaults.replicas` when set. */
   replicas?: number;
   /** Overrides `defaults.maxPayload`; `null` removes it. */
@@ -98,11 +102,36 @@ export interface Cluster {
 
 export type ResourceName = 'cpu' | 'memory';
 
+export type GatewayServiceType = 'LoadBalancer' | 'NodePort';
+
+/** A cluster's gateway as peers in other Kubernetes clusters reach it (`docs/placement.md`). */
+export interface GatewayExposure {
+  /** @default "LoadBalancer" */
+  service: GatewayServiceType;
+  /** What peers dial and the gateway advertises: a DNS name or an IP address. @default null */
+  address: string | null;
+  /** The Service's node port (NodePort only). @default null */
+  nodePort: number | null;
+}
+
+/** Server-to-server security switches; all off by default, so designs made before them render as they did. */
+export interface Security {
+  /** Routes and gateways require a user and password (from the Secret). @default false */
+  serverAuth: boolean;
+  /** A NetworkPolicy per cluster: clients and monitoring from anywhere, routes from its own pods, gateways from its peers. @default false */
+  networkPolicy: boolean;
+  /** Pods meet the restricted Pod Security Standard, with a read-only root filesystem. @default false */
+  restrictedPods: boolean;
+}
+
 /** A cluster with its defaults merged in: what renderers use. */
 export interface ResolvedCluster extends ClusterSettings {
   name: string;
   region: string | null;
   zone: string | null;
+  /** Placement (see {@link Cluster}); absent when the cluster does not set it. */
+  kubeContext?: string | null;
+  gateway?: GatewayExposure;
 }
 
 export interface Account {
@@ -174,6 +203,8 @@ export interface Topology {
   monitoring?: Monitoring;
   /** A nats-box Deployment in the bundle, to test from inside the Kubernetes cluster; present only when on. @default absent */
   natsBox?: true;
+  /** Absent: every switch off. */
+  security?: Security;
 }
 
 /** Monitoring switches. */
@@ -185,7 +216,10 @@ export interface Monitoring {
 /** Merges a cluster's overrides over the topology's defaults, key by key of the field table, in its order. */
 export function resolveCluster(topology: Topology, cluster: Cluster): ResolvedCluster {
   const settings = resolveNodes(FIELD_TREE, cluster, topology.defaults);
-  return { name: cluster.name, region: cluster.region, zone: cluster.zone, ...settings } as unknown as ResolvedCluster;
+  const placement: Partial<ResolvedCluster> = {};
+  if (cluster.kubeContext !== undefined && cluster.kubeContext !== null) placement.kubeContext = cluster.kubeContext;
+  if (cluster.gateway !== undefined) placement.gateway = cluster.gateway;
+  return { name: cluster.name, region: cluster.region, zone: cluster.zone, ...placement, ...settings } as unknown as ResolvedCluster;
 }
 
 function resolveNodes(nodes: readonly FieldNode[], own: unknown, base: unknown): Record<string, unknown> {

@@ -21,6 +21,8 @@ export interface ClusterNames {
   statefulSet: string;
   headless: string;
   configMap: string;
+  /** The Service peers in other Kubernetes clusters dial. */
+  gatewayService: string;
   /** The pod (and server) name of replica i. */
   pod(i: number): string;
 }
@@ -31,6 +33,7 @@ export function clusterNames(cluster: string): ClusterNames {
     statefulSet: sts,
     headless: `${sts}-headless`,
     configMap: `${sts}-config`,
+    gatewayService: `${sts}-gateway`,
     pod: (i) => `${sts}-${i}`,
   };
 }
@@ -63,8 +66,25 @@ export const PASSWORD_ENV_PREFIX = 'NATS_PASSWORD_';
  * distinct names that map to one variable are flagged as a clash.
  */
 export function passwordEnvVar(user: string): string {
+  const server = SERVER_CREDENTIAL_ENV.get(user);
+  if (server) return server;
   return `${PASSWORD_ENV_PREFIX}${user.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
+
+/**
+ * Server-to-server credentials (`security.serverAuth`), kept in the Secret beside the users' passwords under keys no
+ * account user can have (a user name starts with a letter or digit), with variables outside NATS_PASSWORD_*.
+ */
+export const ROUTE_CREDENTIAL = '$route';
+export const GATEWAY_CREDENTIAL = '$gateway';
+const SERVER_CREDENTIAL_ENV: ReadonlyMap<string, string> = new Map([
+  [ROUTE_CREDENTIAL, 'NATS_ROUTE_PASSWORD'],
+  [GATEWAY_CREDENTIAL, 'NATS_GATEWAY_PASSWORD'],
+]);
+
+/** The user names routes and gateways authenticate as. */
+export const ROUTE_USER = 'route';
+export const GATEWAY_USER = 'gateway';
 
 export const SYSTEM_PASSWORD_ENV = passwordEnvVar(SYSTEM_USER);
 

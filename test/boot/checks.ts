@@ -72,6 +72,9 @@ interface Observation {
   healthz: { status: number; body: string };
 }
 
+/** What the checks read of a running target: the design, its servers and their monitoring endpoints. */
+export type Observable = Pick<Boot, 'topology' | 'servers' | 'monitor' | 'http'>;
+
 const sameList = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
 /**
@@ -80,7 +83,7 @@ const sameList = (a: string[], b: string[]) => JSON.stringify([...a].sort()) ===
  * JetStream on with the configured domain and byte limits, one meta leader per system (standalone servers:
  * no meta group at all), and /healthz ok.
  */
-export async function convergenceProblems(b: Boot): Promise<string[]> {
+export async function convergenceProblems(b: Observable): Promise<string[]> {
   const t = b.topology;
   const obs: Observation[] = await Promise.all(
     expectations(t, b.servers).map(async (e) => ({

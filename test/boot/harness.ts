@@ -36,6 +36,9 @@ export interface PortBand {
 }
 
 export const PORT_BANDS = {
+  // Inside the multi-site test's own network namespaces; a band still, so its plan reads like the others'.
+  multiSite: { from: 12000, to: 12999 },
+  readOnlyRoot: { from: 13000, to: 13199 },
   generatedOldest: { from: 15000, to: 17499 },
   generatedCurrent: { from: 17500, to: 19999 },
   dayTwo: { from: 20000, to: 20999 },
@@ -402,7 +405,12 @@ export function processesIn(dir: string): number[] {
  * Polls `check` until it returns no problems or the deadline passes; returns the milliseconds it took. On the
  * deadline it throws with the last problems and the end of every server's log.
  */
-export async function waitFor(b: Boot, what: string, check: () => Promise<string[]>, deadlineMs = CONVERGE_DEADLINE_MS): Promise<number> {
+export async function waitFor(
+  b: Pick<Boot, 'label' | 'logTails'>,
+  what: string,
+  check: () => Promise<string[]>,
+  deadlineMs = CONVERGE_DEADLINE_MS,
+): Promise<number> {
   const t0 = performance.now();
   let problems: string[] = [];
   while (performance.now() - t0 < deadlineMs) {

@@ -350,6 +350,8 @@ async function bootAndLogIn(server: NatsServerBinary, label: string, t: Topology
     gatewayUrls: () => [],
     leafnodeUrls: () => [],
     tlsFiles: { cert: 'tls.crt', key: 'tls.key', ca: 'ca.crt' },
+    gatewayAdvertise: null,
+    routeEnv: (i: number) => `NATS_ROUTE_URL_${i}`,
   };
   // The design's accounts and users on one server of its first cluster, alone: no routes or gateways to wait for.
   const alone: Topology = { ...t, clusters: [{ ...t.clusters[0], replicas: 1 }], gateways: [] };

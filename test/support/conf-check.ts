@@ -46,3 +46,28 @@ export function kubeletEnv(files: BundleFile[], cluster: string): Record<string,
   }
   return env;
 }
+
+/**
+ * The environment Kubernetes gives pod 0 of a cluster, read from its StatefulSet in the bundle: Secret keys from the
+ * passwords, the pod name from the field reference, and `$(VAR)` expanded from the variables before it, as the
+ * kubelet does.
+ */
+export function podEnvFromManifest(manifest: string, passwords: Passwords): Record<string, string> {
+  const docs = parseAllDocuments(manifest).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec: Record<string, unknown> });
+  const sts = docs.find((d) => d.kind === 'StatefulSet')!;
+  const container = (sts.spec.template as { spec: { containers: { env: EnvVar[] }[] } }).spec.containers[0];
+  const byKey = new Map([...passwords].map(([user, pw]) => [passwordEnvVar(user), pw]));
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+  for (const v of container.env) {
+    if (v.valueFrom?.fieldRef) env[v.name] = `${sts.metadata.name}-0`;
+    else if (v.valueFrom?.secretKeyRef) env[v.name] = byKey.get(v.valueFrom.secretKeyRef.key) ?? '';
+    else env[v.name] = (v.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (all, name: string) => env[name] ?? all);
+  }
+  return env;
+}
+
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { fieldRef?: unknown; secretKeyRef?: { key: string } };
+}

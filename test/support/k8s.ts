@@ -1,3 +1,4 @@
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { parseAllDocuments } from 'yaml';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Secret } from 'kubernetes-models/v1/Secret';
@@ -23,11 +24,15 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'monitoring.coreos.com/v1/PodMonitor': PodMonitor,
   'cert-manager.io/v1/Issuer': Issuer,
   'cert-manager.io/v1/Certificate': Certificate,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
 };
 
 /** Every Kubernetes object in a bundle's manifests, parsed back from the YAML we wrote. */
 export function manifestObjects(files: BundleFile[]): { file: string; object: Record<string, unknown> }[] {
-  const manifests = files.filter((f) => f.path.endsWith('.yaml') && !['kustomization.yaml', 'kind-config.yaml', 'topology.yaml'].includes(f.path));
+  // Kustomizations are at the top, or in base/ and each overlay of a bundle spanning Kubernetes clusters.
+  const manifests = files.filter(
+    (f) => f.path.endsWith('.yaml') && !f.path.endsWith('kustomization.yaml') && !['kind-config.yaml', 'topology.yaml'].includes(f.path),
+  );
   return manifests.flatMap((f) =>
     parseAllDocuments(f.content).map((d) => {
       if (d.errors.length) throw new Error(`${f.path}: ${d.errors[0].message}`);

@@ -200,9 +200,11 @@ function choosePasswords(topology: Topology, opts: RenderOptions, log: (s: strin
  */
 function existingSecrets(opts: RenderOptions): string | null {
   const secret = opts.out && join(opts.out, BUNDLE_PATHS.secret);
+  // A bundle spanning several Kubernetes clusters keeps its one Secret under base/.
+  const baseSecret = opts.out && join(opts.out, 'base', BUNDLE_PATHS.secret);
   const env = opts.out && join(opts.out, LOCAL_DIR, 'secrets.env');
   const zip = opts.zip && opts.zip !== '-' && isRegularFile(opts.zip) ? opts.zip : null;
-  const candidates = opts.target === 'local' ? [env, secret, zip] : [secret, env, zip];
+  const candidates = opts.target === 'local' ? [env, secret, baseSecret, zip] : [secret, baseSecret, env, zip];
   return candidates.find((f): f is string => typeof f === 'string' && exists(f)) ?? null;
 }
 

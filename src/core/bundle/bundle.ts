@@ -1,12 +1,22 @@
 import { confContext, renderNatsConf, type ConfContext } from '../conf/nats-conf';
 import { kubernetesAddressing } from '../conf/addressing';
 import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
-import { clientServiceFor, configMapFor, headlessServiceFor, podDisruptionBudgetFor, statefulSetFor } from '../k8s/cluster-objects';
+import {
+  clientServiceFor,
+  configMapFor,
+  gatewayServiceFor,
+  headlessServiceFor,
+  networkPolicyFor,
+  podDisruptionBudgetFor,
+  statefulSetFor,
+} from '../k8s/cluster-objects';
+import { hasCrossSitePeer } from '../conf/placement';
+import { bundleSites, siteFolder } from './sites';
 import { credentialsFor, namespaceFor, secretFor, type Credentials } from '../k8s/bundle-objects';
 import { toYaml, toYamlDocuments } from '../k8s/yaml';
 import { podMonitorFor } from '../k8s/monitoring';
 import { natsBoxFor } from '../k8s/nats-box';
-import { bundleUsesTls, clusterCertificateFor, tlsAuthorityObjects } from '../k8s/tls-objects';
+import { bundleUsesTls, clusterCertificateFor, tlsAuthorityObjects, tlsIssuerObjects } from '../k8s/tls-objects';
 import { BUNDLE_PATHS, type BundleFile, type Passwords } from './files';
 
 export { BUNDLE_PATHS };
@@ -42,14 +52,20 @@ export interface ClusterFiles {
  */
 export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster, context: ConfContext, secretName: string): ClusterFiles {
   const conf = renderNatsConf(topology, cluster.name, kubernetesAddressing(topology, cluster), context);
+  // Exposed only when a peer runs in another Kubernetes cluster: otherwise the headless Service is all it needs.
+  const remotes = context.remotes.get(cluster.name) ?? [];
+  const exposed = hasCrossSitePeer(cluster, remotes) ? gatewayServiceFor(topology, cluster) : null;
+  const policy = topology.security?.networkPolicy ? networkPolicyFor(topology, cluster, remotes) : null;
   const certificate = clusterCertificateFor(topology, cluster);
   const objects: object[] = [
     configMapFor(topology, cluster, conf),
     headlessServiceFor(topology, cluster),
     clientServiceFor(topology, cluster),
+    ...(exposed ? [exposed] : []),
     ...(certificate ? [certificate] : []),
     statefulSetFor(topology, cluster, conf, secretName),
     podDisruptionBudgetFor(topology, cluster),
+    ...(policy ? [policy] : []),
   ];
   if (topology.monitoring?.exporter) objects.push(podMonitorFor(topology, cluster));
   const manifest = toYamlDocuments(objects);
@@ -67,6 +83,7 @@ export function assembleBundle(
   clusterFiles: (cluster: ResolvedCluster) => ClusterFiles,
 ): BundleFile[] {
   const files: BundleFile[] = [];
+  const sites = bundleSites(topology);
   const resources = [BUNDLE_PATHS.namespace, BUNDLE_PATHS.secret];
   const seen = new Set<string>();
   const clusters: ResolvedCluster[] = [];
@@ -75,27 +92,52 @@ export function assembleBundle(
     seen.add(spec.name);
     clusters.push(resolveCluster(topology, spec));
   }
-  // The CA before the clusters' Certificates that it signs.
   const tls = bundleUsesTls(clusters);
-  if (tls) resources.push(BUNDLE_PATHS.tls);
+  // The first cluster's overlay makes the CA and runs nats-box (which dials that cluster's client Service).
+  const first = clusters[0];
+  const firstFolder = sites && first ? siteFolder(sites, first) : null;
+  const inFirst = (path: string) => (firstFolder ? `${firstFolder}/${path}` : path);
+  // The CA before the clusters' Certificates that it signs.
+  if (tls) {
+    // One CA for every Kubernetes cluster: the first context makes it; the others get only the CA Issuer, over a copy of
+    // the CA's Secret (the README's TLS step), so every cluster trusts every other's certificate.
+    files.push({ path: inFirst(BUNDLE_PATHS.tls), content: toYamlDocuments(tlsAuthorityObjects(topology)) });
+    resources.push(inFirst(BUNDLE_PATHS.tls));
+    if (sites)
+      for (const folder of new Set(sites.values())) {
+        if (folder === firstFolder) continue;
+        files.push({ path: `${folder}/${BUNDLE_PATHS.tls}`, content: toYamlDocuments(tlsIssuerObjects(topology)) });
+        resources.push(`${folder}/${BUNDLE_PATHS.tls}`);
+      }
+  }
   for (const cluster of clusters) {
     const { conf, manifest } = clusterFiles(cluster);
-    files.push({ path: BUNDLE_PATHS.clusterManifest(cluster.name), content: manifest });
+    const path = sites ? `${siteFolder(sites, cluster)}/${BUNDLE_PATHS.clusterManifest(cluster.name)}` : BUNDLE_PATHS.clusterManifest(cluster.name);
+    files.push({ path, content: manifest });
     files.push({ path: BUNDLE_PATHS.natsConf(cluster.name), content: conf });
-    resources.push(BUNDLE_PATHS.clusterManifest(cluster.name));
+    resources.push(path);
   }
   if (topology.natsBox) {
-    files.push({ path: BUNDLE_PATHS.natsBox, content: toYaml(natsBoxFor(topology, credentials.name)) });
-    resources.push(BUNDLE_PATHS.natsBox);
+    files.push({ path: inFirst(BUNDLE_PATHS.natsBox), content: toYaml(natsBoxFor(topology, credentials.name)) });
+    resources.push(inFirst(BUNDLE_PATHS.natsBox));
   }
+  const base = sites ? 'base/' : '';
   files.push(
-    { path: BUNDLE_PATHS.namespace, content: toYaml(namespaceFor(topology)) },
-    { path: BUNDLE_PATHS.secret, content: toYaml(secretFor(topology, credentials)) },
-    { path: BUNDLE_PATHS.kustomization, content: renderKustomization(resources) },
+    { path: base + BUNDLE_PATHS.namespace, content: toYaml(namespaceFor(topology)) },
+    { path: base + BUNDLE_PATHS.secret, content: toYaml(secretFor(topology, credentials)) },
+  );
+  if (sites) {
+    // One Secret for every Kubernetes cluster: base/ holds it once, each overlay adds its own clusters.
+    files.push({ path: `base/${BUNDLE_PATHS.kustomization}`, content: renderKustomization([BUNDLE_PATHS.namespace, BUNDLE_PATHS.secret]) });
+    for (const folder of new Set(sites.values())) {
+      const own = resources.filter((r) => r.startsWith(`${folder}/`)).map((r) => r.slice(folder.length + 1));
+      files.push({ path: `${folder}/${BUNDLE_PATHS.kustomization}`, content: renderKustomization(['../../base', ...own]) });
+    }
+  } else files.push({ path: BUNDLE_PATHS.kustomization, content: renderKustomization(resources) });
+  files.push(
     { path: BUNDLE_PATHS.kindConfig, content: renderKindConfig(topology) },
     { path: BUNDLE_PATHS.topology, content: serializeTopology(topology) },
     { path: BUNDLE_PATHS.readme, content: renderBundleReadme(topology, context.remotes) },
   );
-  if (tls) files.push({ path: BUNDLE_PATHS.tls, content: toYamlDocuments(tlsAuthorityObjects(topology)) });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

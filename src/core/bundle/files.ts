@@ -13,8 +13,8 @@ export interface BundleFile {
  */
 export type Passwords = ReadonlyMap<string, string>;
 
-/** The files that hold passwords: the Kubernetes Secret and the local target's environment file. */
-const SECRET_FILES: ReadonlySet<string> = new Set(['secret.yaml', 'local/secrets.env']);
+/** The files that hold passwords: the Kubernetes Secret (under base/ when the bundle spans Kubernetes clusters) and the local target's environment file. */
+const SECRET_FILES: ReadonlySet<string> = new Set(['secret.yaml', 'base/secret.yaml', 'local/secrets.env']);
 
 export function isSecretFile(path: string): boolean {
   return SECRET_FILES.has(path);

@@ -73,10 +73,12 @@ function sharedInputs(topology: Topology, secretName: string): string {
 /**
  * What one cluster's files read of the clusters: itself with its defaults merged in (every key of it but its
  * canvas position, which no renderer reads), and the names of its gateway remotes (every other cluster of its
- * gateway system), in order. A remote's gateway URL is its headless Service name, so a remote's replicas or
- * resources never change this cluster's files.
+ * gateway system), in order, with their placement. A remote's gateway URL is its headless Service name or external
+ * address, so a remote's replicas or resources never change this cluster's files.
  */
 function clusterInputs(cluster: ResolvedCluster, spec: Cluster | undefined, context: ConfContext): string {
   const own = spec ? Object.entries(spec).filter(([key]) => key !== 'position') : null;
-  return JSON.stringify([cluster, own, (context.remotes.get(cluster.name) ?? []).map((remote) => remote.name)]);
+  // A remote's placement decides how it is dialed (in-cluster name or external address) and whether this cluster is exposed.
+  const remotes = (context.remotes.get(cluster.name) ?? []).map((r) => [r.name, r.kubeContext ?? null, r.gateway ?? null]);
+  return JSON.stringify([cluster, own, remotes]);
 }

@@ -1,4 +1,4 @@
-import { passwordEnvVar, SYSTEM_USER } from '../names';
+import { GATEWAY_CREDENTIAL, passwordEnvVar, ROUTE_CREDENTIAL, SYSTEM_USER } from '../names';
 import type { Topology } from '../model';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -15,10 +15,14 @@ export const PASSWORD_PLACEHOLDER = 'generated-when-you-download';
  */
 export const SAFE_PASSWORD = /^[A-Za-z][A-Za-z0-9_.~-]{11,127}$/;
 
-/** Every user that needs a password: the system user (when any account has users) and each account user. */
+/**
+ * Every user that needs a password: the system user (when any account has users), each account user, and with
+ * `security.serverAuth` the route and gateway credentials.
+ */
 export function passwordUsers(topology: Topology): string[] {
   const users = topology.accounts.flatMap((a) => a.users);
-  return users.length > 0 ? [SYSTEM_USER, ...users] : [];
+  const server = topology.security?.serverAuth ? [ROUTE_CREDENTIAL, GATEWAY_CREDENTIAL] : [];
+  return [...(users.length > 0 ? [SYSTEM_USER, ...users] : []), ...server];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { secretPath } from './sites';
 import { KUBERNETES_PORTS } from '../conf/addressing';
 import { clusterNames, passwordEnvVar, SYSTEM_USER } from '../names';
 import type { ResolvedCluster, Topology } from '../model';
@@ -29,7 +30,7 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
     '  cluster of its system, so adding or removing a cluster rolls every cluster linked to it.',
     '- New passwords give the Secret a new name (a hash of its content), so every StatefulSet rolls onto it; pods keep',
     '  the old Secret until they are replaced. Old Secrets stay until you delete them:',
-    `  ${mdCode(`kubectl get secret -n ${ns} -l ${shellWord(`app.kubernetes.io/part-of=${topology.name}`)}`)} lists them; \`secret.yaml\` names the one in use.`,
+    `  ${mdCode(`kubectl get secret -n ${ns} -l ${shellWord(`app.kubernetes.io/part-of=${topology.name}`)}`)} lists them; \`${secretPath(topology)}\` names the one in use.`,
     '',
   );
 
@@ -47,7 +48,7 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
       'group never loses its quorum (here for a cluster `old` of 3 servers, asking through a cluster that stays):',
       '',
       '```sh',
-      `SYS_PASSWORD=$(kubectl get -n ${ns} -f secret.yaml -o jsonpath='{.data.${passwordEnvVar(SYSTEM_USER)}}' | base64 -d)`,
+      `SYS_PASSWORD=$(kubectl get -n ${ns} -f ${secretPath(topology)} -o jsonpath='{.data.${passwordEnvVar(SYSTEM_USER)}}' | base64 -d)`,
       `kubectl port-forward -n ${ns} ${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} &`,
       'for i in 2 1 0; do',
       `  kubectl scale statefulset/nats-old -n ${ns} --replicas=$i`,

@@ -6,6 +6,8 @@ import { TLS_NAMES } from '../k8s/tls-objects';
 import { BUNDLE_PATHS } from './files';
 import { mdCode } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
+import { kubeContexts } from './sites';
+import { siteOf } from '../conf/placement';
 
 /** The Certificate a cluster's manifest carries, as the README's file table names it (empty without TLS). */
 export function tlsClusterFiles(cluster: ResolvedCluster): string {
@@ -36,6 +38,7 @@ export function renderTlsSection(p: (...lines: string[]) => void, topology: Topo
   );
   for (const c of secured) p(`- ${mdCode(c.name)}: ${protocols(c)}`);
   p('');
+  renderSharedCa(p, topology, clusters);
   const first = secured.find((c) => c.tls.clients);
   if (first) {
     const svc = clusterNames(first.name).statefulSet;
@@ -54,4 +57,34 @@ export function renderTlsSection(p: (...lines: string[]) => void, topology: Topo
     '```',
     '',
   );
+}
+
+/**
+ * A bundle over several Kubernetes clusters has one CA, made by the first cluster's overlay; every other Kubernetes
+ * cluster signs with a copy of its Secret, so certificates verify across the gateways. The copy is a step of its own,
+ * between applying the first overlay and the others.
+ */
+function renderSharedCa(p: (...lines: string[]) => void, topology: Topology, clusters: ResolvedCluster[]): void {
+  const contexts = kubeContexts(topology);
+  if (contexts.length < 2 || clusters.length === 0) return;
+  const ns = shellWord(topology.namespace);
+  const ctx = (c: string | null) => (c === null ? '' : ` --context ${shellWord(c)}`);
+  const firstContext = siteOf(clusters[0]);
+  const ca = shellWord(TLS_NAMES.ca);
+  p(
+    `One CA serves every Kubernetes cluster. The overlay of the first cluster (${mdCode(clusters[0].name)}) makes it; the other`,
+    "overlays' `tls.yaml` hold only the CA Issuer, which signs with a copy of the CA's Secret. Apply the first overlay, wait",
+    'for the CA, and copy its Secret to every other Kubernetes cluster before applying their overlays:',
+    '',
+    '```sh',
+    `kubectl${ctx(firstContext)} wait -n ${ns} certificate/${ca} --for=condition=Ready --timeout=120s`,
+    `kubectl${ctx(firstContext)} get secret ${ca} -n ${ns} -o jsonpath='{.data.tls\\.crt}' | base64 -d > nats-ca.crt`,
+    `kubectl${ctx(firstContext)} get secret ${ca} -n ${ns} -o jsonpath='{.data.tls\\.key}' | base64 -d > nats-ca.key`,
+  );
+  for (const c of contexts) {
+    if (c.context === firstContext) continue;
+    p(`kubectl${ctx(c.context)} create namespace ${ns} --dry-run=client -o yaml | kubectl${ctx(c.context)} apply -f -`);
+    p(`kubectl${ctx(c.context)} create secret tls ${ca} -n ${ns} --cert=nats-ca.crt --key=nats-ca.key`);
+  }
+  p('rm nats-ca.key', '```', '');
 }

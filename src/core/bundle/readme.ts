@@ -12,10 +12,16 @@ import { clientUrl } from '../k8s/nats-box';
 import { natsBoxCommands } from './nats-box-commands';
 import { renderLeafnodesReadme } from './readme-leafnodes';
 import { leafHubs } from '../conf/leafnodes';
+import { bundleSites, kubeContexts, secretPath } from './sites';
+import { hasCrossSitePeer, siteOf } from '../conf/placement';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
 import { usesTls } from '../conf/tls';
 import { renderTlsSection, tlsClusterFiles } from './readme-tls';
+
+function contextFlag(context: string | null): string {
+  return context === null ? '' : ` --context ${shellWord(context)}`;
+}
 
 /**
  * The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. Every name
@@ -42,19 +48,45 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     '',
   );
 
+  const sites = bundleSites(topology);
+  const contexts = sites ? kubeContexts(topology) : [];
   p('## Files', '', '| file | what it is |', '|---|---|');
-  p('| `kustomization.yaml` | lists every manifest; apply the bundle with `kubectl apply -k .` |');
-  p('| `namespace.yaml` | the namespace |');
-  p(`| \`secret.yaml\` | Secret \`${SECRET_PREFIX}-<hash>\`: the password of every account user; the name is a hash of the content |`);
+  if (sites) {
+    p('| `base/` | what every Kubernetes cluster gets: the namespace and the one Secret (`base/secret.yaml`) |');
+    for (const s of contexts) {
+      p(`| ${code(`${s.folder}/`)} | the clusters of ${s.context === null ? 'the current kube context' : `kube context ${code(s.context)}`}, over \`base/\` |`);
+    }
+  } else {
+    p('| `kustomization.yaml` | lists every manifest; apply the bundle with `kubectl apply -k .` |');
+    p('| `namespace.yaml` | the namespace |');
+  }
+  p(`| \`${secretPath(topology)}\` | Secret \`${SECRET_PREFIX}-<hash>\`: the password of every account user; the name is a hash of the content |`);
   const monitoring = topology.monitoring?.exporter === true;
   for (const c of clusters) {
+    const path = sites ? `${sites.get(c.name)}/${BUNDLE_PATHS.clusterManifest(c.name)}` : BUNDLE_PATHS.clusterManifest(c.name);
+    const exposed =
+      c.gateway &&
+      hasCrossSitePeer(
+        c,
+        (remotes.get(c.name) ?? []).map((r) => resolveCluster(topology, r)),
+      )
+        ? ' gateway Service,'
+        : '';
     p(
-      `| ${code(BUNDLE_PATHS.clusterManifest(c.name))} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service, ${tlsClusterFiles(c)}StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}${monitoring ? ', each with the Prometheus exporter' : ''}), PodDisruptionBudget${monitoring ? ', PodMonitor' : ''} |`,
+      `| ${code(path)} | cluster ${code(c.name)}: ConfigMap, headless Service, client Service,${exposed} ${tlsClusterFiles(c)}StatefulSet (${c.replicas} server${c.replicas === 1 ? '' : 's'}${monitoring ? ', each with the Prometheus exporter' : ''}), PodDisruptionBudget${monitoring ? ', PodMonitor' : ''}${topology.security?.networkPolicy ? ', NetworkPolicy' : ''} |`,
     );
   }
-  if (clusters.some(usesTls))
-    p(`| \`${BUNDLE_PATHS.tls}\` | cert-manager: a self-signed Issuer, the bundle's CA Certificate and the CA Issuer that signs each cluster's Certificate |`);
-  if (topology.natsBox) p(`| \`${BUNDLE_PATHS.natsBox}\` | a Deployment with the nats CLI, to test the clusters from inside (see "Test from inside") |`);
+  // With several Kubernetes clusters the CA and nats-box live in the first cluster's overlay (bundle.ts).
+  const firstFolder = sites && clusters[0] ? `${sites.get(clusters[0].name)}/` : '';
+  if (clusters.some(usesTls)) {
+    p(
+      `| ${code(firstFolder + BUNDLE_PATHS.tls)} | cert-manager: a self-signed Issuer, the bundle's CA Certificate and the CA Issuer that signs each cluster's Certificate |`,
+    );
+    for (const s of contexts)
+      if (`${s.folder}/` !== firstFolder) p(`| ${code(`${s.folder}/${BUNDLE_PATHS.tls}`)} | the CA Issuer alone, over a copy of the CA's Secret (see "TLS") |`);
+  }
+  if (topology.natsBox)
+    p(`| ${code(firstFolder + BUNDLE_PATHS.natsBox)} | a Deployment with the nats CLI, to test the clusters from inside (see "Test from inside") |`);
   p("| `nats-conf/<cluster>.conf` | each cluster's `nats.conf`, the same text as in its ConfigMap |");
   p('| `kind-config.yaml` | a local kind cluster shaped like the `kind` section of the topology |');
   p('| `topology.yaml` | the design itself; import it into the designer or pass it to the CLI |', '');
@@ -68,10 +100,10 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     );
   } else {
     p(
-      `\`secret.yaml\` holds strong random passwords made when this bundle was rendered (32 letters and digits, from the`,
+      `\`${secretPath(topology)}\` holds strong random passwords made when this bundle was rendered (32 letters and digits, from the`,
       "browser's or Node's cryptographic random source), unless you chose your own (in the designer's download dialog, or",
       "with the CLI's `--passwords <file>`). They are in no other file: `nats.conf` reads them from environment variables",
-      'that the pods take from the Secret. Keep `secret.yaml` out of version control, or replace it with a Secret from your',
+      `that the pods take from the Secret. Keep \`${secretPath(topology)}\` out of version control, or replace it with a Secret from your`,
       'own secret store (same name and keys). Rendering again into this folder keeps these passwords (see "Changing the',
       'design").',
       '',
@@ -84,9 +116,23 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
 
   p('## Apply', '', '```sh');
   p('# optional: a local cluster shaped like the design', `kind create cluster --config kind-config.yaml`, '');
-  p('kubectl apply -k .   # the namespace, the Secret, then every cluster');
-  for (const c of clusters) p(`kubectl rollout status ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${shellWord(ns)} --timeout=10m`);
+  if (sites) {
+    p('# each Kubernetes cluster with its own context: the namespace, the shared Secret, then its clusters');
+    for (const s of contexts) p(`kubectl${contextFlag(s.context)} apply -k ${shellWord(s.folder)}`);
+  } else p('kubectl apply -k .   # the namespace, the Secret, then every cluster');
+  for (const c of clusters) {
+    const flag = sites ? contextFlag(siteOf(c)) : '';
+    p(`kubectl${flag} rollout status ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${shellWord(ns)} --timeout=10m`);
+  }
   p('```', '');
+  if (sites) {
+    p(
+      'A cluster that a peer in another Kubernetes cluster dials gets a gateway Service (`nats-<cluster>-gateway`, a',
+      'LoadBalancer unless the design says NodePort) and advertises the address the design gives it; point that name at',
+      "the Service's external address (external-dns does it from the Service's annotation) before the peers start.",
+      '',
+    );
+  }
   p(
     'Pods start in parallel: a JetStream cluster needs a majority of its servers up at once to elect a leader. A pod',
     'reports ready once it is current with the JetStream meta leader, which needs every linked cluster to be up too.',

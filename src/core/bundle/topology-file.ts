@@ -15,11 +15,16 @@ export function serializeTopology(topology: Topology): string {
 const FLOW = { keys: new Set(['position', 'requests', 'limits', 'users']), itemsOf: new Set(['gateways', 'leafnodes', 'otherWorkloads']) };
 
 function clusterEntry(c: Cluster): Record<string, unknown> {
+  // Placement only when set: a design in one Kubernetes cluster reads as it did before placement existed.
+  const placement: Record<string, unknown> = {};
+  if (c.kubeContext !== undefined && c.kubeContext !== null) placement.kubeContext = c.kubeContext;
+  if (c.gateway) placement.gateway = { service: c.gateway.service, address: c.gateway.address, nodePort: c.gateway.nodePort };
   return {
     name: c.name,
     region: c.region,
     zone: c.zone,
     ...(c.domain !== undefined ? { domain: c.domain } : {}),
+    ...placement,
     position: { x: c.position.x, y: c.position.y },
     ...writeSettings(c, FIELD_TREE, 1),
   };
@@ -62,6 +67,8 @@ export function topologyData(topology: Topology): Record<string, unknown> {
     // Written only when there is one, so a design without leafnodes keeps its bytes (and its share link).
     ...(topology.leafnodes ? { leafnodes: topology.leafnodes.map(([leaf, hub]) => [leaf, hub]) } : {}),
     kind: topology.kind,
+    // Left out while every switch is off, as the parser leaves it out.
+    ...(topology.security && Object.values(topology.security).some(Boolean) ? { security: { ...topology.security } } : {}),
   };
   // Written only when on, so a design without them keeps its bytes (and its share link).
   if (topology.monitoring) data.monitoring = { exporter: topology.monitoring.exporter };

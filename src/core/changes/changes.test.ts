@@ -97,10 +97,26 @@ describe('changes', () => {
     expect(changes(secured, three).find((p) => p.target.kind === 'cluster' && p.target.field === 'tls.routes')!.message).toContain('turns TLS off for routes');
   });
 
+  it('warns when route and gateway auth is switched, and when a cluster moves to another Kubernetes cluster', () => {
+    const auth = { ...three, security: { serverAuth: true, networkPolicy: false, restrictedPods: false } };
+    expect(codes(changes(three, auth))).toEqual(['CHANGE_SERVER_AUTH']);
+    expect(codes(changes(auth, three))).toEqual(['CHANGE_SERVER_AUTH']);
+    // Other switches roll the pods but need nothing beyond kubectl apply.
+    expect(codes(changes(three, { ...three, security: { serverAuth: false, networkPolicy: true, restrictedPods: true } }))).toEqual([]);
+    const moved = { ...three, clusters: three.clusters.map((c, i) => (i === 1 ? { ...c, kubeContext: 'prod-west' } : c)) };
+    const problems = changes(three, moved);
+    expect(problems.map((p) => `${p.code} ${JSON.stringify(p.target)}`)).toEqual([
+      'CHANGE_KUBE_CONTEXT {"kind":"cluster","cluster":"b","field":"kubeContext"}',
+    ]);
+    expect(problems[0].message).toContain('moves from the default Kubernetes cluster to kube context prod-west');
+  });
+
   it("emits only the change codes of the registry, each with the registry's severity", () => {
     const all = [
       ...changes(three, { ...three, defaults: { ...three.defaults, tls: { clients: true, routes: false, gateways: false } } }),
       ...changes(three, { ...three, namespace: 'x', clusters: three.clusters.slice(0, 1), gateways: [] }),
+      ...changes(three, { ...three, security: { serverAuth: true, networkPolicy: false, restrictedPods: false } }),
+      ...changes(three, { ...three, clusters: three.clusters.map((c) => ({ ...c, kubeContext: 'k' })) }),
       ...changes(
         topologyFrom({ defaults: { replicas: 1 }, clusters: [{ name: 'a' }] }),
         topologyFrom({ clusters: [{ name: 'a' }], defaults: { jetstream: { volumeSize: '9Gi' } } }),

@@ -27,6 +27,34 @@ export function changes(previous: Topology, next: Topology): Problem[] {
     });
   }
 
+  const authBefore = previous.security?.serverAuth === true;
+  const authAfter = next.security?.serverAuth === true;
+  if (authBefore !== authAfter) {
+    out.push({
+      code: 'CHANGE_SERVER_AUTH',
+      severity: 'warning',
+      target: { kind: 'topology', field: 'security.serverAuth' },
+      message:
+        `route and gateway auth goes ${authAfter ? 'on' : 'off'}: applying rolls every cluster, and until all have rolled a server that ` +
+        `${authAfter ? 'requires the route and gateway passwords refuses the routes and gateways of servers that do not send them yet' : 'no longer sends the passwords is refused by servers that still require them'}, ` +
+        `so a cluster can lose its routes and traffic between clusters is partial for the length of the roll`,
+      fix: 'Apply it in a maintenance window and wait for every StatefulSet to finish rolling (kubectl rollout status, as in the bundle README), or restart all servers at once.',
+    });
+  }
+
+  for (const [name, now] of after) {
+    const was = before.get(name);
+    if (!was || (was.cluster.kubeContext ?? null) === (now.cluster.kubeContext ?? null)) continue;
+    const where = (ctx: string | null | undefined) => (ctx ? `kube context ${ctx}` : 'the default Kubernetes cluster');
+    out.push({
+      code: 'CHANGE_KUBE_CONTEXT',
+      severity: 'warning',
+      target: { kind: 'cluster', cluster: name, field: 'kubeContext' },
+      message: `cluster ${name} moves from ${where(was.cluster.kubeContext)} to ${where(now.cluster.kubeContext)}: applying creates it anew there, while its servers in the old one keep running${js ? ', voting in the JetStream meta group and holding its streams' : ''}`,
+      fix: `Move its streams first (nats stream edit <stream> --cluster <other>, or a backup and restore), then take the old servers out as for a removed cluster (the bundle README, "Removing (or renaming) a cluster"), with kubectl --context for the old one.`,
+    });
+  }
+
   const removed = [...before.keys()].filter((name) => !after.has(name));
   for (const name of removed) {
     const was = before.get(name)!;

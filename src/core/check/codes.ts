@@ -101,6 +101,21 @@ export const PROBLEM_CODES = {
     name: 'Gateway TLS off on a peer',
     help: 'a cluster has gateway TLS off while another cluster of its gateway system has it on: their gateways never form',
   },
+  GATEWAY_UNREACHABLE: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'placement',
+    name: 'Gateway with no reachable address',
+    help: 'a peer in another Kubernetes cluster dials a cluster that has no gateway address, only in-cluster names it cannot reach',
+  },
+  GATEWAY_ADDRESS_INVALID: { severity: 'error', source: 'lint', rule: 'placement', help: 'a gateway address is neither a DNS name nor an IP address' },
+  GATEWAY_NODE_PORT_MISSING: { severity: 'error', source: 'lint', rule: 'placement', help: 'a gateway exposed on a NodePort names no node port' },
+  KUBE_CONTEXT_FOLDER_COLLISION: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'placement',
+    help: 'two kube contexts would share one overlay folder of the bundle (a context named "default" and clusters that name none)',
+  },
   JETSTREAM_DOMAIN_INVALID: {
     severity: 'error',
     source: 'lint',
@@ -307,6 +322,18 @@ export const PROBLEM_CODES = {
     source: 'change',
     rule: 'changes',
     help: 'the namespace changes: every cluster is created anew, the old ones keep running',
+  },
+  CHANGE_SERVER_AUTH: {
+    severity: 'warning',
+    source: 'change',
+    rule: 'changes',
+    help: 'route and gateway auth is switched on or off: every cluster rolls, and restarted and waiting servers refuse each other meanwhile',
+  },
+  CHANGE_KUBE_CONTEXT: {
+    severity: 'warning',
+    source: 'change',
+    rule: 'changes',
+    help: 'a cluster moves to another Kubernetes cluster: it is created anew there, the old servers keep running',
   },
   CHANGE_CLUSTER_REMOVED: {
     severity: 'warning',

@@ -1,6 +1,7 @@
 import { clusterNames } from '../names';
 import type { ResolvedCluster, Topology } from '../model';
 import type { TlsFiles } from './tls';
+import { crossSite, gatewayExternalAddress, hostPort } from './placement';
 
 /**
  * Where servers listen and how they find each other. The Kubernetes and the local target render the same
@@ -26,12 +27,19 @@ export interface Addressing {
   pidFile: string;
   /** Route URLs of the cluster's own servers (self included: the server drops its own route). */
   routeUrls: string[];
-  /** Gateway seed URLs of a remote cluster. */
+  /**
+   * With `security.serverAuth`, the variable holding route URL i with its credentials (a route sends only what its
+   * URL carries, and a conf cannot splice a variable into a string).
+   */
+  routeEnv(i: number): string;
+  /** Gateway seed URLs of a remote cluster: in-cluster names in the same Kubernetes cluster, its external address from another. */
   gatewayUrls(remote: ResolvedCluster): string[];
   /** Leafnode URLs of a hub cluster, without credentials. */
   leafnodeUrls(hub: string): string[];
   /** The cluster's certificate, key and CA, read by every `tls {}` block the cluster turns on. */
   tlsFiles: TlsFiles;
+  /** `host:port` the gateway advertises to peers in other Kubernetes clusters; null: none given. */
+  gatewayAdvertise: string | null;
 }
 
 /** The ports the NATS Helm chart uses. */
@@ -67,14 +75,31 @@ export function kubernetesAddressing(topology: Topology, cluster: ResolvedCluste
     storeDir: KUBERNETES_PATHS.storeDir,
     pidFile: `${KUBERNETES_PATHS.pidDir}/nats.pid`,
     routeUrls: range(cluster.replicas).map((i) => `nats://${podHost(topology, cluster.name, i)}:${p.cluster}`),
+    // One conf serves every pod of the cluster, and the pod's environment defines these (`k8s/cluster-objects.ts`).
+    routeEnv: (i) => `NATS_ROUTE_URL_${i}`,
     // One seed per remote: its headless Service name resolves to every pod (ready or not), and the server
     // dials a random one of them. A remote's replica count then never changes this cluster's conf, so scaling
     // one cluster does not roll the others.
-    gatewayUrls: (remote) => [`nats://${serviceHost(topology, remote.name)}:${p.gateway}`],
+    gatewayUrls: (remote) => {
+      const external = crossSite(cluster, remote) ? gatewayExternalAddress(remote) : null;
+      // Without an external address a peer elsewhere has nothing better to dial; the lint reports it.
+      return [external ? `nats://${hostPort(external.host, external.port)}` : `nats://${serviceHost(topology, remote.name)}:${p.gateway}`];
+    },
+    gatewayAdvertise: advertiseOf(cluster),
     // The hub's headless Service, for the same reason: every pod, ready or not.
     leafnodeUrls: (hub) => [`nats-leaf://${serviceHost(topology, hub)}:${p.leafnode}`],
     tlsFiles: KUBERNETES_TLS_FILES,
   };
+}
+
+function advertiseOf(cluster: ResolvedCluster): string | null {
+  const external = gatewayExternalAddress(cluster);
+  return external ? hostPort(external.host, external.port) : null;
+}
+
+/** A route URL with the route credentials in it: `nats://route:<password>@host:port`. */
+export function routeUrlWithCredentials(url: string, user: string, password: string): string {
+  return url.replace(/^nats:\/\//, `nats://${user}:${password}@`);
 }
 
 export function range(n: number): number[] {

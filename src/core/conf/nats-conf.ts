@@ -1,11 +1,12 @@
 import { bytes } from '../quantity';
-import { passwordEnvVar, SYSTEM_ACCOUNT, SYSTEM_PASSWORD_ENV, SYSTEM_USER } from '../names';
+import { GATEWAY_CREDENTIAL, GATEWAY_USER, passwordEnvVar, ROUTE_CREDENTIAL, ROUTE_USER, SYSTEM_ACCOUNT, SYSTEM_PASSWORD_ENV, SYSTEM_USER } from '../names';
 import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
 import { kubernetesAddressing, type Addressing } from './addressing';
 import { confKey, confString as str } from '../quote/nats-conf';
 import { gatewayRemotes, needsClusterBlock } from './topology-facts';
 import { domainOf, leafHubs, leafIdentities, leafUrlEnvVar } from './leafnodes';
 import { isMutual, TLS_HANDSHAKE_SECONDS, type TlsFiles, type TlsProtocol } from './tls';
+import { crossSite, hasCrossSitePeer } from './placement';
 
 /** Lame duck timings of the Helm chart: grace strictly below duration (the server refuses otherwise). */
 export const LAME_DUCK = { duration: '30s', gracePeriod: '10s', durationSeconds: 30, graceSeconds: 10 };
@@ -18,7 +19,7 @@ export interface ConfContext {
   /** Each cluster's gateway remotes: every other cluster of its gateway system ({@link gatewayRemotes}). */
   remotes: Map<string, Cluster[]>;
   resolved: Map<string, ResolvedCluster>;
-  /** By address plan, then by remote cluster name. */
+  /** By address plan, then by remote cluster name and whether it is dialed from another Kubernetes cluster. */
   gatewayEntries: Record<Addressing['target'], Map<string, string>>;
   /** Each leaf cluster's hub ({@link leafHubs}), and the hubs. */
   leafHubs: Map<string, string>;
@@ -77,6 +78,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
   }
 
   const remotes = (ctx.remotes.get(cluster.name) ?? []).map((c) => resolved(topology, ctx, c));
+  const serverAuth = topology.security?.serverAuth === true;
   if (needsClusterBlock(cluster, remotes.length)) {
     w.blank();
     w.open('cluster');
@@ -84,7 +86,13 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     if (a.host) w.kv('host', str(a.host));
     w.kv('port', String(a.ports.cluster));
     w.kv('no_advertise', 'true');
-    w.list('routes', a.routeUrls.map(str));
+    if (serverAuth) {
+      w.raw(`authorization { user: ${str(ROUTE_USER)}, password: $${passwordEnvVar(ROUTE_CREDENTIAL)} }`);
+      w.list(
+        'routes',
+        a.routeUrls.map((_, i) => `$${a.routeEnv(i)}`),
+      );
+    } else w.list('routes', a.routeUrls.map(str));
     if (cluster.tls.routes) writeTls(w, a.tlsFiles, 'routes');
     w.close();
   }
@@ -96,9 +104,13 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.kv('name', str(cluster.name));
     if (a.host) w.kv('host', str(a.host));
     w.kv('port', String(a.ports.gateway));
+    // Peers in another Kubernetes cluster learn this address instead of a pod IP they cannot reach.
+    if (a.gatewayAdvertise && hasCrossSitePeer(cluster, remotes)) w.kv('advertise', str(a.gatewayAdvertise));
+    // One credential for the whole supercluster: a gateway whose URL carries none sends its own block's (both versions).
+    if (serverAuth) w.raw(`authorization { user: ${str(GATEWAY_USER)}, password: $${passwordEnvVar(GATEWAY_CREDENTIAL)} }`);
     w.list(
       'gateways',
-      remotes.map((r) => gatewayEntry(r, a, ctx)),
+      remotes.map((r) => gatewayEntry(cluster, r, a, ctx)),
     );
     if (cluster.tls.gateways) writeTls(w, a.tlsFiles, 'gateways');
     w.close();
@@ -148,12 +160,14 @@ function writeTls(w: ConfWriter, files: TlsFiles, protocol: TlsProtocol): void {
   w.close();
 }
 
-function gatewayEntry(remote: ResolvedCluster, a: Addressing, ctx: ConfContext): string {
+function gatewayEntry(self: ResolvedCluster, remote: ResolvedCluster, a: Addressing, ctx: ConfContext): string {
   const entries = ctx.gatewayEntries[a.target];
-  let entry = entries.get(remote.name);
+  // A remote is dialed one way from its own Kubernetes cluster and another from elsewhere.
+  const key = `${crossSite(self, remote) ? 'x' : 'i'}${remote.name}`;
+  let entry = entries.get(key);
   if (entry === undefined) {
     entry = `{ name: ${str(remote.name)}, urls: [${a.gatewayUrls(remote).map(str).join(', ')}] }`;
-    entries.set(remote.name, entry);
+    entries.set(key, entry);
   }
   return entry;
 }

@@ -1,18 +1,20 @@
 import type { ConfigMap, Container, EnvVar, Probe, Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { NetworkPolicy, NetworkPolicyPeer } from 'kubernetes-types/networking/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import { KUBERNETES_PATHS, KUBERNETES_PORTS, kubernetesAddressing } from '../conf/addressing';
+import { KUBERNETES_PATHS, KUBERNETES_PORTS, kubernetesAddressing, routeUrlWithCredentials } from '../conf/addressing';
 import { hubClusters, leafHubs, leafUrlVariables } from '../conf/leafnodes';
 import { LAME_DUCK } from '../conf/nats-conf';
 import { hash53 } from '../hash';
-import { clusterNames, passwordEnvVar, selectorLabels } from '../names';
+import { clusterNames, passwordEnvVar, ROUTE_CREDENTIAL, ROUTE_USER, selectorLabels } from '../names';
 import { bytes, MiB } from '../quantity';
-import type { ResolvedCluster, Topology } from '../model';
+import type { Cluster, ResolvedCluster, Topology } from '../model';
 import { passwordEnvVars } from '../bundle/passwords';
 import { clusterLabels } from './labels';
 import { exporterContainer } from './monitoring';
 import { usesTls } from '../conf/tls';
 import { TLS_NAMES } from './tls-objects';
+import { crossSite, hasCrossSitePeer } from '../conf/placement';
 
 export const CONFIG_FILE = 'nats.conf';
 const JS_VOLUME = 'nats-js';
@@ -70,6 +72,62 @@ export function headlessServiceFor(topology: Topology, cluster: ResolvedCluster)
   };
 }
 
+/**
+ * `security.networkPolicy`: who may open a connection to a cluster's pods. Clients and monitoring from anywhere (the
+ * client port is the service; Prometheus and probes read monitoring), routes only from the cluster's own pods,
+ * gateways from the pods of its peers in this Kubernetes cluster and, when a peer elsewhere dials it, from anywhere
+ * (its connections arrive through a load balancer from addresses we cannot know; gateway auth guards that port).
+ */
+export function networkPolicyFor(topology: Topology, cluster: ResolvedCluster, remotes: readonly Cluster[]): NetworkPolicy {
+  const pods = (name: string): NetworkPolicyPeer => ({ podSelector: { matchLabels: selectorLabels(name) } });
+  const port = (p: ServicePort) => [{ protocol: 'TCP', port: p.port }];
+  const local = remotes.filter((r) => !crossSite(cluster, r));
+  const gatewayFrom = hasCrossSitePeer(cluster, remotes) ? {} : { from: local.map((r) => pods(r.name)) };
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: meta(topology, cluster, clusterNames(cluster.name).statefulSet),
+    spec: {
+      podSelector: { matchLabels: selectorLabels(cluster.name) },
+      policyTypes: ['Ingress'],
+      ingress: [
+        { ports: port(PORTS[0]) },
+        { ports: port(PORTS[3]) },
+        { from: [pods(cluster.name)], ports: port(PORTS[1]) },
+        ...(remotes.length > 0 ? [{ ...gatewayFrom, ports: port(PORTS[2]) }] : []),
+      ],
+    },
+  };
+}
+
+/** external-dns publishes a DNS name for the Service's load balancer when this annotation names one. */
+export const EXTERNAL_DNS_ANNOTATION = 'external-dns.alpha.kubernetes.io/hostname';
+
+/**
+ * The Service peers in other Kubernetes clusters dial (`gateway` in the design): the gateway port only, on a
+ * LoadBalancer or a NodePort. It publishes unready pods for the reason the headless Service does: a JetStream pod
+ * is unready until it sees a meta leader, which may live across this very link (nats-io/k8s#1109).
+ */
+export function gatewayServiceFor(topology: Topology, cluster: ResolvedCluster): Service | null {
+  const g = cluster.gateway;
+  if (!g) return null;
+  const m = meta(topology, cluster, clusterNames(cluster.name).gatewayService);
+  // An IP address needs no DNS record; a name does, and external-dns makes it when it runs.
+  const annotations = g.address && !isIpAddress(g.address) ? { [EXTERNAL_DNS_ANNOTATION]: g.address } : undefined;
+  const port: ServicePort = { ...PORTS[2] };
+  if (g.service === 'NodePort' && g.nodePort !== null) port.nodePort = g.nodePort;
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: annotations ? { ...m, annotations } : m,
+    spec: { type: g.service, publishNotReadyAddresses: true, selector: selectorLabels(cluster.name), ports: [port] },
+  };
+}
+
+function isIpAddress(s: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || s.includes(':');
+}
+
 /** The Service clients use: the client port only, like the chart's default. */
 export function clientServiceFor(topology: Topology, cluster: ResolvedCluster): Service {
   return {
@@ -122,8 +180,24 @@ function env(topology: Topology, cluster: ResolvedCluster, secretName: string): 
     const urls = kubernetesAddressing(topology, cluster).leafnodeUrls(hub);
     for (const v of leafUrlVariables(topology, hub, urls, (user) => `$(${passwordEnvVar(user)})`)) vars.push({ name: v.name, value: v.value });
   }
+  if (topology.security?.serverAuth) {
+    // Each route URL with the credentials in it; Kubernetes expands $(VAR) from the variables above.
+    const a = kubernetesAddressing(topology, cluster);
+    const password = `$(${passwordEnvVar(ROUTE_CREDENTIAL)})`;
+    a.routeUrls.forEach((url, i) => vars.push({ name: a.routeEnv(i), value: routeUrlWithCredentials(url, ROUTE_USER, password) }));
+  }
   return vars;
 }
+
+/**
+ * `security.restrictedPods`: the restricted Pod Security Standard. The server runs as an unprivileged user (the image
+ * runs as root otherwise), and the root filesystem is read-only: it writes only the JetStream store (the volume, made
+ * group-writable through fsGroup) and its pid file (an emptyDir). Both server versions were seen running so
+ * (docs/nats-server.md, test/boot/read-only-root.test.ts).
+ */
+const NATS_UID = 1000;
+const RESTRICTED_POD = { runAsNonRoot: true, runAsUser: NATS_UID, runAsGroup: NATS_UID, fsGroup: NATS_UID, seccompProfile: { type: 'RuntimeDefault' } };
+const RESTRICTED_CONTAINER = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true, runAsNonRoot: true };
 
 /** `secretName`: the content-named credentials Secret ({@link credentialsFor}); a new one rolls the pods. */
 export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, conf: string, secretName: string): StatefulSet {
@@ -133,6 +207,7 @@ export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, con
   const resources: Container['resources'] = {};
   if (Object.keys(cluster.resources.requests).length) resources.requests = { ...cluster.resources.requests };
   if (Object.keys(cluster.resources.limits).length) resources.limits = { ...cluster.resources.limits };
+  const restricted = topology.security?.restrictedPods === true;
   const container: Container = {
     name: 'nats',
     image: topology.image,
@@ -142,6 +217,7 @@ export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, con
     resources,
     ...probes(js),
     lifecycle: { preStop: { exec: { command: ['nats-server', '--signal', `ldm=${KUBERNETES_PATHS.pidDir}/nats.pid`] } } },
+    ...(restricted ? { securityContext: RESTRICTED_CONTAINER } : {}),
     volumeMounts: [
       { name: 'config', mountPath: KUBERNETES_PATHS.configDir },
       { name: 'pid', mountPath: KUBERNETES_PATHS.pidDir },
@@ -168,6 +244,7 @@ export function statefulSetFor(topology: Topology, cluster: ResolvedCluster, con
         },
         spec: {
           enableServiceLinks: false,
+          ...(restricted ? { securityContext: RESTRICTED_POD } : {}),
           terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
           topologySpreadConstraints: [
             {

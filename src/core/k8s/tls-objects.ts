@@ -1,5 +1,6 @@
 import { clusterNames } from '../names';
 import { usesTls } from '../conf/tls';
+import { gatewayExternalAddress, isIpAddress } from '../conf/placement';
 import type { ResolvedCluster, Topology } from '../model';
 import { bundleLabels, clusterLabels } from './labels';
 
@@ -49,7 +50,15 @@ export function certificateDnsNames(topology: Topology, cluster: ResolvedCluster
   const n = clusterNames(cluster.name);
   const ns = topology.namespace;
   const forms = (host: string) => [host, `${host}.${ns}`, `${host}.${ns}.svc`, `${host}.${ns}.svc.${topology.clusterDomain}`];
-  return [...forms(n.statefulSet), ...forms(n.headless), ...forms(n.headless).map((h) => `*.${h}`), 'localhost'];
+  const external = gatewayExternalAddress(cluster);
+  const advertised = external && !isIpAddress(external.host) ? [external.host] : [];
+  return [...forms(n.statefulSet), ...forms(n.headless), ...forms(n.headless).map((h) => `*.${h}`), 'localhost', ...advertised];
+}
+
+/** An advertised gateway address that is an IP, as the Certificate's `ipAddresses`; nothing otherwise. */
+function certificateIpAddresses(cluster: ResolvedCluster): { ipAddresses?: string[] } {
+  const external = gatewayExternalAddress(cluster);
+  return external && isIpAddress(external.host) ? { ipAddresses: [external.host] } : {};
 }
 
 /** The bundle's CA chain: bootstrap Issuer → CA Certificate → CA Issuer, in apply order. */
@@ -74,6 +83,14 @@ export function tlsAuthorityObjects(topology: Topology): Record<string, unknown>
   ];
 }
 
+/**
+ * The CA Issuer alone, for the other Kubernetes clusters of a bundle that spans several: it signs with a copy of the
+ * first cluster's CA Secret (the README says how to copy it), so one CA backs every certificate.
+ */
+export function tlsIssuerObjects(topology: Topology): Record<string, unknown>[] {
+  return tlsAuthorityObjects(topology).slice(2);
+}
+
 /** The Certificate of one cluster, or null when the cluster turns no TLS on. */
 export function clusterCertificateFor(topology: Topology, cluster: ResolvedCluster): Record<string, unknown> | null {
   if (!usesTls(cluster)) return null;
@@ -87,6 +104,7 @@ export function clusterCertificateFor(topology: Topology, cluster: ResolvedClust
       duration: CERT_DURATION,
       renewBefore: CERT_RENEW_BEFORE,
       dnsNames: certificateDnsNames(topology, cluster),
+      ...certificateIpAddresses(cluster),
       // Routes and gateways are mutual TLS: the same certificate dials (client) and answers (server).
       usages: ['server auth', 'client auth', 'digital signature', 'key encipherment'],
       privateKey: { ...ECDSA, rotationPolicy: 'Always' },

@@ -61,6 +61,14 @@ const SCENARIOS = [
   topologyFrom({ accounts: [{ name: 'NATS_PASSWORD_X', users: ['x'] }] }),
   topologyFrom({ name: 'con', clusters: [{ name: 'x' }, { name: 'X' }] }),
   topologyFrom({
+    clusters: [
+      { name: 'east', kubeContext: 'Prod', gateway: { address: 'nats://x' } },
+      { name: 'west', kubeContext: 'default', gateway: { service: 'NodePort' } },
+      { name: 'here' },
+    ],
+    gateways: [['east', 'west']],
+  }),
+  topologyFrom({
     accounts: [{ name: 'A', users: Array.from({ length: 1000 }, (_, i) => `u${i}`) }],
     clusters: Array.from({ length: 300 }, (_, i) => ({ name: `c${i}` })),
   }),

@@ -34,6 +34,7 @@ import { namespace } from './rules/namespace';
 import { objectNameCollision } from './rules/object-name-collision';
 import { outputSize } from './rules/output-size';
 import { passwordEnvClash } from './rules/password-env-clash';
+import { placement } from './rules/placement';
 import { requestMissing } from './rules/request-missing';
 import { storageClass } from './rules/storage-class';
 import { tlsGatewayMismatch } from './rules/tls-gateway-mismatch';
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   gatewayDuplicate,
   gatewaySeparateSystem,
   tlsGatewayMismatch,
+  placement,
   jetstreamDomain,
   leafnodeLinks,
   domainSplit,

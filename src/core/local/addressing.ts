@@ -1,6 +1,7 @@
 import type { Addressing } from '../conf/addressing';
 import type { ResolvedCluster, Topology } from '../model';
-import { LOCAL_HOST, localServers, type LocalOptions, type LocalServer } from './plan';
+import { LOCAL_HOST, localServers, type LocalOptions, type LocalServer, type LocalSite } from './plan';
+import { crossSite, hostPort, siteOf } from '../conf/placement';
 
 /**
  * Paths of a local run, relative to the `local/` folder: `start.sh` changes into that folder before it starts
@@ -25,7 +26,11 @@ export const LOCAL_PATHS = {
  * seeds to the other servers' blocks, store and pid file inside the local folder.
  */
 export function localAddressing(topology: Topology, cluster: ResolvedCluster, serverIndex: number, options: LocalOptions = {}): Addressing {
-  return addressingFrom(indexPlan(localServers(topology, options)), cluster.name, serverIndex);
+  return addressingFrom(indexPlan(localServers(topology, options)), cluster.name, serverIndex, options.sites);
+}
+
+export function localRouteEnv(cluster: string, i: number): string {
+  return `NATS_ROUTE_URL_${cluster.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_${i}`;
 }
 
 /** A plan's servers by cluster name, so every server's addressing costs only its own lists. */
@@ -42,27 +47,40 @@ export function indexPlan(servers: LocalServer[]): PlanIndex {
 }
 
 /** {@link localAddressing} over a plan already computed and indexed (one plan serves every server of a render). */
-export function addressingFrom(index: PlanIndex, clusterName: string, serverIndex: number): Addressing {
+export function addressingFrom(index: PlanIndex, clusterName: string, serverIndex: number, sites?: LocalOptions['sites']): Addressing {
   const self = index.get(clusterName)?.[serverIndex];
   if (!self) throw new Error(`no server ${serverIndex} in cluster ${clusterName}`);
-  const url = (port: number) => `nats://${LOCAL_HOST}:${port}`;
+  const site = (c: LocalServer['cluster']): LocalSite => sites?.get(siteOf(c)) ?? { internal: LOCAL_HOST, external: LOCAL_HOST };
+  const url = (host: string, port: number) => `nats://${hostPort(host, port)}`;
+  const own = site(self.cluster);
   return {
     target: 'local',
     serverName: { literal: self.name },
-    host: LOCAL_HOST,
+    // A site listens on every interface, as a pod does behind its load balancer.
+    host: sites ? null : LOCAL_HOST,
     ports: self.ports,
     storeDir: LOCAL_PATHS.storeDir(self.name),
     pidFile: LOCAL_PATHS.pidFile(self.name),
     // Self included, as on Kubernetes: the server drops the route to itself.
-    routeUrls: index.get(clusterName)!.map((s) => url(s.ports.cluster)),
+    routeUrls: index.get(clusterName)!.map((s) => url(own.internal, s.ports.cluster)),
+    // secrets.env defines one set per cluster, so the name says which (cluster names are DNS labels here).
+    routeEnv: (i) => localRouteEnv(clusterName, i),
     // Every server of the remote: the local counterpart of a Service name that resolves to all its pods.
-    gatewayUrls: (remote) => (index.get(remote.name) ?? []).map((s) => url(s.ports.gateway)),
-    leafnodeUrls: (hub) => localLeafnodeUrls(index, hub),
+    gatewayUrls: (remote) => {
+      const there = site(remote);
+      const host = crossSite(self.cluster, remote) && remote.gateway?.address ? there.external : there.internal;
+      return (index.get(remote.name) ?? []).map((s) => url(host, s.ports.gateway));
+    },
+    gatewayAdvertise: self.cluster.gateway?.address ? hostPort(own.external, self.ports.gateway) : null,
+    leafnodeUrls: (hub) => localLeafnodeUrls(index, hub, sites),
     tlsFiles: { cert: LOCAL_PATHS.clusterCert(clusterName), key: LOCAL_PATHS.clusterKey(clusterName), ca: LOCAL_PATHS.caCert },
   };
 }
 
 /** A hub's leafnode URLs in the local plan: every one of its servers. */
-export function localLeafnodeUrls(index: PlanIndex, hub: string): string[] {
-  return (index.get(hub) ?? []).map((s) => `nats-leaf://${LOCAL_HOST}:${s.ports.leafnode}`);
+export function localLeafnodeUrls(index: PlanIndex, hub: string, sites?: LocalOptions['sites']): string[] {
+  const servers = index.get(hub) ?? [];
+  // A leaf dials its hub inside the hub's site (a leaf elsewhere is refused by the lint).
+  const host = (servers[0] && sites?.get(siteOf(servers[0].cluster))?.internal) ?? LOCAL_HOST;
+  return servers.map((s) => `nats-leaf://${hostPort(host, s.ports.leafnode)}`);
 }

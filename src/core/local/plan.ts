@@ -26,6 +26,21 @@ export const LOCAL_HOST = '127.0.0.1';
 export interface LocalOptions {
   /** First port of the plan. Must leave room for every server's block below 65536. @default 14222 */
   basePort?: number;
+  /**
+   * Each Kubernetes cluster (kube context; null for the default one) as a machine of its own: its servers listen on
+   * every interface, dial each other at `internal`, and peers of other sites dial `external` when the design gives
+   * the cluster a gateway address (the internal one otherwise, as a pod address is dialed without one). Without
+   * it every server is on 127.0.0.1.
+   */
+  sites?: ReadonlyMap<string | null, LocalSite>;
+}
+
+/** The two addresses of one site of a local run (see {@link LocalOptions.sites}). */
+export interface LocalSite {
+  /** Where its own servers reach each other (the pod network). */
+  internal: string;
+  /** Where other sites reach it (the load balancer). */
+  external: string;
 }
 
 /** One server of a local run. */

@@ -32,9 +32,23 @@ export function passwordVariables(topology: Topology, passwords: Passwords | und
   return out;
 }
 
-/** `local/secrets.env`: the passwords as `export` lines that `start.sh` sources. */
-/** `leafUrls`: each hub's leafnode URLs in this plan, for the hubs some leaf dials. */
-export function renderSecretsEnv(topology: Topology, passwords: Passwords | undefined, leafUrls?: ReadonlyMap<string, string[]>): string {
+/** A variable of secrets.env that is not a password alone: a route URL with the route credentials in it. */
+export interface SecretVariable {
+  name: string;
+  value: string;
+  note: string;
+}
+
+/**
+ * `local/secrets.env`: the passwords as `export` lines that `start.sh` sources, then any `extra` variables, then
+ * `leafUrls`: each hub's leafnode URLs in this plan, for the hubs some leaf dials.
+ */
+export function renderSecretsEnv(
+  topology: Topology,
+  passwords: Passwords | undefined,
+  extra: readonly SecretVariable[] = [],
+  leafUrls?: ReadonlyMap<string, string[]>,
+): string {
   const vars = passwordVariables(topology, passwords);
   const lines = [
     `# Passwords of ${JSON.stringify(topology.name)} for the local servers; start.sh sources this file.`,
@@ -43,6 +57,7 @@ export function renderSecretsEnv(topology: Topology, passwords: Passwords | unde
   if (!passwords && vars.length > 0) lines.push(`# These are placeholders (${PASSWORD_PLACEHOLDER}); download the bundle for real passwords.`);
   if (vars.length === 0) lines.push('# No account has users, so the servers read no passwords and clients connect without any.');
   for (const v of vars) lines.push(`export ${v.name}=${shellQuote(v.value)} # user ${JSON.stringify(v.user)}`);
+  for (const v of extra) lines.push(`export ${v.name}=${shellQuote(v.value)} # ${v.note}`);
   // Each leaf's remote URLs with the password in them: nats-server takes a remote's password only inside its URL.
   const byUser = new Map(vars.map((v) => [v.user, v.value]));
   for (const [hub, urls] of leafUrls ?? []) {

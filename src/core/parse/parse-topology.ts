@@ -1,6 +1,17 @@
 import { isMap, isSeq, LineCounter, type Document, type Pair } from 'yaml';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_IMAGE, KIND_PROVIDERS, PROVIDERS } from '../defaults';
-import type { Account, Cluster, ClusterSettings, KindEnvironment, Monitoring, OtherWorkload, ResourceList, Topology } from '../model';
+import type {
+  Account,
+  Cluster,
+  ClusterSettings,
+  GatewayExposure,
+  KindEnvironment,
+  Monitoring,
+  OtherWorkload,
+  ResourceList,
+  Security,
+  Topology,
+} from '../model';
 import { formatPath, Reader, type Path } from './reader';
 import { MAX_BYTES, MAX_CORES } from '../format/fields';
 import { FORMAT_VERSION, migrate } from '../format/migrations';
@@ -33,7 +44,12 @@ export const LIMITS = {
   bytes: MAX_BYTES,
   cpuCores: MAX_CORES,
   coordinate: 1_000_000,
+  /** A DNS name's longest form; a kube context name gets the same. */
+  hostName: 253,
 } as const;
+
+/** The node port range Kubernetes gives Services by default. */
+export const NODE_PORTS = { min: 30000, max: 32767 } as const;
 
 const TOP_KEYS = [
   'version',
@@ -50,6 +66,7 @@ const TOP_KEYS = [
   'kind',
   'monitoring',
   'natsBox',
+  'security',
 ];
 
 /**
@@ -201,6 +218,7 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   const monitoring = readMonitoring(r, o.monitoring);
   const natsBox = o.natsBox === undefined || o.natsBox === null ? false : r.boolean(o.natsBox, ['natsBox']);
   const leafnodes = o.leafnodes === undefined || o.leafnodes === null ? [] : readPairs(r, o.leafnodes, 'leafnodes', 'a leaf and its hub, like [edge, hub]');
+  const security = o.security === undefined || o.security === null ? null : readSecurity(r, o.security);
 
   if (
     r.count > 0 ||
@@ -225,6 +243,7 @@ function readTopology(r: Reader, data: unknown): Topology | undefined {
   if (monitoring) topology.monitoring = monitoring;
   if (natsBox) topology.natsBox = true;
   if (leafnodes.length > 0) topology.leafnodes = leafnodes;
+  if (security && Object.values(security).some(Boolean)) topology.security = security;
   return topology;
 }
 
@@ -236,6 +255,14 @@ function readMonitoring(r: Reader, v: unknown): Monitoring | null | undefined {
   const exporter = o.exporter === undefined || o.exporter === null ? false : r.boolean(o.exporter, ['monitoring', 'exporter']);
   if (exporter === undefined) return undefined;
   return exporter ? { exporter: true } : null;
+}
+
+function readSecurity(r: Reader, v: unknown): Security | undefined {
+  const keys = ['serverAuth', 'networkPolicy', 'restrictedPods'] as const;
+  const o = r.object(v, ['security'], keys);
+  if (!o) return undefined;
+  const [serverAuth, networkPolicy, restrictedPods] = keys.map((k) => (o[k] === undefined || o[k] === null ? false : r.boolean(o[k], ['security', k])));
+  return serverAuth === undefined || networkPolicy === undefined || restrictedPods === undefined ? undefined : { serverAuth, networkPolicy, restrictedPods };
 }
 
 function readJetStreamToggle(r: Reader, v: unknown): Topology['jetstream'] | undefined {
@@ -286,7 +313,7 @@ function readResourceList(r: Reader, v: unknown, path: Path, base: ResourceList)
   return ok ? out : undefined;
 }
 
-const CLUSTER_KEYS = ['name', 'region', 'zone', 'domain', 'position', ...SETTINGS_KEYS];
+const CLUSTER_KEYS = ['name', 'region', 'zone', 'domain', 'kubeContext', 'gateway', 'position', ...SETTINGS_KEYS];
 
 function readClusters(r: Reader, v: unknown): Cluster[] | undefined {
   const list = r.list(v, ['clusters'], LIMITS.clusters);
@@ -312,10 +339,30 @@ function readCluster(r: Reader, item: unknown, path: Path): Cluster | undefined 
   // Only a set domain is kept: a cluster without one is the same value as before the key existed.
   if (domain) cluster.domain = domain;
   let ok = name !== undefined && region !== undefined && zone !== undefined && domain !== undefined && position !== undefined;
+  if (o.kubeContext !== undefined && o.kubeContext !== null) {
+    const ctx = r.string(o.kubeContext, [...path, 'kubeContext'], LIMITS.hostName);
+    if (ctx === undefined) ok = false;
+    else cluster.kubeContext = ctx;
+  }
+  if (o.gateway !== undefined && o.gateway !== null) {
+    const g = readGatewayExposure(r, o.gateway, [...path, 'gateway']);
+    if (!g) ok = false;
+    else cluster.gateway = g;
+  }
   const overrides = readOverrides(r, o, path);
   if (!overrides) ok = false;
   else Object.assign(cluster, overrides);
   return ok ? cluster : undefined;
+}
+
+function readGatewayExposure(r: Reader, v: unknown, path: Path): GatewayExposure | undefined {
+  const o = r.object(v, path, ['service', 'address', 'nodePort']);
+  if (!o) return undefined;
+  const service =
+    o.service === undefined || o.service === null ? 'LoadBalancer' : r.oneOf(o.service, [...path, 'service'], ['LoadBalancer', 'NodePort'] as const);
+  const address = o.address === undefined || o.address === null ? null : r.string(o.address, [...path, 'address'], LIMITS.hostName);
+  const nodePort = o.nodePort === undefined || o.nodePort === null ? null : r.integer(o.nodePort, [...path, 'nodePort'], NODE_PORTS.min, NODE_PORTS.max);
+  return service === undefined || address === undefined || nodePort === undefined ? undefined : { service, address, nodePort };
 }
 
 /** A list of cluster-name pairs: gateway links, or leafnode links `[leaf, hub]`. */

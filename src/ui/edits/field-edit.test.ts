@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopology, templateById, type Topology } from '../../core';
+import { parseTopology, serializeTopology, templateById, type Topology } from '../../core';
 import { applyFieldEdit, isOverridden, readField } from './field-edit';
 
 function noetl(): Topology {
@@ -66,5 +66,33 @@ describe('inspector field edits', () => {
 
   it('refuses an edit of a cluster that no longer exists', () => {
     expect(applyFieldEdit(noetl(), { scope: 'cluster', id: 'zz', field: 'replicas' }, '3').ok).toBe(false);
+  });
+});
+
+describe('placement and security fields', () => {
+  it('sets a gateway key inside a whole exposure, reads it back, and clears a kube context to none', () => {
+    let t = ok(applyFieldEdit(noetl(), { scope: 'cluster', id: 'a', field: 'gateway.address' }, 'nats-a.example.com'));
+    expect(t.clusters[0].gateway).toEqual({ service: 'LoadBalancer', address: 'nats-a.example.com', nodePort: null });
+    t = ok(applyFieldEdit(t, { scope: 'cluster', id: 'a', field: 'gateway.service' }, 'NodePort'));
+    t = ok(applyFieldEdit(t, { scope: 'cluster', id: 'a', field: 'gateway.nodePort' }, '30722'));
+    expect(t.clusters[0].gateway).toEqual({ service: 'NodePort', address: 'nats-a.example.com', nodePort: 30722 });
+    expect(readField(t, { scope: 'cluster', id: 'a', field: 'gateway.nodePort' })).toBe('30722');
+    expect(readField(t, { scope: 'cluster', id: 'b', field: 'gateway.service' })).toBe('LoadBalancer');
+    const bad = applyFieldEdit(t, { scope: 'cluster', id: 'a', field: 'gateway.nodePort' }, '80');
+    expect(bad).toEqual({ ok: false, message: 'must be a whole number from 30000 to 32767, not 80' });
+    t = ok(applyFieldEdit(t, { scope: 'cluster', id: 'a', field: 'kubeContext' }, 'prod'));
+    t = ok(applyFieldEdit(t, { scope: 'cluster', id: 'a', field: 'kubeContext' }, ''));
+    expect(t.clusters[0].kubeContext).toBeNull();
+  });
+
+  it('turns a security switch on and off; all off reads as absent', () => {
+    const ref = { scope: 'topology', field: 'security.serverAuth' } as const;
+    expect(readField(noetl(), ref)).toBe(false);
+    const on = ok(applyFieldEdit(noetl(), ref, true));
+    expect(readField(on, ref)).toBe(true);
+    expect(on.security).toEqual({ serverAuth: true, networkPolicy: false, restrictedPods: false });
+    expect(serializeTopology(on)).toContain('security:\n  serverAuth: true\n');
+    const off = ok(applyFieldEdit(on, ref, false));
+    expect(serializeTopology(off)).toBe(serializeTopology(noetl()));
   });
 });

@@ -36,8 +36,21 @@ type Value = unknown | typeof REMOVE;
 /** Cluster keys that override `defaults` (the core's field table): clearing them means "inherit" again. */
 const CLUSTER_OVERRIDES: ReadonlySet<string> = new Set(CLUSTER_FIELDS.map((f) => f.path));
 
-const INTEGER_FIELDS = new Set(['cpus', 'workers', ...CLUSTER_FIELDS.filter((f) => f.kind === 'integer').map((f) => f.path)]);
-const NULLABLE_TEXT = new Set(['region', 'zone', 'jetstream.domain', ...CLUSTER_FIELDS.filter((f) => f.nullable === 'value').map((f) => f.path)]);
+const INTEGER_FIELDS = new Set(['cpus', 'workers', 'gateway.nodePort', ...CLUSTER_FIELDS.filter((f) => f.kind === 'integer').map((f) => f.path)]);
+const NULLABLE_TEXT = new Set([
+  'region',
+  'zone',
+  'kubeContext',
+  'gateway.address',
+  'gateway.nodePort',
+  'jetstream.domain',
+  ...CLUSTER_FIELDS.filter((f) => f.nullable === 'value').map((f) => f.path),
+]);
+
+/** A cluster's gateway exposure before its first key is set: what the parser fills in. */
+const NO_EXPOSURE = { service: 'LoadBalancer', address: null, nodePort: null };
+/** Every security switch, off: what the parser reads for a design without them. */
+const NO_SECURITY = { serverAuth: false, networkPolicy: false, restrictedPods: false };
 
 /** Stable key of a field, for drafts and focus: `cluster:a:replicas`. */
 export function fieldKey(ref: FieldRef): string {
@@ -106,7 +119,11 @@ export function applyFieldEdit(t: Topology, ref: FieldRef, raw: string | boolean
     if (t.clusters.some((c, j) => j !== i && c.name === name)) return { ok: false, message: `another cluster is already named "${name}"` };
   }
 
-  let candidate = setIn(t, path, value) as Topology;
+  // A gateway key lands in a whole exposure, so the design holds what the parser would fill in.
+  let base: unknown = t;
+  if (ref.scope === 'cluster' && ref.field.startsWith('gateway.')) base = setIn(t, path.slice(0, 3), { ...NO_EXPOSURE, ...(getIn(t, path.slice(0, 3)) ?? {}) });
+  if (ref.scope === 'topology' && ref.field.startsWith('security.')) base = setIn(t, ['security'], { ...NO_SECURITY, ...t.security });
+  let candidate = setIn(base, path, value) as Topology;
   if (ref.scope === 'cluster') {
     candidate = pruneOverrides(candidate, path[1] as number);
     // The same clusters in the same order: each keeps its id.
@@ -148,12 +165,16 @@ export function readField(t: Topology, ref: FieldRef): string | boolean {
     if (ref.field === 'region') return c.region ?? '';
     if (ref.field === 'zone') return c.zone ?? '';
     if (ref.field === 'domain') return c.domain ?? '';
+    if (ref.field === 'kubeContext') return c.kubeContext ?? '';
+    if (ref.field.startsWith('gateway.')) return display(getIn({ ...NO_EXPOSURE, ...c.gateway }, ref.field.split('.').slice(1)));
     const v = getIn(resolveCluster(t, c), ref.field.split('.'));
     return typeof v === 'boolean' ? v : display(v);
   }
   const path = fieldPath(t, ref);
   if (!path) return '';
   const v = getIn(t, path);
+  // A security switch absent from the design is off.
+  if (ref.scope === 'topology' && ref.field.startsWith('security.')) return v === true;
   if (typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.join(', ');
   return display(v);

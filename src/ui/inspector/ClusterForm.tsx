@@ -7,7 +7,7 @@ import { isOverridden, readField, type FieldRef } from '../edits/field-edit';
 import { clusterIndex } from '../edits/ids';
 import { useDerived } from '../shell/use-derived';
 import { useRunCommand } from '../shell/use-command';
-import { CheckboxField, TextField } from './Field';
+import { CheckboxField, SelectField, TextField } from './Field';
 import { LinkPicker } from './LinkPicker';
 import { MiniProblems } from './MiniProblems';
 
@@ -94,6 +94,8 @@ export function ClusterForm({ id }: { id: string }) {
         <TextField fref={ref('region')} label="Region" placeholder="us-east-1" problems={fieldProblems(problems, match, 'region')} />
         <TextField fref={ref('zone')} label="Zone" placeholder="us-east-1a" problems={fieldProblems(problems, match, 'zone')} />
       </fieldset>
+
+      <Placement id={id} problems={problems} match={match} />
 
       <fieldset className="group">
         <legend>Servers</legend>
@@ -228,6 +230,49 @@ function Links({ name }: { name: string }) {
         ))}
       </ul>
       {candidates.length > 0 && <LinkPicker name={name} candidates={candidates} />}
+    </fieldset>
+  );
+}
+
+/** Which Kubernetes cluster it runs in, and how peers in other ones reach its gateway (`docs` in README: Placement). */
+function Placement({ id, problems, match }: { id: string; problems: Problem[]; match: (p: Problem) => boolean }) {
+  const ref = (field: string): FieldRef => ({ scope: 'cluster', id, field });
+  const nodePort = useDesigner((s) => readField(s.design.topology, ref('gateway.service')) === 'NodePort');
+  return (
+    <fieldset className="group">
+      <legend>Placement</legend>
+      <TextField
+        fref={ref('kubeContext')}
+        label="Kube context"
+        placeholder="current context"
+        wide
+        problems={fieldProblems(problems, match, 'kubeContext')}
+        hint="The Kubernetes cluster it runs in; clusters in different ones reach each other through their gateway address."
+      />
+      <SelectField
+        fref={ref('gateway.service')}
+        label="Gateway Service"
+        options={[
+          { value: 'LoadBalancer', label: 'LoadBalancer' },
+          { value: 'NodePort', label: 'NodePort' },
+        ]}
+      />
+      <TextField
+        fref={ref('gateway.address')}
+        label="Gateway address"
+        placeholder="none"
+        problems={fieldProblems(problems, match, 'gateway.address')}
+        hint="DNS name or IP that peers in other Kubernetes clusters dial; the gateway advertises it."
+      />
+      {nodePort && (
+        <TextField
+          fref={ref('gateway.nodePort')}
+          label="Node port"
+          numeric
+          placeholder="30000-32767"
+          problems={fieldProblems(problems, match, 'gateway.nodePort')}
+        />
+      )}
     </fieldset>
   );
 }

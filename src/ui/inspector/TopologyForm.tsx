@@ -64,6 +64,20 @@ export function TopologyForm() {
           hint="A Deployment with the nats CLI, logged in as the system user from the Secret; the bundle README's checks run in it."
         />
       </fieldset>
+      <fieldset className="group">
+        <legend>Security</legend>
+        <CheckboxField
+          fref={t('security.serverAuth')}
+          label="Route and gateway auth"
+          hint="Servers of a cluster, and clusters, need a password from the Secret to connect."
+        />
+        <CheckboxField
+          fref={t('security.networkPolicy')}
+          label="NetworkPolicy per cluster"
+          hint="Routes only from the cluster's own pods, gateways only from its peers."
+        />
+        <CheckboxField fref={t('security.restrictedPods')} label="Restricted pods" hint="Non-root, no capabilities, read-only root filesystem." />
+      </fieldset>
       <Accounts />
       <Defaults />
       <KindSection k={k} />

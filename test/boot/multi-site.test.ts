@@ -1,0 +1,222 @@
+/**
+ * A design spanning three Kubernetes clusters, booted with each one in its own network namespace (`netns.ts`): a
+ * server reaches another site only at that site's advertised gateway address. Route and gateway auth are on. The
+ * negative controls: without gateway addresses the peers dial in-cluster addresses they cannot reach, and a server
+ * with a wrong route password gets no routes; each must make the same checks fail.
+ */
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseTopology } from '../../src/core/parse/parse-topology';
+import { lint } from '../../src/core/lint';
+import type { Topology } from '../../src/core/model';
+import { passwordEnvVar, ROUTE_CREDENTIAL, SYSTEM_USER } from '../../src/core/names';
+import { fixedPasswords } from '../support/fixtures';
+import { describeEachServerWithCli, IN_CI } from '../support/tools';
+import { convergenceProblems } from './checks';
+import { PORT_BANDS, retry, waitFor } from './harness';
+import { HAS_NETNS, SiteNetwork, SiteRun } from './netns';
+
+/**
+ * The design; `exposed: false` drops every gateway address (the negative control). Security switches go in
+ * `security` (TLS, once the renderer has it, is one more key there).
+ */
+function design(exposed: boolean): Topology {
+  const gateway = (g: Record<string, unknown>) => (exposed ? { gateway: g } : {});
+  const r = parseTopology({
+    version: 1,
+    name: 'multi-site',
+    security: { serverAuth: true },
+    accounts: [{ name: 'APP', jetstream: true, users: ['app'] }],
+    defaults: { jetstream: { memoryStore: '64Mi', fileStore: '256Mi' } },
+    clusters: [
+      { name: 'east', kubeContext: 'site-east', replicas: 3, ...gateway({ address: 'nats-east.example.com' }) },
+      { name: 'west', kubeContext: 'site-west', replicas: 1, ...gateway({ address: 'nats-west.example.com' }) },
+      { name: 'south', kubeContext: 'site-south', replicas: 1, ...gateway({ service: 'NodePort', address: '203.0.113.9', nodePort: 30722 }) },
+    ],
+    gateways: [
+      ['east', 'west'],
+      ['west', 'south'],
+    ],
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.topology;
+}
+
+if (!HAS_NETNS && IN_CI) throw new Error('the multi-site boot test needs root, iproute2 (ip netns) and curl');
+if (!HAS_NETNS) console.warn('\n*** not root or no ip netns / curl: skipping the multi-site boot test ***\n');
+
+/** A server's log line for a gateway dial to another site's internal (pod network) address. */
+const FAILED_DIAL = /Error connecting to explicit gateway "\w+" \(10\.232\.0\.\d+:\d+\)/;
+
+let boots = 0;
+/** A fresh block of the band for every run of this file: a server of a stopped run may still hold its ports. */
+function nextBase(): number {
+  const base = PORT_BANDS.multiSite.from + 100 * boots++;
+  if (base + 100 > PORT_BANDS.multiSite.to) throw new Error('the multiSite port band is used up');
+  return base;
+}
+
+const good = design(true);
+const passwords = fixedPasswords(good);
+const app = { user: 'app', password: passwords.get('app')! };
+const sys = { user: SYSTEM_USER, password: passwords.get(SYSTEM_USER)! };
+
+(HAS_NETNS ? describeEachServerWithCli : () => undefined)('a design spanning three Kubernetes clusters, each in its own network namespace', (server, cli) => {
+  let net: SiteNetwork;
+  beforeAll(async () => {
+    net = await SiteNetwork.create(good);
+  });
+  afterAll(async () => {
+    await net?.destroy();
+  });
+
+  it('forms the full gateway mesh through the advertised addresses, one meta leader, a request across sites and a stream in a remote site', async () => {
+    // given: a design the lint passes
+    expect(lint(good).filter((p) => p.severity === 'error')).toEqual([]);
+    const run = await SiteRun.prepare('multi-site', good, net, passwords, nextBase(), server);
+    try {
+      // when
+      run.startAll();
+      // then: routes, gateways both ways, JetStream with one meta leader over all five servers, /healthz
+      await waitFor(run, 'convergence', () => convergenceProblems(run));
+      // every outbound gateway crosses to another site's external address, never an internal one
+      for (const s of run.servers) {
+        const gz = await run.monitor<{ outbound_gateways: Record<string, { connection?: { ip?: string } }> }>(s, '/gatewayz');
+        for (const [peer, g] of Object.entries(gz.outbound_gateways)) expect(`${s.name}→${peer} ${g.connection?.ip}`).toMatch(/ 10\.231\.0\.\d+$/);
+      }
+
+      // a request from east answered in south, two gateway hops of sites apart
+      const south = run.servers.find((s) => s.cluster.name === 'south')!;
+      const east = run.servers.find((s) => s.cluster.name === 'east')!;
+      const site = net.sites.get('site-south')!;
+      const responder = spawn(
+        'ip',
+        [
+          'netns',
+          'exec',
+          site.ns,
+          cli,
+          '--no-context',
+          '--server',
+          `nats://${site.internal}:${south.ports.client}`,
+          '--user',
+          app.user,
+          '--password',
+          app.password,
+          'reply',
+          'svc.where',
+          'answered in south',
+        ],
+        { stdio: 'ignore', env: { PATH: process.env.PATH ?? '', HOME: run.dir, NO_COLOR: '1' } },
+      );
+      try {
+        const reply = await retry('a request from east to south', async () => {
+          const r = await run.cli(cli, east, app.user, app.password, ['request', 'svc.where', 'hello', '--raw']);
+          if (r.code !== 0 || !r.out.includes('answered in south')) throw new Error(r.out);
+          return r.out;
+        });
+        expect(reply).toContain('answered in south');
+      } finally {
+        responder.kill('SIGTERM');
+      }
+
+      // a stream placed in south, created and written from east
+      const add = await run.cli(cli, east, app.user, app.password, [
+        'stream',
+        'add',
+        'ORDERS',
+        '--subjects',
+        'orders.>',
+        '--storage',
+        'file',
+        '--replicas',
+        '1',
+        '--cluster',
+        'south',
+        '--defaults',
+      ]);
+      expect(add.code, add.out).toBe(0);
+      const pub = await run.cli(cli, east, app.user, app.password, ['pub', 'orders.1', 'first order']);
+      expect(pub.code, pub.out).toBe(0);
+      const info = await retry('the stream info', async () => {
+        const r = await run.cli(cli, east, app.user, app.password, ['stream', 'info', 'ORDERS', '--json']);
+        const parsed = JSON.parse(r.out) as { cluster?: { name?: string; leader?: string }; state?: { messages?: number } };
+        if (parsed.state?.messages !== 1) throw new Error(r.out);
+        return parsed;
+      });
+      expect(info.cluster?.name).toBe('south');
+      expect(info.cluster?.leader).toBe('nats-south-0');
+
+      // the meta group seen by the system user, from the other end of the mesh
+      const meta = await run.cli(cli, south, sys.user, sys.password, [
+        'server',
+        'check',
+        'meta',
+        '--expect',
+        '5',
+        '--lag-critical',
+        '1000',
+        '--seen-critical',
+        '10s',
+      ]);
+      expect(meta.out).toMatch(/^OK/m);
+    } finally {
+      await run.stop();
+    }
+  });
+
+  it('does not form the gateway mesh when the design gives no addresses: peers dial in-cluster addresses of other sites', async () => {
+    // given: the lint says why
+    const bare = design(false);
+    expect(
+      lint(bare)
+        .filter((p) => p.code === 'GATEWAY_UNREACHABLE')
+        .map((p) => (p.target as { cluster: string }).cluster)
+        .sort(),
+    ).toEqual(['east', 'south', 'west']);
+    const run = await SiteRun.prepare('multi-site-no-address', bare, net, passwords, nextBase(), server);
+    try {
+      // when
+      run.startAll();
+      // then: once a server has tried a peer's in-cluster address (and east's own routes are up), the checks fail on gateways
+      await waitFor(run, 'a failed dial of an in-cluster gateway address and east routed', async () => {
+        const dialed = run.servers.some((s) => FAILED_DIAL.test(run.log(s.name)));
+        const problems = (await convergenceProblems(run)).filter((p) => p.includes('/routez'));
+        return [...(dialed ? [] : ['no failed gateway dial logged yet']), ...problems];
+      });
+      const problems = await convergenceProblems(run);
+      expect(problems.filter((p) => p.includes('outbound_gateways')).length).toBeGreaterThanOrEqual(3);
+      expect(run.servers.filter((s) => FAILED_DIAL.test(run.log(s.name))).length).toBeGreaterThan(0);
+    } finally {
+      await run.stop();
+    }
+  });
+
+  it('gives a server with a wrong route password no routes, and the checks say so', async () => {
+    // given: east-0 has another route password than its cluster
+    const run = await SiteRun.prepare('multi-site-wrong-route-password', good, net, passwords, nextBase(), server);
+    const right = run.secrets[passwordEnvVar(ROUTE_CREDENTIAL)];
+    const wrong = 'Wrongroutepassword12345';
+    const tampered = Object.fromEntries(
+      Object.entries(run.secrets)
+        .filter(([k]) => k === passwordEnvVar(ROUTE_CREDENTIAL) || k.startsWith('NATS_ROUTE_URL_'))
+        .map(([k, v]) => [k, v.split(right).join(wrong)]),
+    );
+    expect(Object.keys(tampered)).toContain('NATS_ROUTE_URL_EAST_0');
+    try {
+      // when
+      run.startAll((s) => (s.name === 'nats-east-0' ? tampered : {}));
+      // then: once its peers have refused it, east-0 has no route and the checks name it
+      await waitFor(run, 'east-0 refused by its peers', async () =>
+        ['nats-east-1', 'nats-east-2'].some((n) => /authentication error/i.test(run.log(n))) ? [] : ['no route refused yet'],
+      );
+      await waitFor(run, 'east-1 and east-2 routed to each other', async () =>
+        (await convergenceProblems(run)).filter((p) => /^nats-east-[12]: \/routez distinct remote_id is 0/.test(p)),
+      );
+      const problems = await convergenceProblems(run);
+      expect(problems).toContain('nats-east-0: /routez distinct remote_id is 0, want 2');
+    } finally {
+      await run.stop();
+    }
+  });
+});
