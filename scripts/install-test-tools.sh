@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what `npm test` needs besides the npm packages, on Debian or Ubuntu, and says what it did:
 # - from Debian's packages: nats-server (2.9.10 on bookworm, the oldest server we support), Chromium for the browser
-#   tests, openssl (the local target's certs.sh and the TLS tests make throwaway certificates with it), and kubectl
+#   tests, openssl (the local target's certs.sh and the TLS tests make throwaway certificates with it), iproute2 and
+#   curl (the multi-site boot test puts each site in a network namespace), and kubectl
 #   (package kubernetes-client) when no kubectl is on the PATH;
 # - built from their Go modules into a cache, never downloaded as binaries: the nats-server release that bundles
 #   deploy (NATS_SERVER_VERSION in src/core/defaults.ts) and natscli (test/tools/versions.env).
@@ -18,6 +19,9 @@ need=''
 [ -x /usr/sbin/nats-server ] || need="$need nats-server"
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need="$need chromium"
 command -v openssl >/dev/null 2>&1 || need="$need openssl"
+# The multi-site boot test: a network namespace per site (ip netns), and curl to read each server's monitoring port.
+command -v ip >/dev/null 2>&1 || need="$need iproute2"
+command -v curl >/dev/null 2>&1 || need="$need curl"
 # Only when missing: Debian's kubectl would clash with one installed another way.
 command -v kubectl >/dev/null 2>&1 || need="$need kubernetes-client"
 if [ -n "$need" ]; then
