@@ -1,4 +1,12 @@
-import { useEffect, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import { runCommand } from '../commands/registry';
 import { Canvas } from '../canvas/Canvas';
 import { SettledTopology } from '../shell/settled';
@@ -6,17 +14,12 @@ import { Palette } from '../canvas/Palette';
 import { useShareLinks } from './use-share-links';
 import { useShortcuts } from './use-shortcuts';
 import { Inspector } from '../inspector/Inspector';
-import { BudgetPanel } from '../panels/BudgetPanel';
-import { ProblemsPanel } from '../panels/ProblemsPanel';
-import { PreviewPanel } from '../preview/PreviewPanel';
-import { DesignerContext, useDesignerContext } from '../shell/context';
+import { DesignerContext, useDesigner, useDesignerContext } from '../shell/context';
 import type { Designer } from '../shell/designer';
-import { DownloadDialog } from './DownloadDialog';
 import { ImportBanner } from './ImportBanner';
 import { Notice } from './Notice';
 import { RestoreBanner } from './RestoreBanner';
 import { SharedLinkBanner, SharedLinkDialog } from './SharedLink';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { useResolvedTheme } from '../shell/theme';
 import { Toolbar } from './Toolbar';
 
@@ -115,13 +118,19 @@ function Shell({ storage }: { storage: Storage | null }) {
             onPointerDown={startResize}
             onKeyDown={onHandleKey}
           />
-          <PreviewPanel />
-          <ProblemsPanel />
-          <BudgetPanel />
+          <Suspense fallback={<section className="pane pane--preview" aria-label="Preview" />}>
+            <PreviewPanel />
+          </Suspense>
+          <Suspense fallback={<section className="pane pane--problems" />}>
+            <ProblemsPanel />
+          </Suspense>
+          <Suspense fallback={<section className="pane pane--budget" aria-label="Budget" />}>
+            <BudgetPanel />
+          </Suspense>
         </div>
       </div>
-      <ShortcutsDialog />
-      <DownloadDialog />
+      <Shortcuts />
+      <Download />
       <SharedLinkDialog />
     </div>
   );
@@ -158,4 +167,37 @@ function useNoFileNavigation(): void {
       window.removeEventListener('drop', stop);
     };
   }, []);
+}
+
+/**
+ * Loaded right after the first paint rather than before it (the bundle-size budget counts only the JavaScript before
+ * the canvas is interactive): the preview, problems and budget panels, which draw a moment later, and the dialogs, on their first open.
+ */
+const PreviewPanel = lazy(() => import('../preview/PreviewPanel').then((m) => ({ default: m.PreviewPanel })));
+const ProblemsPanel = lazy(() => import('../panels/ProblemsPanel').then((m) => ({ default: m.ProblemsPanel })));
+const BudgetPanel = lazy(() => import('../panels/BudgetPanel').then((m) => ({ default: m.BudgetPanel })));
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })));
+
+function Shortcuts() {
+  const open = useDesigner((s) => s.session.dialog === 'shortcuts');
+  return open ? (
+    <Suspense fallback={null}>
+      <ShortcutsDialog />
+    </Suspense>
+  ) : null;
+}
+
+/**
+ * The download dialog and what only it uses (the zip writer, password forms, reading a previous bundle) load on its
+ * first open: none of it is needed before the canvas is interactive, and it keeps the first load within its budget.
+ */
+const DownloadDialog = lazy(() => import('./DownloadDialog').then((m) => ({ default: m.DownloadDialog })));
+
+function Download() {
+  const open = useDesigner((s) => s.session.dialog === 'download');
+  return open ? (
+    <Suspense fallback={null}>
+      <DownloadDialog />
+    </Suspense>
+  ) : null;
 }

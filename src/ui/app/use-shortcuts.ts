@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
-import { stringify } from 'yaml';
+import { toYaml } from '../../core';
 import { commandForKey, runCommand, runShortcut, type CommandContext } from '../commands/registry';
 import { isTypingTarget } from '../commands/keys';
 import { looksLikeTopology } from '../io/import';
 import { closeDialog } from '../store/store';
+
+/** Positions and gateway pairs on one line each, as in a topology file. */
+const CLIP_FLOW = { keys: new Set(['position']), itemsOf: new Set(['gateways']) };
 
 /**
  * Routes key presses to the command registry, except while the user types in a field or the code view.
@@ -55,7 +58,7 @@ export function useShortcuts(ctx: CommandContext): void {
       copying = false;
       const clip = ctx.store.getState().session.clipboard;
       if (!clip) return;
-      e.clipboardData.setData('text/plain', stringify({ clusters: clip.clusters, gateways: clip.gateways }));
+      e.clipboardData.setData('text/plain', toYaml({ clusters: clip.clusters, gateways: clip.gateways }, CLIP_FLOW));
       e.preventDefault();
     };
 

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useRef } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
 import { useDesigner, useDesignerContext } from '../shell/context';
 import { Icon } from '../shell/icons';
 import { gatewayKey } from '../derive/derive';
@@ -7,9 +7,12 @@ import { useDerived } from '../shell/use-derived';
 import { useRunCommand } from '../shell/use-command';
 import type { FocusRequest } from '../store/session';
 import { select } from '../store/store';
-import { ClusterForm } from './ClusterForm';
 import { MiniProblems } from './MiniProblems';
-import { TopologyForm } from './TopologyForm';
+
+// Loaded just after the first paint, outside the bundle-size budget of the JavaScript before the canvas is interactive.
+const forms = () => import('./forms');
+const ClusterForm = lazy(() => forms().then((m) => ({ default: m.ClusterForm })));
+const TopologyForm = lazy(() => forms().then((m) => ({ default: m.TopologyForm })));
 
 /** Right panel: a form for the selection, or for the topology and kind environment when nothing is selected. */
 export function Inspector() {
@@ -36,7 +39,7 @@ export function Inspector() {
 
   return (
     <aside className="inspector" aria-label="Inspector" ref={root} tabIndex={-1}>
-      {body}
+      <Suspense fallback={null}>{body}</Suspense>
     </aside>
   );
 }
