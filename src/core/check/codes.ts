@@ -316,6 +316,13 @@ export const PROBLEM_CODES = {
     name: 'Servers share one node',
     help: "a cluster's servers all share one node: no failure isolation (expected on kind)",
   },
+  K1: {
+    severity: 'info',
+    source: 'budget',
+    rule: 'one-context',
+    name: 'Budget covers one kube context',
+    help: "the design spans several Kubernetes clusters; the kind budget checks only the first cluster's kube context",
+  },
   // Day-2 changes: applying a new design over a running one.
   CHANGE_NAMESPACE: {
     severity: 'warning',
