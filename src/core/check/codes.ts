@@ -135,6 +135,12 @@ export const PROBLEM_CODES = {
     help: 'a leafnode link closes a loop: to itself, inside one gateway system, or back through other leaf links',
   },
   LEAF_SECOND_HUB: { severity: 'error', source: 'lint', rule: 'leafnode-links', help: 'a leaf cluster has more than one hub' },
+  LEAF_CROSS_CONTEXT: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'leafnode-links',
+    help: "a leaf and its hub run in different kube contexts; the leaf dials the hub's in-cluster address, so both must share one",
+  },
   LEAF_DOMAIN_SHARED: {
     severity: 'error',
     source: 'lint',
