@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderBundle } from '../src/core';
+import { siteOf } from '../src/core/conf/placement';
 import { featureCases, fixedPasswords, placementCases, renderCases } from './support/fixtures';
 import { manifestObjects, validateObject } from './support/k8s';
 
@@ -8,7 +9,13 @@ describe.each(renderCases)('manifests of template %s', (_id, topology) => {
 
   it('has a namespace, a secret and five objects per cluster; with TLS, the CA chain and a Certificate per cluster', () => {
     const tls = topology.defaults.tls.clients || topology.defaults.tls.routes || topology.defaults.tls.gateways;
-    expect(objects).toHaveLength(2 + (tls ? 3 : 0) + (tls ? 6 : 5) * topology.clusters.length);
+    // Over several kube contexts the first makes the CA; each other one gets an Issuer signing with its copy.
+    const sites = new Set(topology.clusters.map(siteOf)).size;
+    const ca = tls ? 3 + (sites - 1) : 0;
+    // What the switches add: a gateway Service per exposed cluster, a NetworkPolicy and a PodMonitor per cluster, nats-box.
+    const exposed = topology.clusters.filter((c) => c.gateway).length;
+    const perCluster = (tls ? 6 : 5) + (topology.security?.networkPolicy ? 1 : 0) + (topology.monitoring?.exporter ? 1 : 0);
+    expect(objects).toHaveLength(2 + ca + perCluster * topology.clusters.length + exposed + (topology.natsBox ? 1 : 0));
   });
 
   it.each(objects.map((o) => [`${o.file} ${String(o.object.kind)} ${String((o.object.metadata as { name: string }).name)}`, o.object]))(

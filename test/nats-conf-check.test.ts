@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { parseTopology, renderBundle } from '../src/core';
 import { lint } from '../src/core/lint';
 import { execFileSync } from 'node:child_process';
@@ -10,13 +10,32 @@ import { featureCases, fixedPasswords, noetlWithTls, placementCases, templateCas
 import { checkConf, kubeletEnv, podEnv, podEnvFromManifest } from './support/conf-check';
 import { describeEachServer } from './support/tools';
 
+/** A folder of throwaway certificate files named as the pod's mounted Secret names them; made once per file run. */
+let certsDir: string | null = null;
+function throwawayCerts(): string {
+  if (certsDir) return certsDir;
+  const dir = mkdtempSync(join(tmpdir(), 'nats-conf-tls-'));
+  const curve = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'];
+  execFileSync('openssl', ['req', '-x509', ...curve, '-keyout', 'ca.key', '-out', 'ca.crt', '-subj', '/CN=ca'], { cwd: dir, stdio: 'ignore' });
+  execFileSync('openssl', ['req', '-x509', ...curve, '-keyout', 'tls.key', '-out', 'tls.crt', '-subj', '/CN=nats'], { cwd: dir, stdio: 'ignore' });
+  return (certsDir = dir);
+}
+afterAll(() => {
+  if (certsDir) rmSync(certsDir, { recursive: true, force: true });
+});
+
 describeEachServer('nats.conf of every template', (server) => {
-  it.each(templateCases)('%s: one conf per cluster, each accepted by nats-server -t', (_id, topology) => {
-    const confs = renderBundle(topology).filter((f) => f.path.startsWith('nats-conf/'));
+  it.each(templateCases)('%s: one conf per cluster, each accepted by nats-server -t in the environment its StatefulSet gives it', (_id, topology) => {
+    const passwords = fixedPasswords(topology);
+    const files = renderBundle(topology, { passwords });
+    const confs = files.filter((f) => f.path.startsWith('nats-conf/'));
     expect(confs.map((f) => f.path)).toEqual(topology.clusters.map((c) => `nats-conf/${c.name}.conf`).sort());
     for (const f of confs) {
       const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');
-      expect(() => checkConf(server.path, f.content, podEnv(cluster, fixedPasswords(topology)), `${server.version}-${topology.name}-${cluster}`)).not.toThrow();
+      const manifest = files.find((m) => m.path.endsWith(`clusters/${cluster}.yaml`))!.content;
+      // With TLS on, the pod reads its certificates from the mounted Secret; throwaway files stand in for it.
+      const conf = f.content.replaceAll(`${KUBERNETES_PATHS.certDir}/`, () => `${throwawayCerts()}/`);
+      expect(() => checkConf(server.path, conf, podEnvFromManifest(manifest, passwords), `${server.version}-${topology.name}-${cluster}`)).not.toThrow();
     }
   });
 });

@@ -1,7 +1,7 @@
 /** Real NATS clients against a booted local target: request/reply across gateways, placement, auth. */
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, StorageType, type PubAck, type StreamInfo } from '@nats-io/jetstream';
-import { passwordEnvVar } from '../../src/core/names';
+import { GATEWAY_CREDENTIAL, passwordEnvVar, ROUTE_CREDENTIAL } from '../../src/core/names';
 import { passwordUsers } from '../../src/core/bundle/passwords';
 import { gatewaySystems, needsClusterBlock, remotesOf } from '../../src/core/conf/topology-facts';
 import type { LocalServer } from '../../src/core/local/plan';
@@ -126,7 +126,8 @@ export interface AuthResult {
 export async function loginEveryUser(b: Boot): Promise<AuthResult[]> {
   const s = b.servers[0];
   const out: AuthResult[] = [];
-  for (const user of passwordUsers(b.topology)) {
+  // Route and gateway credentials are servers', not clients': the suite checks the client port refuses them.
+  for (const user of passwordUsers(b.topology).filter((u) => u !== ROUTE_CREDENTIAL && u !== GATEWAY_CREDENTIAL)) {
     out.push(await attempt(b, s, { user, pass: password(b, user) }, user));
   }
   return out;

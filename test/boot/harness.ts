@@ -39,6 +39,8 @@ export const PORT_BANDS = {
   // Inside the multi-site test's own network namespaces; a band still, so its plan reads like the others'.
   multiSite: { from: 12000, to: 12999 },
   readOnlyRoot: { from: 13000, to: 13199 },
+  // The multi-region template in network namespaces (multi-site.test.ts), 100 ports a run.
+  multiRegion: { from: 13200, to: 13999 },
   generatedOldest: { from: 15000, to: 17499 },
   generatedCurrent: { from: 17500, to: 19999 },
   dayTwo: { from: 20000, to: 20999 },

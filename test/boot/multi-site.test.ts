@@ -2,13 +2,16 @@
  * A design spanning three Kubernetes clusters, booted with each one in its own network namespace (`netns.ts`): a
  * server reaches another site only at that site's advertised gateway address. Route and gateway auth are on. The
  * negative controls: without gateway addresses the peers dial in-cluster addresses they cannot reach, and a server
- * with a wrong route password gets no routes; each must make the same checks fail.
+ * with a wrong route password gets no routes; each must make the same checks fail. Below, the multi-region template
+ * itself boots with TLS on (certs.sh names each site's addresses), and a site whose certificate comes from another CA
+ * gets no gateways (the third negative control).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseTopology } from '../../src/core/parse/parse-topology';
 import { lint } from '../../src/core/lint';
 import type { Topology } from '../../src/core/model';
+import { templateById } from '../../src/core/templates';
 import { passwordEnvVar, ROUTE_CREDENTIAL, SYSTEM_USER } from '../../src/core/names';
 import { fixedPasswords } from '../support/fixtures';
 import { describeEachServerWithCli, IN_CI } from '../support/tools';
@@ -220,3 +223,195 @@ const sys = { user: SYSTEM_USER, password: passwords.get(SYSTEM_USER)! };
     }
   });
 });
+
+/**
+ * The multi-region template itself: us-east, eu-west and ap-south each in its own namespace (kube context), edge in
+ * us-east's, TLS on every protocol with certs.sh's CA, route and gateway auth on. Its gateway addresses are DNS names
+ * under example.com; the local plan dials each site's external address in their place, and certs.sh names it.
+ */
+const region = templateById('multi-region')!.topology();
+const regionPasswords = fixedPasswords(region);
+const regionApp = { user: 'app', password: regionPasswords.get('app')! };
+const regionSys = { user: SYSTEM_USER, password: regionPasswords.get(SYSTEM_USER)! };
+
+let regionBoots = 0;
+function nextRegionBase(): number {
+  const base = PORT_BANDS.multiRegion.from + 100 * regionBoots++;
+  if (base + 100 > PORT_BANDS.multiRegion.to + 1) throw new Error('the multiRegion port band is used up');
+  return base;
+}
+
+/** A log line of a TLS handshake that failed on a certificate from another CA (either end says it). */
+const BAD_CERT = /TLS (gateway )?handshake error|certificate signed by unknown authority|bad certificate/i;
+
+(HAS_NETNS ? describeEachServerWithCli : () => undefined)(
+  'the multi-region template, each region in its own network namespace, TLS and auth on',
+  (server, cli) => {
+    let net: SiteNetwork;
+    beforeAll(async () => {
+      net = await SiteNetwork.create(region);
+    });
+    afterAll(async () => {
+      await net?.destroy();
+    });
+
+    it('forms the full mesh over TLS, one meta leader, a request across sites, a stream in a remote site, and the leaf reaches the hub through its domain', async () => {
+      // given: the template, lint-clean but for edge's one server
+      expect(lint(region).filter((p) => p.severity === 'error')).toEqual([]);
+      const run = await SiteRun.prepare('multi-region', region, net, regionPasswords, nextRegionBase(), server);
+      try {
+        // when
+        run.startAll();
+        // then: routes, the gateway mesh of the three regions, JetStream meta groups (9 servers; edge its own), /healthz
+        await waitFor(run, 'convergence', () => convergenceProblems(run));
+        for (const s of run.servers.filter((x) => x.cluster.name !== 'edge')) {
+          const gz = await run.monitor<{ outbound_gateways: Record<string, { connection?: { ip?: string } }> }>(s, '/gatewayz');
+          expect(Object.keys(gz.outbound_gateways).sort(), s.name).toEqual(['ap-south', 'eu-west', 'us-east'].filter((n) => n !== s.cluster.name).sort());
+          for (const [peer, g] of Object.entries(gz.outbound_gateways)) expect(`${s.name}→${peer} ${g.connection?.ip}`).toMatch(/ 10\.231\.0\.\d+$/);
+          const varz = await run.monitor<{ tls_required?: boolean; gateway?: { tls_required?: boolean; tls_verify?: boolean } }>(s, '/varz');
+          expect({ clients: varz.tls_required, gateway: varz.gateway }).toMatchObject({ clients: true, gateway: { tls_required: true, tls_verify: true } });
+        }
+        const east = run.servers.find((s) => s.name === 'nats-us-east-0')!;
+        const south = run.servers.find((s) => s.name === 'nats-ap-south-0')!;
+        const edge = run.servers.find((s) => s.cluster.name === 'edge')!;
+
+        // a request from us-east answered in ap-south
+        const responder = spawn(
+          'ip',
+          [
+            'netns',
+            'exec',
+            net.sites.get('ap-south')!.ns,
+            cli,
+            ...run.cliConnection(south, regionApp.user, regionApp.password),
+            'reply',
+            'svc.where',
+            'answered in ap-south',
+          ],
+          {
+            stdio: 'ignore',
+            env: { PATH: process.env.PATH ?? '', HOME: run.dir, NO_COLOR: '1' },
+          },
+        );
+        try {
+          const reply = await retry('a request from us-east to ap-south', async () => {
+            const r = await run.cli(cli, east, regionApp.user, regionApp.password, ['request', 'svc.where', 'hello', '--raw']);
+            if (r.code !== 0 || !r.out.includes('answered in ap-south')) throw new Error(r.out);
+            return r.out;
+          });
+          expect(reply).toContain('answered in ap-south');
+        } finally {
+          responder.kill('SIGTERM');
+        }
+
+        // a stream placed in eu-west, created and written from us-east
+        const add = await run.cli(cli, east, regionApp.user, regionApp.password, [
+          'stream',
+          'add',
+          'ORDERS',
+          '--subjects',
+          'orders.>',
+          '--storage',
+          'file',
+          '--replicas',
+          '3',
+          '--cluster',
+          'eu-west',
+          '--defaults',
+        ]);
+        expect(add.code, add.out).toBe(0);
+        const pub = await run.cli(cli, east, regionApp.user, regionApp.password, ['pub', 'orders.1', 'first order']);
+        expect(pub.code, pub.out).toBe(0);
+        const info = await retry('the stream info', async () => {
+          const r = await run.cli(cli, east, regionApp.user, regionApp.password, ['stream', 'info', 'ORDERS', '--json']);
+          const parsed = JSON.parse(r.out) as { cluster?: { name?: string; leader?: string }; state?: { messages?: number } };
+          if (parsed.state?.messages !== 1) throw new Error(r.out);
+          return parsed;
+        });
+        expect(info.cluster?.name).toBe('eu-west');
+        expect(info.cluster?.leader).toMatch(/^nats-eu-west-\d$/);
+
+        // one meta group over the nine region servers, seen by the system user from ap-south
+        const meta = await run.cli(cli, south, regionSys.user, regionSys.password, [
+          'server',
+          'check',
+          'meta',
+          '--expect',
+          '9',
+          '--lag-critical',
+          '1000',
+          '--seen-critical',
+          '10s',
+        ]);
+        expect(meta.out).toMatch(/^OK/m);
+
+        // the leaf: a client of edge creates a stream in the hub's domain "global"; us-east's system holds it
+        // the leaf dials one of us-east's servers, whichever its remote picks
+        const hubs = run.servers.filter((s) => s.cluster.name === 'us-east');
+        await waitFor(run, 'the leafnode connection', async () => {
+          const leafs = await Promise.all(hubs.map(async (h) => (await run.monitor<{ leafs?: { account: string }[] }>(h, '/leafz')).leafs ?? []));
+          return leafs.flat().some((l) => l.account === 'APP') ? [] : ['no leafnode connection in APP on us-east'];
+        });
+        const fromEdge = await retry('a stream in domain global from edge', async () => {
+          const r = await run.cli(cli, edge, regionApp.user, regionApp.password, [
+            '--js-domain',
+            'global',
+            'stream',
+            'add',
+            'FROM_EDGE',
+            '--subjects',
+            'from-edge.>',
+            '--storage',
+            'file',
+            '--replicas',
+            '1',
+            '--defaults',
+          ]);
+          if (r.code !== 0) throw new Error(r.out);
+          return r;
+        });
+        expect(fromEdge.code).toBe(0);
+        const seen = await run.cli(cli, south, regionApp.user, regionApp.password, ['stream', 'info', 'FROM_EDGE', '--json']);
+        expect(seen.code, seen.out).toBe(0);
+        expect(['us-east', 'eu-west', 'ap-south']).toContain((JSON.parse(seen.out) as { cluster?: { name?: string } }).cluster?.name);
+        // and edge's own domain does not answer for it
+        const own = await run.cli(cli, edge, regionApp.user, regionApp.password, ['stream', 'info', 'FROM_EDGE', '--json']);
+        expect(own.code).not.toBe(0);
+      } finally {
+        await run.stop();
+      }
+    });
+
+    it("does not form ap-south's gateways when its certificate comes from another CA, and the checks say so", async () => {
+      // given: ap-south's certificate and key replaced by ones from a CA nobody else trusts, with the same names
+      const run = await SiteRun.prepare('multi-region-wrong-cert', region, net, regionPasswords, nextRegionBase(), server);
+      const site = net.sites.get('ap-south')!;
+      const sh = (script: string) => execFileSync('sh', ['-c', script], { cwd: run.local, stdio: 'pipe' });
+      sh(
+        [
+          'set -e',
+          'openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -keyout other-ca.key -out other-ca.crt -subj /CN=other 2>/dev/null',
+          'openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout certs/ap-south.key -out x.csr -subj /CN=nats-ap-south 2>/dev/null',
+          `printf '%s\\n' 'subjectAltName=IP:127.0.0.1,IP:${site.internal},IP:${site.external}' 'extendedKeyUsage=serverAuth,clientAuth' > x.ext`,
+          'openssl x509 -req -days 1 -in x.csr -CA other-ca.crt -CAkey other-ca.key -CAcreateserial -extfile x.ext -out certs/ap-south.crt 2>/dev/null',
+        ].join('\n'),
+      );
+      try {
+        // when
+        run.startAll();
+        // then: once a handshake with ap-south has failed on the certificate and us-east has its routes, the checks fail on gateways
+        await waitFor(run, 'a failed TLS handshake with ap-south and us-east routed', async () => {
+          const failed = run.servers.some((s) => BAD_CERT.test(run.log(s.name)));
+          const problems = (await convergenceProblems(run)).filter((p) => p.includes('nats-us-east') && p.includes('/routez'));
+          return [...(failed ? [] : ['no failed TLS handshake logged yet']), ...problems];
+        });
+        const problems = await convergenceProblems(run);
+        const gateways = problems.filter((p) => p.includes('outbound_gateways'));
+        expect(gateways.length).toBeGreaterThanOrEqual(3);
+        expect(gateways.some((p) => p.startsWith('nats-ap-south'))).toBe(true);
+      } finally {
+        await run.stop();
+      }
+    });
+  },
+);

@@ -6,7 +6,7 @@
  * reach another site only at the address the design advertises. Needs root (`ip netns`); the caller skips without.
  */
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -125,6 +125,8 @@ export class SiteRun {
       await writeFile(path, f.content, { mode: 0o600 });
     }
     for (const sub of ['data', 'run', 'logs']) await mkdir(join(dir, LOCAL_DIR, sub), { recursive: true });
+    // With TLS, the throwaway CA and certificates, as start.sh would make them.
+    if (existsSync(join(dir, LOCAL_DIR, 'certs.sh'))) await run('sh', [join(dir, LOCAL_DIR, 'certs.sh')]);
     const secrets = parseSecretsEnv(await readFile(join(dir, LOCAL_DIR, 'secrets.env'), 'utf8'));
     return new SiteRun(label, topology, net, dir, localServers(topology, options), secrets, binary);
   }
@@ -172,17 +174,18 @@ export class SiteRun {
     return JSON.parse(body) as T;
   }
 
+  /** natscli's connection flags for a server, from inside its site: its internal address, the user, and the CA with TLS on. */
+  cliConnection(s: LocalServer, user: string, password: string): string[] {
+    const site = this.net.sites.get(siteOf(s.cluster))!;
+    const url = `nats://${site.internal}:${s.ports.client}`;
+    const ca = s.cluster.tls.clients ? ['--tlsca', join(this.local, LOCAL_PATHS.caCert)] : [];
+    return ['--no-context', '--server', url, '--user', user, '--password', password, ...ca];
+  }
+
   /** `nats <args>` from inside a server's site against it, as `user`. */
   cli(cli: string, s: LocalServer, user: string, password: string, args: string[], timeoutMs = 20_000): Promise<{ code: number; out: string }> {
     const site = this.net.sites.get(siteOf(s.cluster))!;
-    const url = `nats://${site.internal}:${s.ports.client}`;
-    return inNs(
-      site.ns,
-      cli,
-      ['--no-context', '--server', url, '--user', user, '--password', password, '--timeout', '5s', ...args],
-      { HOME: this.dir, NO_COLOR: '1' },
-      timeoutMs,
-    );
+    return inNs(site.ns, cli, [...this.cliConnection(s, user, password), '--timeout', '5s', ...args], { HOME: this.dir, NO_COLOR: '1' }, timeoutMs);
   }
 
   async logTail(name: string, lines = 12): Promise<string> {

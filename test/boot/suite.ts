@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/core/model';
 import { LOCAL_PATHS } from '../../src/core/local/addressing';
+import { ROUTE_CREDENTIAL, ROUTE_USER } from '../../src/core/names';
 import { convergenceProblems } from './checks';
-import { appIdentity, attempt, farEnds, loginEveryUser, placeStream, requestAcross } from './clients';
+import { appIdentity, attempt, farEnds, loginEveryUser, password, placeStream, requestAcross } from './clients';
 import { boot, waitFor, type Boot, type PortBand } from './harness';
 import { IN_CI, NATS_CLI, NATSCLI_VERSION, type NatsServerBinary } from '../support/tools';
 import { checkJetStream, checkMeta, metaGroupRows, reportJetStream } from './natscli';
@@ -148,6 +149,11 @@ export function bootCases(cases: BootCase[], band: PortBand, server: NatsServerB
         expect(wrong.error).toMatch(/Authorization Violation/i);
         const anonymous = await attempt(x, s, {});
         expect(anonymous.ok).toBe(false);
+        // With server auth, the route credentials open no client connection
+        if (x.topology.security?.serverAuth) {
+          const route = await attempt(x, s, { user: ROUTE_USER, pass: password(x, ROUTE_CREDENTIAL) });
+          expect(route.ok).toBe(false);
+        }
       });
 
       it('stop.sh stops every server it started, by pid, and removes the pid files', async () => {

@@ -303,6 +303,29 @@ describe('N2: a cluster on one node', () => {
   });
 });
 
+describe('K1: a design over several kube contexts', () => {
+  it("budgets the first cluster's context only, and says which clusters it left out", () => {
+    // given NoETL's a in kube context east and b in west, on a 3Gi VM that holds one 3-server cluster but not two
+    const t = noetl((x) => {
+      x.kind.memory = '3Gi';
+      x.clusters[0].kubeContext = 'east';
+      x.clusters[1].kubeContext = 'west';
+    });
+    const together = noetl((x) => (x.kind.memory = '3Gi'));
+    // when
+    const b = budget(t);
+    // then: only a's servers are placed on the VM, and K1 names b and its context
+    expect(b.nodes.flatMap((n) => n.natsPods)).toEqual(['nats-a-0', 'nats-a-1', 'nats-a-2']);
+    expect(problems(t, 'K1').map((p) => [p.severity, p.message])).toEqual([
+      ['info', 'The design spans 2 Kubernetes clusters; the kind budget covers kube context east only (clusters a); clusters b run in kube contexts west.'],
+    ]);
+    // the same design in one Kubernetes cluster is budgeted whole, without K1, and does not fit
+    expect(problems(together, 'K1')).toEqual([]);
+    expect(budget(together).problems.filter((p) => p.severity === 'error').length).toBeGreaterThan(0);
+    expect(b.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('rules that cannot fire for what we render', () => {
   it('never emits M2, M3 or D2 (we always render GOMEMLIMIT, max_memory_store and max_file_store)', () => {
     // given every template, and one without a memory limit

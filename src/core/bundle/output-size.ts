@@ -50,6 +50,15 @@ const PIECE = {
   /** nats-box on: its Deployment and the README's section (with up to three cluster URLs). */
   natsBox: 4_000,
   readmeCluster: 700,
+  /** TLS on: a cluster's Certificate, mounts and conf blocks; once: the CA chain and the README's section. */
+  tlsCluster: 2_500,
+  tlsBase: 4_000,
+  /** Security switches on: a cluster's NetworkPolicy, securityContext and auth lines; once: the README's words. */
+  securityCluster: 2_200,
+  securityBase: 1_000,
+  /** Placement: a cluster's gateway Service and advertise line; once per bundle: overlays and the README's steps. */
+  placementCluster: 1_200,
+  placementBase: 2_000,
   readmeUser: 40,
   topologyCluster: 200,
   topologyUser: 4,
@@ -119,6 +128,12 @@ export function bundleOutputSize(topology: Topology): OutputSize {
   const monitoring = topology.monitoring?.exporter === true;
   if (monitoring) chars += PIECE.monitoringReadme;
   if (topology.natsBox) chars += PIECE.natsBox + 4 * s.dnsChars + 3 * s.maxNameChars;
+  const tls = Object.values(topology.defaults.tls).some(Boolean) || topology.clusters.some((c) => c.tls && Object.values(c.tls).some(Boolean));
+  const security = topology.security !== undefined && Object.values(topology.security).some(Boolean);
+  const placed = topology.clusters.some((c) => c.kubeContext !== undefined && c.kubeContext !== null);
+  const perCluster = (tls ? PIECE.tlsCluster : 0) + (security ? PIECE.securityCluster : 0) + (placed ? PIECE.placementCluster : 0);
+  chars += (tls ? PIECE.tlsBase : 0) + (security ? PIECE.securityBase : 0) + (placed ? PIECE.placementBase : 0);
+  chars += s.clusters.length * perCluster;
   chars += s.users * PIECE.secretEntry + s.userChars;
   chars += s.clusters.length * PIECE.topologyCluster + s.users * PIECE.topologyUser + s.userChars + s.gatewayChars + s.gateways * PIECE.topologyGateway;
   for (const c of s.clusters) {

@@ -150,6 +150,15 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     '`nats-topology budget topology.yaml` checks the design against it again.',
     '',
   );
+  if (sites) {
+    // One VM is one Kubernetes cluster: the budget covered the first kube context only (K1).
+    const ctx = siteOf(clusters[0]);
+    p(
+      `The design spans several Kubernetes clusters; the budget covered only the clusters of ${ctx === null ? 'the default context' : `kube context ${mdCode(ctx)}`}.`,
+      'Size every other Kubernetes cluster for its own clusters.',
+      '',
+    );
+  }
 
   if (first) {
     const pod = clusterNames(first.name).pod(0);

@@ -135,6 +135,12 @@ export const PROBLEM_CODES = {
     help: 'a leafnode link closes a loop: to itself, inside one gateway system, or back through other leaf links',
   },
   LEAF_SECOND_HUB: { severity: 'error', source: 'lint', rule: 'leafnode-links', help: 'a leaf cluster has more than one hub' },
+  LEAF_CROSS_CONTEXT: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'leafnode-links',
+    help: "a leaf and its hub run in different kube contexts; the leaf dials the hub's in-cluster address, so both must share one",
+  },
   LEAF_DOMAIN_SHARED: {
     severity: 'error',
     source: 'lint',
@@ -315,6 +321,13 @@ export const PROBLEM_CODES = {
     rule: 'one-node',
     name: 'Servers share one node',
     help: "a cluster's servers all share one node: no failure isolation (expected on kind)",
+  },
+  K1: {
+    severity: 'info',
+    source: 'budget',
+    rule: 'one-context',
+    name: 'Budget covers one kube context',
+    help: "the design spans several Kubernetes clusters; the kind budget checks only the first cluster's kube context",
   },
   // Day-2 changes: applying a new design over a running one.
   CHANGE_NAMESPACE: {

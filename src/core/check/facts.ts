@@ -4,6 +4,7 @@ import { natsBoxPod, natsPods, otherWorkloadPods } from '../budget/pods';
 import { EXPORTER_RESOURCES } from '../defaults';
 import type { BudgetFacts } from '../budget/rules/facts';
 import { simulate } from '../budget/simulate';
+import { siteOf } from '../conf/placement';
 import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
 
 /**
@@ -27,12 +28,15 @@ export function factsOf(topology: Topology): Facts {
   if (hit) return hit;
   const resolved = topology.clusters.map((spec) => ({ spec, cluster: resolveCluster(topology, spec) }));
   const clusters = resolved.map((r) => r.cluster);
-  let kind: Pick<BudgetFacts, 'vm' | 'placement' | 'totals' | 'jetstream'> | undefined;
+  let kind: Pick<BudgetFacts, 'kindClusters' | 'vm' | 'placement' | 'totals' | 'jetstream'> | undefined;
   const model = () => (kind ??= kindModel(topology, clusters));
   const facts: Facts = {
     topology,
     resolved,
     clusters,
+    get kindClusters() {
+      return model().kindClusters;
+    },
     get vm() {
       return model().vm;
     },
@@ -50,8 +54,12 @@ export function factsOf(topology: Topology): Facts {
   return facts;
 }
 
-/** kind's nodes and system pods, the scheduler's placement of every pod, the sums and JetStream's claims. */
-function kindModel(topology: Topology, clusters: ResolvedCluster[]): Pick<BudgetFacts, 'vm' | 'placement' | 'totals' | 'jetstream'> {
+/**
+ * kind's nodes and system pods, the scheduler's placement of every pod, the sums and JetStream's claims. A design over
+ * several Kubernetes clusters is budgeted for the first cluster's kube context only (see `budget/rules/contexts.ts`).
+ */
+function kindModel(topology: Topology, all: ResolvedCluster[]): Pick<BudgetFacts, 'kindClusters' | 'vm' | 'placement' | 'totals' | 'jetstream'> {
+  const clusters = all.filter((c) => siteOf(c) === siteOf(all[0] ?? {}));
   const vm = vmFigures(topology.kind);
   const nodes = kindNodes(topology.kind.workers, { cpuMillis: vm.cpuMillis, memoryBytes: vm.memoryBytes });
   const sidecar = topology.monitoring?.exporter ? EXPORTER_RESOURCES : undefined;
@@ -62,5 +70,11 @@ function kindModel(topology: Topology, clusters: ResolvedCluster[]): Pick<Budget
     ...topology.kind.otherWorkloads.flatMap(otherWorkloadPods),
   ];
   const placement = simulate(nodes, pods);
-  return { vm, placement, totals: totalFigures(placement, vm), jetstream: jetstreamFigures(topology.jetstream.enabled, clusters, nodes.length) };
+  return {
+    kindClusters: clusters,
+    vm,
+    placement,
+    totals: totalFigures(placement, vm),
+    jetstream: jetstreamFigures(topology.jetstream.enabled, clusters, nodes.length),
+  };
 }

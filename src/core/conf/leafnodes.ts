@@ -1,13 +1,14 @@
 import { passwordEnvVar } from '../names';
 import type { Cluster, Topology } from '../model';
 import { gatewaySystems } from './topology-facts';
+import { crossSite } from './placement';
 
 /** The leafnode port, as the NATS Helm chart and the server's default have it. */
 export const LEAFNODE_PORT = 7422;
 
 /**
  * Each leaf cluster's hub, from the links that can be rendered: both ends exist, differ, and are in different gateway
- * systems; a leaf keeps its first hub. The lint names every link left out here (`lint/rules/leafnode-links.ts`).
+ * systems, in one Kubernetes cluster; a leaf keeps its first hub. The lint names every link left out here (`lint/rules/leafnode-links.ts`).
  */
 export function leafHubs(topology: Topology): Map<string, string> {
   const links = topology.leafnodes ?? [];
@@ -17,6 +18,8 @@ export function leafHubs(topology: Topology): Map<string, string> {
   const systemOf = systemIndex(topology);
   for (const [leaf, hub] of links) {
     if (!names.has(leaf) || !names.has(hub) || systemOf.get(leaf) === systemOf.get(hub) || out.has(leaf)) continue;
+    // A leaf dials its hub's in-cluster address, which another Kubernetes cluster cannot reach (LEAF_CROSS_CONTEXT).
+    if (leafCrossesContexts(topology, leaf, hub)) continue;
     out.set(leaf, hub);
   }
   // A link whose hub's system leads back to the leaf's through other leaf links closes a loop: none of those render.
@@ -99,4 +102,11 @@ export function leafUrlVariables(
     user,
     value: `[${urls.map((u) => `"${withCredentials(u, user, password(user))}"`).join(', ')}]`,
   }));
+}
+
+/** Whether a leaf and its hub run in different Kubernetes clusters (kube contexts): a link the renderer cannot make. */
+export function leafCrossesContexts(topology: Topology, leaf: string, hub: string): boolean {
+  const l = topology.clusters.find((c) => c.name === leaf);
+  const h = topology.clusters.find((c) => c.name === hub);
+  return l !== undefined && h !== undefined && crossSite(l, h);
 }

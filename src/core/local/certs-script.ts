@@ -1,6 +1,7 @@
 import type { Topology } from '../model';
 import { usesTls } from '../conf/tls';
-import { LOCAL_HOST, type LocalServer } from './plan';
+import { LOCAL_HOST, type LocalServer, type LocalSite } from './plan';
+import { siteOf } from '../conf/placement';
 import { LOCAL_PATHS } from './addressing';
 import { shellQuote } from '../quote/shell';
 
@@ -15,14 +16,24 @@ export function localTlsClusters(servers: LocalServer[]): string[] {
 /**
  * `local/certs.sh`: a throwaway CA and one certificate per cluster that uses TLS, made with openssl on this machine
  * (the core renders the script; it never runs anything). Each certificate names what every local dialer dials
- * (`127.0.0.1`, and `localhost` for people) and serves both as server and as client certificate, since routes and
+ * (`127.0.0.1`, and `localhost` for people; with sites, also its site's internal and external addresses, which its own
+ * servers, its clients and its leaves, and peers of other sites dial) and serves both as server and as client certificate, since routes and
  * gateways are mutual TLS. It keeps what exists, so `start.sh` may run it every time; delete `certs/` for new ones.
  * Keys are written with umask 077 and never leave the folder. No user's name reaches openssl's `-subj` (whose `/` and
  * `=` are syntax): the CA's subject is fixed, the certificates' name their cluster, a DNS-1123 label.
  */
-export function renderCertsScript(topology: Topology, servers: LocalServer[]): string {
+export function renderCertsScript(topology: Topology, servers: LocalServer[], sites?: ReadonlyMap<string | null, LocalSite>): string {
   const clusters = localTlsClusters(servers);
   const P = LOCAL_PATHS;
+  const base = `IP:${LOCAL_HOST},DNS:localhost`;
+  // One arm per cluster whose site has addresses of its own; the names are DNS-1123 labels, the addresses IP literals.
+  const arms = clusters.flatMap((name) => {
+    const cluster = servers.find((s) => s.cluster.name === name)!.cluster;
+    const site = sites?.get(siteOf(cluster));
+    if (!site) return [];
+    const ips = [...new Set([site.internal, site.external])].map(ipLiteral);
+    return [`    ${shellQuote(name)}) echo ${shellQuote([base, ...ips.map((ip) => `IP:${ip}`)].join(','))} ;;`];
+  });
   return [
     '#!/bin/sh',
     `# Makes a throwaway CA and a certificate per cluster for the TLS of ${JSON.stringify(topology.name)}; start.sh runs it.`,
@@ -39,6 +50,13 @@ export function renderCertsScript(topology: Topology, servers: LocalServer[]): s
     '  echo "certs.sh: $OPENSSL not found; install openssl or set OPENSSL to its path" >&2',
     '  exit 1',
     'fi',
+    "# The names a cluster's certificate carries: what its dialers dial.",
+    'san() {',
+    '  case "$1" in',
+    ...arms,
+    `    *) echo ${shellQuote(base)} ;;`,
+    '  esac',
+    '}',
     'umask 077',
     `mkdir -p ${P.certDir}`,
     `if [ ! -f ${P.caCert} ]; then`,
@@ -50,7 +68,7 @@ export function renderCertsScript(topology: Topology, servers: LocalServer[]): s
     `  [ -f "${P.certDir}/$c.crt" ] && continue`,
     `  "$OPENSSL" req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \\`,
     `    -keyout "${P.certDir}/$c.key" -out "${P.certDir}/$c.csr" -subj "/CN=nats-$c" 2>/dev/null`,
-    `  printf '%s\\n' 'subjectAltName=IP:${LOCAL_HOST},DNS:localhost' 'extendedKeyUsage=serverAuth,clientAuth' \\`,
+    `  printf '%s\\n' "subjectAltName=$(san "$c")" 'extendedKeyUsage=serverAuth,clientAuth' \\`,
     `    'keyUsage=critical,digitalSignature' >"${P.certDir}/$c.ext"`,
     `  "$OPENSSL" x509 -req -days ${LOCAL_CERT_DAYS} -in "${P.certDir}/$c.csr" -CA ${P.caCert} -CAkey ${P.caKey} -CAcreateserial \\`,
     `    -extfile "${P.certDir}/$c.ext" -out "${P.certDir}/$c.crt" 2>/dev/null`,
@@ -58,4 +76,10 @@ export function renderCertsScript(topology: Topology, servers: LocalServer[]): s
     'done',
     '',
   ].join('\n');
+}
+
+/** An IP address as openssl's `IP:` takes it; anything else would be extension syntax in the certificate's config. */
+function ipLiteral(s: string): string {
+  if (!/^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f:]+)$/.test(s)) throw new Error(`a local site address must be an IP address: ${JSON.stringify(s)}`);
+  return s;
 }

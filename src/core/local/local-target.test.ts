@@ -15,7 +15,8 @@ import { LOCAL_BASE_PORT, localAddressing, localServers, localTargetProblem, ren
 /** Every topology the local target is checked on: the templates, the boot shapes, and a few variations. */
 function topologies(): [string, Topology][] {
   const out: [string, Topology][] = [
-    ...TEMPLATES.map((t): [string, Topology] => [`template ${t.id}`, t.topology()]),
+    // The plain local target: multi-region's (certs.sh, sites, leaf and auth variables) is booted in test/boot/multi-site.test.ts.
+    ...TEMPLATES.filter((t) => t.id !== 'multi-region').map((t): [string, Topology] => [`template ${t.id}`, t.topology()]),
     ...SHAPES.map((s): [string, Topology] => [`shape ${s.id}`, shapeTopology(s)]),
   ];
   const overrides = shapeTopology(SHAPES[4]);
@@ -301,5 +302,44 @@ describe('local/certs.sh', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("with sites, names each cluster's site addresses on its certificate, and not another site's", () => {
+    // given a in kube context east, b in west, each a site with an internal and an external address
+    const t = noetl();
+    t.defaults.tls = { clients: true, routes: true, gateways: true };
+    t.clusters[0].kubeContext = 'east';
+    t.clusters[1].kubeContext = 'west';
+    const sites = new Map([
+      ['east', { internal: '10.232.0.1', external: '10.231.0.1' }],
+      ['west', { internal: '10.232.0.2', external: '10.231.0.2' }],
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'certs-sh-sites-'));
+    try {
+      const script = join(dir, 'certs.sh');
+      writeFileSync(script, renderLocalTarget(t, undefined, { sites }).find((f) => f.path === 'local/certs.sh')!.content);
+      // when
+      execFileSync('sh', [script], { stdio: 'pipe' });
+      // then
+      const verify = (cert: string, ip: string) =>
+        execFileSync('openssl', ['verify', '-CAfile', 'certs/ca.crt', '-purpose', 'sslserver', '-verify_ip', ip, cert], { cwd: dir, stdio: 'pipe' });
+      for (const ip of ['127.0.0.1', '10.232.0.1', '10.231.0.1']) expect(() => verify('certs/a.crt', ip)).not.toThrow();
+      for (const ip of ['127.0.0.1', '10.232.0.2', '10.231.0.2']) expect(() => verify('certs/b.crt', ip)).not.toThrow();
+      expect(() => verify('certs/a.crt', '10.231.0.2')).toThrow();
+      expect(() => verify('certs/b.crt', '10.232.0.1')).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a site address that is not an IP literal, since it would be certificate config', () => {
+    const t = noetl();
+    t.defaults.tls = { clients: true, routes: true, gateways: true };
+    t.clusters[0].kubeContext = 'east';
+    const sites = new Map<string | null, { internal: string; external: string }>([
+      ['east', { internal: '10.232.0.1', external: '10.0.0.1,DNS:evil.example.com' }],
+      [null, { internal: '10.232.0.2', external: '10.231.0.2' }],
+    ]);
+    expect(() => renderLocalTarget(t, undefined, { sites })).toThrow(/must be an IP address/);
   });
 });

@@ -48,7 +48,7 @@ export function renderLocalTarget(topology: Topology, passwords: Passwords | und
     file('secrets.env', renderSecretsEnv(topology, passwords, routeVariables(topology, index, variables, options), hubUrls(topology, index, options))),
     file('start.sh', renderStartScript(topology, servers)),
     file('stop.sh', renderStopScript(topology, servers)),
-    ...(localTlsClusters(servers).length > 0 ? [file('certs.sh', renderCertsScript(topology, servers))] : []),
+    ...(localTlsClusters(servers).length > 0 ? [file('certs.sh', renderCertsScript(topology, servers, options.sites))] : []),
     file('README.md', renderLocalReadme(topology, servers, options.basePort ?? LOCAL_BASE_PORT, variables)),
     file('topology.yaml', serializeTopology(topology)),
   ];

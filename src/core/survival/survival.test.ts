@@ -11,6 +11,10 @@ describe('what a design survives', () => {
       five: ['Survives any 1 server of the cluster.'],
       'three-region': ['Survives any 1 server of each cluster; the loss of any one cluster.'],
       light: ['core NATS only: any server or cluster can be lost; clients of the others are not affected.'],
+      'multi-region': [
+        'cluster us-east, cluster eu-west and cluster ap-south: survives any 1 server of each cluster; the loss of any one cluster.',
+        'cluster edge: one standalone JetStream server: its loss stops everything there until it is back.',
+      ],
     });
   });
 

@@ -108,6 +108,37 @@ function light(): Topology {
   return { ...t, clusters: [cluster('a', 0, 0), cluster('b', 420, 0)], gateways: [['a', 'b']] };
 }
 
+/**
+ * Three regions, each its own Kubernetes cluster (kube context) reached by its peers at a LoadBalancer's DNS name,
+ * fully meshed; TLS on every protocol, server auth, NetworkPolicies and restricted pods, the exporter and nats-box on;
+ * and a leaf cluster `edge` with its own JetStream domain in `us-east`'s Kubernetes cluster, hanging off it. The
+ * addresses are under `example.com` (reserved): replace them with your load balancers' names. Not meant for one kind
+ * VM: the budget checks the first kube context only (K1), sized here for us-east with edge. Edge has one server (an
+ * edge box), so the lint warns that its JetStream has no quorum: expected there.
+ */
+function multiRegion(): Topology {
+  const t = base('multi-region', 'nats');
+  t.jetstream.domain = 'global';
+  t.accounts = [{ name: 'APP', jetstream: true, users: ['app'] }];
+  t.defaults.resources = { requests: { cpu: '200m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } };
+  t.defaults.jetstream = { memoryStore: '256Mi', fileStore: '2Gi', volumeSize: '3Gi', storageClass: null };
+  t.defaults.tls = { ...t.defaults.tls, clients: true, routes: true, gateways: true };
+  const region = (name: string, x: number, y: number, zone: string): Cluster =>
+    cluster(name, x, y, zone, { kubeContext: name, gateway: { service: 'LoadBalancer', address: `nats-${name}.example.com`, nodePort: null } });
+  const clusters = [region('us-east', 0, 0, 'us-east-1'), region('eu-west', 420, 0, 'eu-west-1'), region('ap-south', 210, 320, 'ap-south-1')];
+  const edge = cluster('edge', -320, 240, 'us-east-1', { kubeContext: 'us-east', domain: 'edge', replicas: 1 });
+  return {
+    ...t,
+    kind: kindEnv({ cpus: 4, memory: '8Gi' }),
+    clusters: [...clusters, edge],
+    gateways: mesh(clusters.map((c) => c.name)),
+    leafnodes: [['edge', 'us-east']],
+    monitoring: { exporter: true },
+    natsBox: true,
+    security: { serverAuth: true, networkPolicy: true, restrictedPods: true },
+  };
+}
+
 export const TEMPLATES: Template[] = [
   { id: 'noetl', title: 'NoETL 2×3 supercluster', description: 'Two 3-server JetStream clusters joined by a gateway (seed 000, fixed).', topology: noetl },
   { id: 'single', title: 'Single 3-server JetStream cluster', description: 'One cluster sized like typical production Helm values.', topology: single },
@@ -123,6 +154,12 @@ export const TEMPLATES: Template[] = [
     title: 'Light 2×1 for small kind VMs',
     description: "Two one-server clusters and a gateway, JetStream off; fits podman's default 2 GiB VM without a warning.",
     topology: light,
+  },
+  {
+    id: 'multi-region',
+    title: 'Multi-region, one Kubernetes cluster per region',
+    description: 'Three regions in three Kubernetes clusters, gateways over load balancers, TLS and auth on, a leaf cluster edge with its own domain.',
+    topology: multiRegion,
   },
 ];
 

@@ -38,7 +38,7 @@ export function d1Disk(f: BudgetFacts): Problem[] {
 /** D3: kind's local-path volumes are directories, so claim sizes are bookkeeping; said once. */
 export function d3LocalPath(f: BudgetFacts): Problem[] {
   if (!f.topology.jetstream.enabled) return [];
-  const onLocalPath = f.clusters.filter((c) => c.replicas > 0 && (c.jetstream.storageClass === null || c.jetstream.storageClass === KIND_STORAGE_CLASS));
+  const onLocalPath = f.kindClusters.filter((c) => c.replicas > 0 && (c.jetstream.storageClass === null || c.jetstream.storageClass === KIND_STORAGE_CLASS));
   if (onLocalPath.length === 0) return [];
   return [
     {

@@ -8,6 +8,11 @@ import type { BudgetJetStream, BudgetTotals, BudgetVm } from '../types';
 export interface BudgetFacts {
   topology: Topology;
   clusters: ResolvedCluster[];
+  /**
+   * The clusters the kind VM runs: all of them, or, for a design over several Kubernetes clusters, those of the first
+   * cluster's kube context (the one that also holds nats-box): each context is a Kubernetes cluster of its own.
+   */
+  kindClusters: ResolvedCluster[];
   vm: BudgetVm;
   placement: Placement;
   totals: BudgetTotals;

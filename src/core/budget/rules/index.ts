@@ -1,6 +1,7 @@
 /** The budget rules (docs/kind-budget.md, "The rules"), each a {@link Rule} over the facts `check` computes once. */
 
 import type { Rule } from '../../check/rule';
+import { k1OneContext } from './contexts';
 import { d1Disk, d3LocalPath } from './disk';
 import { h1HostMemoryRequests, h2HostCpuRequests, h3HostMemoryLimits, h4HostCpuLimits, h5ProviderDefault } from './host';
 import { m5MemoryStoresVsVm } from './memory';
@@ -23,4 +24,5 @@ export const BUDGET_RULES: readonly Rule[] = [
   { id: 'local-path', description: "D3: kind's local-path volumes enforce no size.", check: d3LocalPath },
   { id: 'small-cluster', description: 'N1: a JetStream cluster has the 3 servers R3 streams need.', check: n1SmallCluster },
   { id: 'one-node', description: "N2: a cluster's servers are spread over nodes.", check: n2OneNode },
+  { id: 'one-context', description: 'K1: a design over several kube contexts is budgeted for the first one only.', check: k1OneContext },
 ];

@@ -6,7 +6,7 @@ import { plural, type BudgetFacts } from './facts';
 /** N1: a JetStream cluster with fewer than 3 servers can't place R3 streams. */
 export function n1SmallCluster(f: BudgetFacts): Problem[] {
   if (!f.topology.jetstream.enabled) return [];
-  return f.clusters
+  return f.kindClusters
     .filter((c) => c.replicas < 3)
     .map((c) => ({
       code: 'N1',
@@ -26,7 +26,7 @@ export function n2OneNode(f: BudgetFacts): Problem[] {
   // The nodes holding a cluster's servers, with how many each.
   const natsOn = (cluster: string) =>
     nodes.map((s) => ({ node: s.node.name, count: s.pods.filter((p) => p.origin === 'nats' && p.cluster === cluster).length })).filter((x) => x.count > 0);
-  const together = f.clusters.map((c) => ({ cluster: c.name, on: natsOn(c.name) })).filter((x) => x.on.length === 1 && x.on[0].count > 1);
+  const together = f.kindClusters.map((c) => ({ cluster: c.name, on: natsOn(c.name) })).filter((x) => x.on.length === 1 && x.on[0].count > 1);
   if (together.length === 0) return [];
   if (nodes.length === 1) {
     const servers = together.reduce((n, x) => n + x.on[0].count, 0);

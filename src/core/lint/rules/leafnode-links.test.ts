@@ -5,6 +5,7 @@ import { domainSplit } from './domain-split';
 import { gatewaySeparateSystem } from './gateway-separate-system';
 import { factsOf } from '../../check/facts';
 import { leafHubs } from '../../conf/leafnodes';
+import { renderNatsConf } from '../../conf/nats-conf';
 import type { Topology } from '../../model';
 
 const problems = (t: Topology) => [...leafnodeLinks.check(factsOf(t)), ...domainSplit.check(factsOf(t))].map((p) => [p.code, p.target]);
@@ -41,6 +42,36 @@ describe('leafnode-links and domain-split', () => {
     });
     expect(problems(cycle).map(([code]) => code)).toEqual(['LEAF_LOOP', 'LEAF_LOOP', 'LEAF_LOOP']);
     expect(leafHubs(cycle).size).toBe(0);
+  });
+
+  it('refuse a leaf in another kube context than its hub, and leave the link out of the bundle', () => {
+    // given: edge in its own Kubernetes cluster, dialing hub's in-cluster name
+    const t = hubAndEdge({
+      clusters: [
+        { name: 'hub', kubeContext: 'east' },
+        { name: 'edge', domain: 'edge', kubeContext: 'edge-site' },
+      ],
+    });
+    // when
+    const found = leafnodeLinks.check(factsOf(t));
+    // then: one error on edge's kubeContext with the fix, and the renderer drops the link
+    expect(found.map((p) => [p.code, p.severity, p.target])).toEqual([
+      ['LEAF_CROSS_CONTEXT', 'error', { kind: 'cluster', cluster: 'edge', field: 'kubeContext' }],
+    ]);
+    expect(found[0].message).toContain('leaf edge runs in kube context "edge-site" but its hub hub in kube context "east"');
+    expect(found[0].fix).toContain("set its kubeContext to hub's");
+    expect(leafHubs(t).size).toBe(0);
+    const conf = renderNatsConf(t, 'edge');
+    expect(conf).not.toContain('remotes');
+    // the same link with both in one context (the multi-region template's edge) renders
+    const together = hubAndEdge({
+      clusters: [
+        { name: 'hub', kubeContext: 'east' },
+        { name: 'edge', domain: 'edge', kubeContext: 'east' },
+      ],
+    });
+    expect(problems(together)).toEqual([]);
+    expect(renderNatsConf(together, 'edge')).toContain('remotes');
   });
 
   it('refuse a second hub for one leaf', () => {

@@ -1,4 +1,5 @@
-import { domainOf, leafHubs, systemIndex } from '../../conf/leafnodes';
+import { domainOf, leafCrossesContexts, leafHubs, systemIndex } from '../../conf/leafnodes';
+import { siteOf } from '../../conf/placement';
 import { didYouMean } from '../../parse/did-you-mean';
 import type { Problem } from '../../problems';
 import type { Rule } from '../../check/rule';
@@ -11,6 +12,8 @@ import { q } from '../support';
  * - LEAF_LOOP: the leaf is its hub, the two are in one gateway system (the messages would cross twice), or the hub's
  *   side leads back to the leaf through other leaf links.
  * - LEAF_SECOND_HUB: a leaf cluster has one hub here; a second is not rendered.
+ * - LEAF_CROSS_CONTEXT: the leaf dials its hub's headless Service, an in-cluster name, so both must run in one
+ *   Kubernetes cluster (kube context); a hub's leafnode port is not exposed to other Kubernetes clusters.
  * - LEAF_DOMAIN_SHARED: with JetStream, a leaf's domain must differ from its hub's, or the two JetStreams answer the
  *   same API subjects; and the hub needs a domain for the leaf's clients to name it (`--js-domain`).
  */
@@ -69,6 +72,20 @@ export const leafnodeLinks: Rule = {
             leaf === hub
               ? `Remove [${leaf}, ${hub}].`
               : `Remove the leafnode link, or the gateway path between ${leaf} and ${hub} if ${leaf} is meant to be a leaf.`,
+        });
+        continue;
+      }
+      if (leafCrossesContexts(topology, leaf, hub)) {
+        const where = (name: string) => {
+          const ctx = siteOf(topology.clusters.find((c) => c.name === name)!);
+          return ctx === null ? 'the default Kubernetes cluster' : `kube context ${q(ctx)}`;
+        };
+        out.push({
+          code: 'LEAF_CROSS_CONTEXT',
+          severity: 'error',
+          target: { kind: 'cluster', cluster: leaf, field: 'kubeContext' },
+          message: `leaf ${leaf} runs in ${where(leaf)} but its hub ${hub} in ${where(hub)}: the leaf would dial ${hub}'s in-cluster address, which it cannot reach, so the link is not rendered`,
+          fix: `Run ${leaf} in the same kube context as ${hub} (set its kubeContext to ${hub}'s), or make ${leaf} a leaf of a hub in its own Kubernetes cluster.`,
         });
         continue;
       }
