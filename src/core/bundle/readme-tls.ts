@@ -16,7 +16,7 @@ export function tlsClusterFiles(cluster: ResolvedCluster): string {
 
 /** Which protocols a cluster secures, in words: `clients, routes and gateways`. */
 function protocols(c: ResolvedCluster): string {
-  const on = (['clients', 'routes', 'gateways'] as const).filter((p) => c.tls[p]);
+  const on = (['clients', 'routes', 'gateways', 'leafnodes'] as const).filter((p) => c.tls[p]);
   return on.length > 1 ? `${on.slice(0, -1).join(', ')} and ${on[on.length - 1]}` : on.join('');
 }
 

@@ -141,6 +141,13 @@ export const PROBLEM_CODES = {
     rule: 'leafnode-links',
     help: 'a leaf and its hub share a JetStream domain, or the hub has none',
   },
+  TLS_LEAFNODE_MISMATCH: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'tls-leafnode-mismatch',
+    name: 'Leafnode TLS off on one side',
+    help: 'a leaf cluster and its hub disagree on leafnode TLS: the handshake fails and the leaf never reaches its hub',
+  },
   DOMAIN_SPLIT: {
     severity: 'error',
     source: 'lint',

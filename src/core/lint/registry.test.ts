@@ -58,6 +58,14 @@ const SCENARIOS = [
     ],
   }),
   topologyFrom({ clusters: [{ name: 'a', tls: { gateways: true } }, { name: 'b' }], gateways: [['a', 'b']] }),
+  topologyFrom({
+    jetstream: { domain: 'hub' },
+    clusters: [
+      { name: 'hub', tls: { leafnodes: true } },
+      { name: 'edge', domain: 'edge' },
+    ],
+    leafnodes: [['edge', 'hub']],
+  }),
   topologyFrom({ accounts: [{ name: 'NATS_PASSWORD_X', users: ['x'] }] }),
   topologyFrom({ name: 'con', clusters: [{ name: 'x' }, { name: 'X' }] }),
   topologyFrom({
