@@ -23,7 +23,7 @@ test.describe('TLS switches', () => {
     await clientsDefault.focus();
     await clientsDefault.press('Space');
     await expect(clientsDefault).toBeChecked();
-    expect((await topologyOf(page)).defaults.tls).toEqual({ clients: true, routes: false, gateways: true });
+    expect((await topologyOf(page)).defaults.tls).toEqual({ clients: true, routes: false, gateways: true, leafnodes: false });
 
     // The preview renders it: the gateway block verifies its peers, clients get the server's certificate
     const conf = await previewOf(page, 'nats-conf/a.conf');
