@@ -371,7 +371,7 @@ export const PROBLEM_CODES = {
     source: 'change',
     rule: 'changes',
     name: 'TLS switched on a running cluster',
-    help: "a TLS switch of a running cluster flips: the rolling restart splits that protocol's connections until every side has restarted",
+    help: "a TLS switch (clients, routes, gateways or leafnodes) of a running cluster flips: the rolling restart splits that protocol's connections, a leaf from its hub included, until every side has restarted",
   },
 } as const satisfies Record<string, CodeInfo>;
 
