@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { renderBundle } from '../src/core';
-import { featureCases, fixedPasswords, placementCases, renderCases } from './support/fixtures';
+import { objectCases, fixedPasswords, placementCases, renderCases } from './support/fixtures';
 import { manifestObjects } from './support/k8s';
 
 const kubectl = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim() || null;
@@ -15,7 +15,7 @@ const root = mkdtempSync(join(tmpdir(), 'kustomize-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 // kubectl is optional on a developer's machine (the issue: "if kubectl is on the machine"); CI installs it.
-describe.skipIf(!kubectl).each([...renderCases, ...featureCases])('kubectl kustomize of template %s', (id, topology) => {
+describe.skipIf(!kubectl).each([...renderCases, ...objectCases])('kubectl kustomize of template %s', (id, topology) => {
   it('builds, and yields every object the bundle lists', () => {
     const files = renderBundle(topology, { passwords: fixedPasswords(topology) });
     for (const f of files) {

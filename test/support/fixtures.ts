@@ -51,6 +51,9 @@ export function noetlLeafWithTls(): Topology {
   return { ...t, defaults: { ...t.defaults, tls: { ...t.defaults.tls, leafnodes: true } } };
 }
 
+/** The designs whose objects the schema and kustomize tests check beyond the templates (-t checks the leaf TLS one apart). */
+export const objectCases = [...featureCases, ['noetl+leaf with leafnode TLS', noetlLeafWithTls()] as const];
+
 /** The templates and the TLS variant: every rendered shape the golden, schema, kustomize and -t tests check. */
 export const renderCases = [...templateCases, ['noetl-tls', noetlWithTls()] as const];
 
