@@ -46,4 +46,43 @@ test.describe('leafnode links', () => {
     await expect.poll(async () => 'leafnodes' in (await topologyOf(page))).toBe(false);
     await expect(page.getByRole('img', { name: /Leafnode link/ })).toHaveCount(0);
   });
+
+  test('"Leaf of" commits on Enter or a pick, never while arrowing through the options, as one undo step', async ({ page }) => {
+    // Given three clusters, c3 selected
+    await openDesigner(page);
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add cluster' }).click();
+    await clusterNode(page, 'c3').click();
+    const select = page.getByLabel('Leaf of', { exact: true });
+
+    // When the user arrows down twice through the options, without Enter
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+
+    // Then the select shows the option reached, and the design has no leaf link
+    await expect(select).toHaveValue('c2');
+    expect(await topologyOf(page)).not.toHaveProperty('leafnodes');
+    // Escape drops the choice
+    await page.keyboard.press('Escape');
+    await expect(select).toHaveValue('');
+
+    // When the user arrows to c2 again and presses Enter, that one link is made
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await topologyOf(page)).leafnodes).toEqual([['c3', 'c2']]);
+    await expect(select).toHaveValue('c2');
+
+    // And one undo step takes it back to no link (no step per option passed)
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => 'leafnodes' in (await topologyOf(page))).toBe(false);
+    expect((await topologyOf(page)).clusters.map((c) => c.name)).toEqual(['c1', 'c2', 'c3']);
+
+    // The button beside the select commits a choice made with the keyboard
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await topologyOf(page)).not.toHaveProperty('leafnodes');
+    await inspector(page).getByRole('button', { name: 'Set hub', exact: true }).click();
+    await expect.poll(async () => (await topologyOf(page)).leafnodes).toEqual([['c3', 'c1']]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { clusterNode, expect, loadTemplate, openDesigner, previewOf, test } from './fixtures';
+import { clusterNode, expect, loadTemplate, openDesigner, previewOf, test, typeOver } from './fixtures';
 
 /** The TLS switches: set for every cluster in the defaults, overridden on one, with the lint at the switch. */
 
@@ -23,7 +23,7 @@ test.describe('TLS switches', () => {
     await clientsDefault.focus();
     await clientsDefault.press('Space');
     await expect(clientsDefault).toBeChecked();
-    expect((await topologyOf(page)).defaults.tls).toEqual({ clients: true, routes: false, gateways: true });
+    expect((await topologyOf(page)).defaults.tls).toEqual({ clients: true, routes: false, gateways: true, leafnodes: false });
 
     // The preview renders it: the gateway block verifies its peers, clients get the server's certificate
     const conf = await previewOf(page, 'nats-conf/a.conf');
@@ -51,5 +51,45 @@ test.describe('TLS switches', () => {
     await expect(gateways).toBeChecked();
     expect((await topologyOf(page)).clusters.find((c) => c.name === 'b')!.tls).toBeUndefined();
     await expect(page.getByRole('list', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'TLS_GATEWAY_MISMATCH' })).toHaveCount(0);
+  });
+
+  test("leafnode TLS on the hub alone is an error at the leaf's switch, until the leaf turns it on too", async ({ page }) => {
+    // Given c2 a leaf of c1, each with its own domain
+    await openDesigner(page);
+    await page.getByRole('button', { name: 'Add cluster' }).click();
+    await page.getByRole('button', { name: 'Add cluster' }).click();
+    await expect(clusterNode(page, 'c2')).toBeVisible();
+    await page.keyboard.press('Escape');
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await typeOver(inspector.getByLabel('JetStream domain', { exact: true }), 'hub');
+    await inspector.getByRole('button', { name: 'Cluster defaults' }).click();
+    await expect(inspector.getByRole('checkbox', { name: 'Default TLS for leafnodes', exact: true })).not.toBeChecked();
+    await clusterNode(page, 'c2').click();
+    await inspector.getByLabel('Leaf of', { exact: true }).selectOption('c1');
+    await typeOver(inspector.getByLabel('JetStream domain', { exact: true }), 'edge');
+    await expect.poll(async () => (await topologyOf(page)).leafnodes).toEqual([['c2', 'c1']]);
+
+    // When the hub turns leafnode TLS on with the mouse
+    await clusterNode(page, 'c1').click();
+    await inspector.getByRole('checkbox', { name: 'TLS for leafnodes', exact: true }).click();
+    expect((await topologyOf(page)).clusters[0].tls).toEqual({ leafnodes: true });
+    expect(await previewOf(page, 'nats-conf/c1.conf')).toMatch(/leafnodes \{\n {2}port: 7422[\s\S]*tls \{[\s\S]*verify: true/);
+
+    // Then the leaf has the error at its own switch
+    await clusterNode(page, 'c2').click();
+    const leafSwitch = inspector.getByRole('checkbox', { name: 'TLS for leafnodes', exact: true });
+    await expect(leafSwitch).not.toBeChecked();
+    const atSwitch = leafSwitch.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " field ")][1]');
+    await expect(atSwitch.locator('.field__msg--error')).toHaveText(
+      'cluster c2 has leafnode TLS off (from defaults) but its hub c1 uses it: the leafnode connection never forms',
+    );
+
+    // When the leaf turns it on by the keyboard, the error goes and its remote dials with TLS
+    await leafSwitch.focus();
+    await leafSwitch.press('Space');
+    await expect(leafSwitch).toBeChecked();
+    await expect(atSwitch.locator('.field__msg--error')).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'TLS_LEAFNODE_MISMATCH' })).toHaveCount(0);
+    expect(await previewOf(page, 'nats-conf/c2.conf')).toMatch(/remotes: \[\n {4}\{ urls: [^\n]*, tls: \{ cert_file: "\/etc\/nats-certs\/tls\.crt"/);
   });
 });

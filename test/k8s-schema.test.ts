@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderBundle } from '../src/core';
 import { siteOf } from '../src/core/conf/placement';
-import { featureCases, fixedPasswords, placementCases, renderCases } from './support/fixtures';
+import { objectCases, fixedPasswords, placementCases, renderCases } from './support/fixtures';
 import { manifestObjects, validateObject } from './support/k8s';
 
 describe.each(renderCases)('manifests of template %s', (_id, topology) => {
@@ -30,7 +30,7 @@ describe.each(renderCases)('manifests of template %s', (_id, topology) => {
   });
 });
 
-describe.each(featureCases)('manifests of %s', (_id, topology) => {
+describe.each(objectCases)('manifests of %s', (_id, topology) => {
   const objects = manifestObjects(renderBundle(topology, { passwords: fixedPasswords(topology) }));
   const monitoring = topology.monitoring?.exporter === true;
 

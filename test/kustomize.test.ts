@@ -7,7 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { renderBundle, type Topology } from '../src/core';
 import { siteOf } from '../src/core/conf/placement';
 import { overlayFolder } from '../src/core/bundle/sites';
-import { featureCases, fixedPasswords, placementCases, renderCases } from './support/fixtures';
+import { objectCases, fixedPasswords, placementCases, renderCases } from './support/fixtures';
 import { manifestObjects } from './support/k8s';
 
 const kubectl = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim() || null;
@@ -19,7 +19,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 // kubectl is optional on a developer's machine (the issue: "if kubectl is on the machine"); CI installs it.
 /** Whether a design spans several kube contexts, so its bundle is one overlay per context and has no root kustomization. */
 const multiSite = (t: Topology) => new Set(t.clusters.map(siteOf)).size > 1;
-const oneSiteCases = [...renderCases, ...featureCases].filter(([, t]) => !multiSite(t));
+const oneSiteCases = [...renderCases, ...objectCases].filter(([, t]) => !multiSite(t));
 const multiSiteCases = [...placementCases, ...renderCases.filter(([, t]) => multiSite(t))];
 
 describe.skipIf(!kubectl).each(oneSiteCases)('kubectl kustomize of template %s', (id, topology) => {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KUBERNETES_PATHS, KUBERNETES_TLS_FILES } from '../src/core/conf/addressing';
-import { featureCases, fixedPasswords, noetlWithTls, placementCases, templateCases } from './support/fixtures';
+import { featureCases, fixedPasswords, noetlLeafWithTls, noetlWithTls, placementCases, templateCases } from './support/fixtures';
 import { checkConf, kubeletEnv, podEnv, podEnvFromManifest } from './support/conf-check';
 import { describeEachServer } from './support/tools';
 
@@ -132,6 +132,16 @@ describeEachServer('the Kubernetes confs with TLS on every protocol', (server) =
       const topology = noetlWithTls();
       const confs = renderBundle(topology).filter((f) => f.path.startsWith('nats-conf/'));
       expect(confs.length).toBe(2);
+      // With a leaf and leafnode TLS: the hub's listener and the leaf's remotes carry the certificate too.
+      const leafTopology = noetlLeafWithTls();
+      const leafFiles = renderBundle(leafTopology, { passwords: fixedPasswords(leafTopology) });
+      const leafConfs = leafFiles.filter((f) => f.path.startsWith('nats-conf/'));
+      expect(leafConfs.map((f) => f.content.match(/cert_file/g)!.length)).toEqual([4, 3, 3]);
+      for (const f of leafConfs) {
+        const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');
+        const conf = f.content.replaceAll(`${KUBERNETES_PATHS.certDir}/`, `${certs}/`);
+        expect(() => checkConf(server.path, conf, kubeletEnv(leafFiles, cluster), `${server.version}-leaf-tls-${cluster}`)).not.toThrow();
+      }
       for (const f of confs) {
         expect(f.content).toContain(`cert_file: "${KUBERNETES_TLS_FILES.cert}"`);
         const cluster = f.path.replace(/^nats-conf\/|\.conf$/g, '');

@@ -56,6 +56,8 @@ export interface TlsSettings {
   clients: boolean;
   routes: boolean;
   gateways: boolean;
+  /** A hub's leafnode listener (mutual TLS) and a leaf's remotes; a leaf and its hub must agree. */
+  leafnodes: boolean;
 }
 
 export interface Position {

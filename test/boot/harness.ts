@@ -52,6 +52,7 @@ export const PORT_BANDS = {
   failuresCurrent: { from: 31850, to: 32699 },
   bundleFeatures: { from: 32700, to: 32767 },
   tls: { from: 11300, to: 11999 },
+  leafTls: { from: 14000, to: 14499 },
 } satisfies Record<string, PortBand>;
 
 /** Convergence deadline: typically 0–7 s here (2-server meta groups are the slowest), with room for a busy machine. */

@@ -22,7 +22,7 @@ import { bootCases } from './suite';
 
 function tlsEverywhere(): Topology {
   const t = TEMPLATES.find((x) => x.id === 'noetl')!.topology();
-  return { ...t, defaults: { ...t.defaults, tls: { clients: true, routes: true, gateways: true } } };
+  return { ...t, defaults: { ...t.defaults, tls: { clients: true, routes: true, gateways: true, leafnodes: false } } };
 }
 
 interface TlsVarz {
@@ -214,7 +214,7 @@ bootSuite('TLS on clients, routes and gateways', (server) => {
     let b: Boot | undefined;
     beforeAll(async () => {
       const light = TEMPLATES.find((t) => t.id === 'light')!.topology();
-      const t: Topology = { ...light, clusters: light.clusters.map((c, i) => (i === 0 ? { ...c, tls: { gateways: true } } : c)) };
+      const t: Topology = { ...light, clusters: light.clusters.map((c, i) => (i === 0 ? { ...c, tls: { gateways: true, leafnodes: false } } : c)) };
       expect(lint(t).map((p) => p.code)).toContain('TLS_GATEWAY_MISMATCH');
       const started = await start(await prepare('tls-mismatch', t, { band: PORT_BANDS.tls, binary: server }));
       b = started.boot;

@@ -67,7 +67,7 @@ export function arbitraryTopology(maxClusters = 6): fc.Arbitrary<Topology> {
           replicas: r.replicas,
           resources: { requests: r.requests, limits: { cpu: '2', memory: '4Gi' } },
           jetstream: { memoryStore: '256Mi', fileStore: '1Gi', volumeSize: '2Gi', storageClass: null },
-          tls: { clients: false, routes: false, gateways: false },
+          tls: { clients: false, routes: false, gateways: false, leafnodes: false },
         },
         clusters,
         gateways: [...links.values()],

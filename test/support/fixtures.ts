@@ -42,8 +42,17 @@ function withLeaf(t: Topology): Topology {
 /** The NoETL template with TLS on every protocol: what the renderers add for TLS, checked like a template. */
 export function noetlWithTls(): Topology {
   const t = TEMPLATES.find((x) => x.id === 'noetl')!.topology();
-  return { ...t, defaults: { ...t.defaults, tls: { clients: true, routes: true, gateways: true } } };
+  return { ...t, defaults: { ...t.defaults, tls: { clients: true, routes: true, gateways: true, leafnodes: false } } };
 }
+
+/** {@link noetlWithTls} with a leaf `edge` under its first cluster, leafnode TLS on everywhere (no golden: -t checks it). */
+export function noetlLeafWithTls(): Topology {
+  const t = withLeaf(noetlWithTls());
+  return { ...t, defaults: { ...t.defaults, tls: { ...t.defaults.tls, leafnodes: true } } };
+}
+
+/** The designs whose objects the schema and kustomize tests check beyond the templates (-t checks the leaf TLS one apart). */
+export const objectCases = [...featureCases, ['noetl+leaf with leafnode TLS', noetlLeafWithTls()] as const];
 
 /** The templates and the TLS variant: every rendered shape the golden, schema, kustomize and -t tests check. */
 export const renderCases = [...templateCases, ['noetl-tls', noetlWithTls()] as const];

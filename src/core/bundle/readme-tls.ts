@@ -16,7 +16,7 @@ export function tlsClusterFiles(cluster: ResolvedCluster): string {
 
 /** Which protocols a cluster secures, in words: `clients, routes and gateways`. */
 function protocols(c: ResolvedCluster): string {
-  const on = (['clients', 'routes', 'gateways'] as const).filter((p) => c.tls[p]);
+  const on = (['clients', 'routes', 'gateways', 'leafnodes'] as const).filter((p) => c.tls[p]);
   return on.length > 1 ? `${on.slice(0, -1).join(', ')} and ${on[on.length - 1]}` : on.join('');
 }
 
@@ -29,11 +29,13 @@ export function renderTlsSection(p: (...lines: string[]) => void, topology: Topo
   if (secured.length === 0) return;
   const ns = shellWord(topology.namespace);
   p('## TLS', '');
+  // Leafnodes are named only when some cluster secures them, so bundles without leafnode TLS keep their README.
+  const leaf = secured.some((c) => c.tls.leafnodes);
   p(
     `The bundle needs [cert-manager](https://cert-manager.io) in the Kubernetes cluster: \`${BUNDLE_PATHS.tls}\` makes the bundle's own CA`,
     '(`Issuer` and `Certificate` objects), and each cluster that uses TLS gets a `Certificate` for every name its dialers use',
-    '(its pods through the headless Service, both Services, `localhost`), mounted read-only at `/etc/nats-certs`. Routes and',
-    'gateways are mutual TLS: a server joins only with a certificate of this CA. The monitoring port stays plain HTTP.',
+    `(its pods through the headless Service, both Services, \`localhost\`), mounted read-only at \`/etc/nats-certs\`.${leaf ? '' : ' Routes and'}`,
+    `${leaf ? 'Routes, gateways and leafnodes' : 'gateways'} are mutual TLS: a server joins only with a certificate of this CA. The monitoring port stays plain HTTP.`,
     '',
   );
   for (const c of secured) p(`- ${mdCode(c.name)}: ${protocols(c)}`);

@@ -19,4 +19,16 @@ describe('the bundle README', () => {
     const readme = renderBundleReadme(topology({}));
     expect(readme).toMatch(/assumed a podman machine VM with 4 CPUs, `2Gi` of memory and `100Gi` of disk, and one node/);
   });
+
+  it('names leafnodes among the mutual TLS protocols only when a cluster secures them', () => {
+    const tls = (leafnodes: boolean) => {
+      const r = parseTopology({ version: 1, name: 'vm', defaults: { tls: { routes: true, leafnodes } }, clusters: [{ name: 'a' }] });
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      return renderBundleReadme(r.topology);
+    };
+    expect(tls(true)).toContain('Routes, gateways and leafnodes are mutual TLS');
+    expect(tls(true)).toContain('- `a`: routes and leafnodes');
+    expect(tls(false)).toContain('Routes and\ngateways are mutual TLS');
+    expect(tls(false)).not.toContain('leafnodes');
+  });
 });

@@ -80,7 +80,7 @@ describe('changes', () => {
 
   it('warns when a TLS switch of a running cluster flips, per protocol, and not for a new cluster', () => {
     const secured = structuredClone(three);
-    secured.defaults.tls = { clients: false, routes: false, gateways: true };
+    secured.defaults.tls = { clients: false, routes: false, gateways: true, leafnodes: false };
     secured.clusters[0].tls = { routes: true };
     secured.clusters.push({ name: 'd', region: null, zone: null, position: { x: 0, y: 0 }, tls: { clients: true } });
     expect(changes(three, secured).map((p) => `${p.code} ${JSON.stringify(p.target)}`)).toEqual([
@@ -95,6 +95,12 @@ describe('changes', () => {
     );
     expect(gw.fix).toContain('cert-manager installed first');
     expect(changes(secured, three).find((p) => p.target.kind === 'cluster' && p.target.field === 'tls.routes')!.message).toContain('turns TLS off for routes');
+    const leafTls = structuredClone(three);
+    leafTls.clusters[2].tls = { leafnodes: true };
+    const [leaf] = changes(three, leafTls);
+    expect(`${leaf.code} ${JSON.stringify(leaf.target)}`).toBe('CHANGE_TLS {"kind":"cluster","cluster":"c","field":"tls.leafnodes"}');
+    expect(leaf.message).toContain('no leafnode connection forms');
+    expect(leaf.fix).toContain('Flip each leaf and its hub in the same render');
   });
 
   it('warns when route and gateway auth is switched, and when a cluster moves to another Kubernetes cluster', () => {
@@ -113,7 +119,7 @@ describe('changes', () => {
 
   it("emits only the change codes of the registry, each with the registry's severity", () => {
     const all = [
-      ...changes(three, { ...three, defaults: { ...three.defaults, tls: { clients: true, routes: false, gateways: false } } }),
+      ...changes(three, { ...three, defaults: { ...three.defaults, tls: { clients: true, routes: false, gateways: false, leafnodes: false } } }),
       ...changes(three, { ...three, namespace: 'x', clusters: three.clusters.slice(0, 1), gateways: [] }),
       ...changes(three, { ...three, security: { serverAuth: true, networkPolicy: false, restrictedPods: false } }),
       ...changes(three, { ...three, clusters: three.clusters.map((c) => ({ ...c, kubeContext: 'k' })) }),

@@ -6,6 +6,7 @@ import { gatewayRemotes, needsClusterBlock } from '../conf/topology-facts';
 import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
 import type { Problem } from '../problems';
 import { sortProblems } from '../problems';
+import type { TlsProtocol } from '../conf/tls';
 import { MANAGED_BY } from '../k8s/labels';
 import { NATS_BOX_NAME } from '../names';
 import { shellWord } from '../quote/shell';
@@ -87,7 +88,7 @@ export function changes(previous: Topology, next: Topology): Problem[] {
         fix: `Back up every JetStream account before applying and restore it after (nats backup account, then nats backup restore account): the bundle README, "Standalone and clustered".`,
       });
     }
-    for (const protocol of ['clients', 'routes', 'gateways'] as const) {
+    for (const protocol of ['clients', 'routes', 'gateways', 'leafnodes'] as const) {
       if (was.cluster.tls[protocol] !== now.cluster.tls[protocol]) out.push(tlsChange(name, protocol, now.cluster.tls[protocol]));
     }
     if (js) {
@@ -128,19 +129,22 @@ export function changes(previous: Topology, next: Topology): Problem[] {
 /**
  * CHANGE_TLS: a TLS switch of a running cluster flips. The new conf rolls the pods one at a time, and a server with TLS
  * and one without cannot talk on that protocol (docs/nats-server.md, "TLS"), so the roll splits the cluster's routes,
- * or the gateways to clusters that have not flipped yet, until every side runs the same; clients must switch scheme.
+ * or the gateways and leafnode links to clusters that have not flipped yet, until every side runs the same; clients
+ * must switch scheme.
  */
-function tlsChange(name: string, protocol: 'clients' | 'routes' | 'gateways', on: boolean): Problem {
+function tlsChange(name: string, protocol: TlsProtocol, on: boolean): Problem {
   const state = on ? 'on' : 'off';
   const effect = {
     clients: `clients that connect with ${on ? 'nats://' : 'tls://'} are refused by each restarted server`,
     routes: `while the pods roll, restarted servers and the others do not route to each other, so the cluster is split until the last pod has restarted`,
     gateways: `while the pods roll, no gateway forms between restarted servers and peers that still run ${on ? 'without' : 'with'} gateway TLS, so cross-cluster traffic stops until every cluster has rolled`,
+    leafnodes: `while the pods roll, no leafnode connection forms between restarted servers and a hub or leaf that still runs ${on ? 'without' : 'with'} leafnode TLS, so the leaf is cut off from its hub until both sides have rolled`,
   }[protocol];
   const fix = {
     clients: `Switch the clients to ${on ? 'tls:// with the CA (the bundle README, "TLS")' : 'nats://'} as the servers restart.`,
     routes: `Apply when a short split is acceptable${on ? ', with cert-manager installed first (the Certificates need it)' : ''}: the split lasts until the last pod has restarted.`,
     gateways: `Flip every cluster of the gateway system in the same render, and apply it${on ? ' with cert-manager installed first' : ''} when cross-cluster traffic may pause for the length of the roll.`,
+    leafnodes: `Flip each leaf and its hub in the same render, and apply it${on ? ' with cert-manager installed first' : ''} when the leaf may lose its hub for the length of the roll.`,
   }[protocol];
   return {
     code: 'CHANGE_TLS',

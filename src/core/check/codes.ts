@@ -147,6 +147,13 @@ export const PROBLEM_CODES = {
     rule: 'leafnode-links',
     help: 'a leaf and its hub share a JetStream domain, or the hub has none',
   },
+  TLS_LEAFNODE_MISMATCH: {
+    severity: 'error',
+    source: 'lint',
+    rule: 'tls-leafnode-mismatch',
+    name: 'Leafnode TLS off on one side',
+    help: 'a leaf cluster and its hub disagree on leafnode TLS: the handshake fails and the leaf never reaches its hub',
+  },
   DOMAIN_SPLIT: {
     severity: 'error',
     source: 'lint',
@@ -377,7 +384,7 @@ export const PROBLEM_CODES = {
     source: 'change',
     rule: 'changes',
     name: 'TLS switched on a running cluster',
-    help: "a TLS switch of a running cluster flips: the rolling restart splits that protocol's connections until every side has restarted",
+    help: "a TLS switch (clients, routes, gateways or leafnodes) of a running cluster flips: the rolling restart splits that protocol's connections, a leaf from its hub included, until every side has restarted",
   },
 } as const satisfies Record<string, CodeInfo>;
 

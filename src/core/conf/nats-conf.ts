@@ -116,7 +116,7 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
     w.close();
   }
 
-  renderLeafnodes(w, topology, cluster.name, a, ctx);
+  renderLeafnodes(w, topology, cluster, a, ctx);
   renderAccounts(w, topology);
   return w.toString();
 }
@@ -126,30 +126,40 @@ export function renderNatsConf(topology: Topology, clusterName: string, addressi
  * bound to the same account on both sides. The URLs with the password come whole from the environment
  * ({@link leafUrlEnvVar}): a remote takes no separate password, and a password may only come from there.
  */
-function renderLeafnodes(w: ConfWriter, topology: Topology, name: string, a: Addressing, ctx: ConfContext): void {
+function renderLeafnodes(w: ConfWriter, topology: Topology, cluster: ResolvedCluster, a: Addressing, ctx: ConfContext): void {
+  const name = cluster.name;
   const hub = ctx.leafHubs.get(name);
   const isHub = ctx.hubs.has(name);
   if (!hub && !isHub) return;
   w.blank();
   w.open('leafnodes');
+  const tls = cluster.tls.leafnodes;
   if (isHub) {
     if (a.host) w.kv('host', str(a.host));
     w.kv('port', String(a.ports.leafnode));
     w.kv('no_advertise', 'true');
+    if (tls) writeTls(w, a.tlsFiles, 'leafnodes');
   }
   if (hub) {
     const identities = leafIdentities(topology);
+    // The leaf presents its certificate (the hub verifies it) and checks the hub's against the CA.
+    const remoteTls = tls ? `, tls: ${inlineTls(a.tlsFiles)}` : '';
     w.list(
       'remotes',
       identities
-        ? identities.map((id) => `{ urls: $${leafUrlEnvVar(hub, id.user)}, account: ${str(id.account)} }`)
-        : [`{ urls: [${a.leafnodeUrls(hub).map(str).join(', ')}] }`],
+        ? identities.map((id) => `{ urls: $${leafUrlEnvVar(hub, id.user)}, account: ${str(id.account)}${remoteTls} }`)
+        : [`{ urls: [${a.leafnodeUrls(hub).map(str).join(', ')}]${remoteTls} }`],
     );
   }
   w.close();
 }
 
-/** A `tls {}` block: the cluster's certificate, and for routes and gateways the peer's checked against the CA. */
+/** A leaf remote's `tls {}`, on one line like the rest of the remote: the dialing side has no `verify`. */
+function inlineTls(files: TlsFiles): string {
+  return `{ cert_file: ${str(files.cert)}, key_file: ${str(files.key)}, ca_file: ${str(files.ca)}, timeout: ${TLS_HANDSHAKE_SECONDS} }`;
+}
+
+/** A `tls {}` block: the cluster's certificate, and for routes, gateways and leafnodes the peer's checked against the CA. */
 function writeTls(w: ConfWriter, files: TlsFiles, protocol: TlsProtocol): void {
   w.open('tls');
   w.kv('cert_file', str(files.cert));

@@ -15,7 +15,7 @@ export type TlsProtocol = keyof TlsSettings;
 
 /** Whether any listener of the cluster speaks TLS (it then needs its certificate). */
 export function usesTls(cluster: ResolvedCluster): boolean {
-  return cluster.tls.clients || cluster.tls.routes || cluster.tls.gateways;
+  return cluster.tls.clients || cluster.tls.routes || cluster.tls.gateways || cluster.tls.leafnodes;
 }
 
 /**
@@ -25,9 +25,9 @@ export function usesTls(cluster: ResolvedCluster): boolean {
 export const TLS_HANDSHAKE_SECONDS = 5;
 
 /**
- * Whether a listener verifies its peer's certificate. Routes and gateways do (mutual TLS: a pod that reaches 6222 or
- * 7222 without a certificate of the design's CA cannot join); clients authenticate with passwords, so their listener
- * only presents the server's certificate.
+ * Whether a listener verifies its peer's certificate. Routes, gateways and a hub's leafnode listener do (mutual TLS: a
+ * pod that reaches 6222, 7222 or 7422 without a certificate of the design's CA cannot join); clients authenticate with
+ * passwords, so their listener only presents the server's certificate.
  */
 export function isMutual(protocol: TlsProtocol): boolean {
   return protocol !== 'clients';

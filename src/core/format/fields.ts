@@ -200,6 +200,11 @@ function tlsRows() {
     row('tls.clients', 'TLS for clients', 'Clients connect with TLS (`tls://`) on 4222; the server certificate is checked against the bundle CA.'),
     row('tls.routes', 'TLS for routes', "Mutual TLS (`verify: true`) between the cluster's own servers on 6222."),
     row('tls.gateways', 'TLS for gateways', 'Mutual TLS (`verify: true`) on gateway links (7222); every cluster of a gateway system must agree.'),
+    row(
+      'tls.leafnodes',
+      'TLS for leafnodes',
+      "Mutual TLS (`verify: true`) on a hub's leafnode listener (7422) and a leaf's remotes; a leaf and its hub must agree.",
+    ),
   ] as const;
 }
 

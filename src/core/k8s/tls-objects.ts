@@ -105,7 +105,7 @@ export function clusterCertificateFor(topology: Topology, cluster: ResolvedClust
       renewBefore: CERT_RENEW_BEFORE,
       dnsNames: certificateDnsNames(topology, cluster),
       ...certificateIpAddresses(cluster),
-      // Routes and gateways are mutual TLS: the same certificate dials (client) and answers (server).
+      // Routes, gateways and leafnodes are mutual TLS: the same certificate dials (client) and answers (server).
       usages: ['server auth', 'client auth', 'digital signature', 'key encipherment'],
       privateKey: { ...ECDSA, rotationPolicy: 'Always' },
       issuerRef: { group: 'cert-manager.io', kind: 'Issuer', name: TLS_NAMES.caIssuer },

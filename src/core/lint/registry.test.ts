@@ -66,6 +66,14 @@ const SCENARIOS = [
     ],
     leafnodes: [['edge', 'hub']],
   }),
+  topologyFrom({
+    jetstream: { domain: 'hub' },
+    clusters: [
+      { name: 'hub', tls: { leafnodes: true } },
+      { name: 'edge', domain: 'edge' },
+    ],
+    leafnodes: [['edge', 'hub']],
+  }),
   topologyFrom({ accounts: [{ name: 'NATS_PASSWORD_X', users: ['x'] }] }),
   topologyFrom({ name: 'con', clusters: [{ name: 'x' }, { name: 'X' }] }),
   topologyFrom({

@@ -38,6 +38,7 @@ import { placement } from './rules/placement';
 import { requestMissing } from './rules/request-missing';
 import { storageClass } from './rules/storage-class';
 import { tlsGatewayMismatch } from './rules/tls-gateway-mismatch';
+import { tlsLeafnodeMismatch } from './rules/tls-leafnode-mismatch';
 import { topologyEmpty } from './rules/topology-empty';
 import { topologyName } from './rules/topology-name';
 import { userName } from './rules/user-name';
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   placement,
   jetstreamDomain,
   leafnodeLinks,
+  tlsLeafnodeMismatch,
   domainSplit,
   jetstreamDisabled,
   jetstreamNoAccount,

@@ -17,8 +17,9 @@ export function localTlsClusters(servers: LocalServer[]): string[] {
  * `local/certs.sh`: a throwaway CA and one certificate per cluster that uses TLS, made with openssl on this machine
  * (the core renders the script; it never runs anything). Each certificate names what every local dialer dials
  * (`127.0.0.1`, and `localhost` for people; with sites, also its site's internal and external addresses, which its own
- * servers, its clients and its leaves, and peers of other sites dial) and serves both as server and as client certificate, since routes and
- * gateways are mutual TLS. It keeps what exists, so `start.sh` may run it every time; delete `certs/` for new ones.
+ * servers, its clients and its leaves, and peers of other sites dial) and serves both as server and as client
+ * certificate, since routes, gateways and leafnodes are mutual TLS. It keeps what exists, so `start.sh` may run it
+ * every time; delete `certs/` for new ones.
  * Keys are written with umask 077 and never leave the folder. No user's name reaches openssl's `-subj` (whose `/` and
  * `=` are syntax): the CA's subject is fixed, the certificates' name their cluster, a DNS-1123 label.
  */

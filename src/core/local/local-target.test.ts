@@ -280,7 +280,7 @@ describe('local/certs.sh', () => {
 
   it('makes, with openssl, a CA and a certificate per cluster that openssl verifies for 127.0.0.1 as server and client', () => {
     const t = noetl();
-    t.defaults.tls = { clients: true, routes: true, gateways: true };
+    t.defaults.tls = { clients: true, routes: true, gateways: true, leafnodes: false };
     const dir = mkdtempSync(join(tmpdir(), 'certs-sh-'));
     try {
       const script = join(dir, 'certs.sh');

@@ -7,6 +7,14 @@ import { TEMPLATES } from '../templates/index';
 import { arbitraryTopology } from '../../../test/support/arbitrary';
 
 describe('share links', () => {
+  it('carry the leafnode TLS switch, in the defaults and as a cluster override', () => {
+    const topology = structuredClone(TEMPLATES.find((t) => t.id === 'noetl')!.topology());
+    topology.defaults.tls.leafnodes = true;
+    topology.clusters[1].tls = { leafnodes: false };
+    const decoded = decodeShareFragment(`#${encodeShareFragment(topology)}`);
+    expect(decoded).toEqual({ ok: true, topology });
+  });
+
   it.each(TEMPLATES.map((t) => [t.id, t.topology()] as const))('round-trip template %s', (_id, topology) => {
     const decoded = decodeShareFragment(`#${encodeShareFragment(topology)}`);
     expect(decoded).toEqual({ ok: true, topology });

@@ -10,6 +10,7 @@ import { useRunCommand } from '../shell/use-command';
 import { CheckboxField, SelectField, TextField } from './Field';
 import { LinkPicker } from './LinkPicker';
 import { MiniProblems } from './MiniProblems';
+import { useChosenOption } from './use-chosen-option';
 
 /** The placeholder of a settings field: its default, or its example when the default is none. */
 export function placeholderOf(f: FieldSpec): string {
@@ -161,6 +162,7 @@ function LeafSection({ name, id }: { name: string; id: string }) {
   const run = useRunCommand();
   const selectId = useId();
   const hub = leafnodes?.find(([leaf]) => leaf === name)?.[1] ?? '';
+  const choice = useChosenOption(hub, (next) => run('leaf.setHub', { leaf: name, hub: next }));
   const leaves = (leafnodes ?? []).filter(([, h]) => h === name).map(([leaf]) => leaf);
   const match = (p: Problem) => p.target.kind === 'cluster' && p.target.cluster === name;
   const linkProblems = fieldProblems(problems, match, 'leafnodes');
@@ -171,16 +173,21 @@ function LeafSection({ name, id }: { name: string; id: string }) {
         <div className="field__top">
           <label htmlFor={selectId}>Leaf of</label>
         </div>
-        <select id={selectId} value={hub} onChange={(e) => run('leaf.setHub', { leaf: name, hub: e.target.value })}>
-          <option value="">no hub (not a leaf)</option>
-          {names
-            .filter((n) => n !== name)
-            .map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-        </select>
+        <div className="link-picker">
+          <select id={selectId} value={choice.value} onKeyDown={choice.onKeyDown} onChange={choice.onChange}>
+            <option value="">no hub (not a leaf)</option>
+            {names
+              .filter((n) => n !== name)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+          </select>
+          <button type="button" className="btn btn--small" disabled={!choice.pending} onClick={choice.commitShown}>
+            Set hub
+          </button>
+        </div>
         {linkProblems.map((p, i) => (
           <p key={i} className="field__msg field__msg--error" role="alert">
             {p.message}
