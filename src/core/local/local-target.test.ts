@@ -307,7 +307,7 @@ describe('local/certs.sh', () => {
   it("with sites, names each cluster's site addresses on its certificate, and not another site's", () => {
     // given a in kube context east, b in west, each a site with an internal and an external address
     const t = noetl();
-    t.defaults.tls = { clients: true, routes: true, gateways: true };
+    t.defaults.tls = { clients: true, routes: true, gateways: true, leafnodes: false };
     t.clusters[0].kubeContext = 'east';
     t.clusters[1].kubeContext = 'west';
     const sites = new Map([
@@ -334,7 +334,7 @@ describe('local/certs.sh', () => {
 
   it('refuses a site address that is not an IP literal, since it would be certificate config', () => {
     const t = noetl();
-    t.defaults.tls = { clients: true, routes: true, gateways: true };
+    t.defaults.tls = { clients: true, routes: true, gateways: true, leafnodes: false };
     t.clusters[0].kubeContext = 'east';
     const sites = new Map<string | null, { internal: string; external: string }>([
       ['east', { internal: '10.232.0.1', external: '10.0.0.1,DNS:evil.example.com' }],
