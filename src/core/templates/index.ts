@@ -122,7 +122,7 @@ function multiRegion(): Topology {
   t.accounts = [{ name: 'APP', jetstream: true, users: ['app'] }];
   t.defaults.resources = { requests: { cpu: '200m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } };
   t.defaults.jetstream = { memoryStore: '256Mi', fileStore: '2Gi', volumeSize: '3Gi', storageClass: null };
-  t.defaults.tls = { ...t.defaults.tls, clients: true, routes: true, gateways: true };
+  t.defaults.tls = { clients: true, routes: true, gateways: true, leafnodes: true };
   const region = (name: string, x: number, y: number, zone: string): Cluster =>
     cluster(name, x, y, zone, { kubeContext: name, gateway: { service: 'LoadBalancer', address: `nats-${name}.example.com`, nodePort: null } });
   const clusters = [region('us-east', 0, 0, 'us-east-1'), region('eu-west', 420, 0, 'eu-west-1'), region('ap-south', 210, 320, 'ap-south-1')];

@@ -35,7 +35,7 @@ describe('the multi-region template', () => {
 
   it('has everything on: TLS on every protocol, the security switches, monitoring, nats-box and a leaf with its own domain', () => {
     const t = templateById('multi-region')!.topology();
-    expect(t.defaults.tls).toEqual({ clients: true, routes: true, gateways: true });
+    expect(t.defaults.tls).toEqual({ clients: true, routes: true, gateways: true, leafnodes: true });
     expect(t.security).toEqual({ serverAuth: true, networkPolicy: true, restrictedPods: true });
     expect(t.monitoring).toEqual({ exporter: true });
     expect(t.natsBox).toBe(true);
