@@ -106,7 +106,7 @@ export type ResourceName = 'cpu' | 'memory';
 
 export type GatewayServiceType = 'LoadBalancer' | 'NodePort';
 
-/** A cluster's gateway as peers in other Kubernetes clusters reach it (`docs/placement.md`). */
+/** A cluster's gateway as peers in other Kubernetes clusters reach it (`docs/nats-server.md`, "Several Kubernetes clusters"). */
 export interface GatewayExposure {
   /** @default "LoadBalancer" */
   service: GatewayServiceType;

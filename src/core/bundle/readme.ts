@@ -115,10 +115,16 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   }
 
   p('## Apply', '', '```sh');
-  p('# optional: a local cluster shaped like the design', `kind create cluster --config kind-config.yaml`, '');
+  if (sites) p('# optional: a local kind cluster shaped like the kind section (it budgets the first kube context)');
+  else p('# optional: a local cluster shaped like the design');
+  p(`kind create cluster --config kind-config.yaml`, '');
   if (sites) {
     p('# each Kubernetes cluster with its own context: the namespace, the shared Secret, then its clusters');
-    for (const s of contexts) p(`kubectl${contextFlag(s.context)} apply -k ${shellWord(s.folder)}`);
+    contexts.forEach((s, i) => {
+      p(`kubectl${contextFlag(s.context)} apply -k ${shellWord(s.folder)}`);
+      // The other overlays sign with a copy of the CA the first one makes.
+      if (i === 0 && contexts.length > 1 && clusters.some(usesTls)) p('# TLS: copy the CA Secret to the other Kubernetes clusters now (see "TLS"), then go on');
+    });
   } else p('kubectl apply -k .   # the namespace, the Secret, then every cluster');
   for (const c of clusters) {
     const flag = sites ? contextFlag(siteOf(c)) : '';
