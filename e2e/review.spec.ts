@@ -54,8 +54,11 @@ for (const size of SIZES) {
     await page.addInitScript(([key, text]) => localStorage.setItem(key, text), [AUTOSAVE_KEY, saved] as const);
     await openDesigner(page);
     await expect(page.locator('.react-flow__node')).toHaveCount(30);
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(3000);
     await page.screenshot({ path: `test-results/review/${size.width}x${size.height}-6-mesh-30-fit.png` });
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: `test-results/review/${size.width}x${size.height}-6b-mesh-30-refit.png` });
     await page.locator('.react-flow__node', { hasText: 'c7' }).first().click();
     await page.waitForTimeout(400);
     await page.screenshot({ path: `test-results/review/${size.width}x${size.height}-7-mesh-30-selected.png` });

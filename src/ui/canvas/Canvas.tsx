@@ -56,7 +56,8 @@ const NO_EDGES: Edge[] = [];
 const SNAP_GRID: [number, number] = [GRID, GRID];
 // The first fit, before the overlays are measured; every later one keeps them clear (see fitTo).
 const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1 };
-const MIN_ZOOM = 0.2;
+// Low enough that a ring of 30 fits a 1280×720 window; names stay legible when zoomed out (COMPACT_ZOOM).
+const MIN_ZOOM = 0.1;
 /** Screen pixels kept free around what a fit shows, besides the overlays. */
 const FIT_MARGIN = 24;
 /** What floats over the canvas; a fit keeps the clusters clear of each. */

@@ -13,6 +13,18 @@ describe('fitViewport', () => {
   const minimap = { x: 900 - 15 - 168, y: 600 - 15 - 112, width: 168, height: 112 };
   const controls = { x: 15, y: 600 - 15 - 80, width: 26, height: 80 };
 
+  it('keeps the whole design in view, under an overlay if it must, when clearing the overlays would need less than the smallest zoom', () => {
+    // Given a design that fits the pane at the smallest zoom only if nothing is reserved for the overlays
+    const bounds = { x: 0, y: 0, width: 4000, height: 2700 };
+    const v = fitViewport(bounds, pane, [minimap, controls], OPTIONS);
+    // Then every edge of it is on screen (clearing the minimap at zoom 0.2 would have cut it off)
+    const s = onScreen(bounds, v);
+    expect(s.x).toBeGreaterThanOrEqual(0);
+    expect(s.y).toBeGreaterThanOrEqual(0);
+    expect(s.x + s.width).toBeLessThanOrEqual(pane.width);
+    expect(s.y + s.height).toBeLessThanOrEqual(pane.height);
+  });
+
   it('keeps nodes in the corners clear of the minimap and the controls, at the largest zoom that does', () => {
     // A design about as wide as the pane is: its corner nodes are where the overlays sit.
     const nodes = [0, 1, 2, 3, 4, 5].flatMap((i) => [0, 1, 2, 3].map((j) => ({ x: i * 320, y: j * 200, width: 220, height: 120 })));

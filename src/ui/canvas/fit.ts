@@ -71,10 +71,22 @@ function bestFit(bounds: Rect, pane: { width: number; height: number }, overlays
     );
     if (v && (!best || v.zoom > best.viewport.zoom)) best = { viewport: v, padding };
   }
+  // Too big to clear the overlays even at the smallest zoom: all of it in view, under an overlay, beats some of it
+  // cut off at the pane's edge.
+  const whole = { left: m, right: m, top: m, bottom: m };
+  if (best && best.viewport.zoom <= options.minZoom && !fitsAt(bounds, best.padding, pane, options.minZoom)) {
+    const v = fitInto(bounds, { x: m, y: m, width: pane.width - 2 * m, height: pane.height - 2 * m }, options);
+    if (v) return { viewport: v, padding: whole };
+  }
   if (best) return best;
   // No room beside the overlays (a tiny pane): centre in the whole pane rather than nowhere.
   const none = { left: 0, right: 0, top: 0, bottom: 0 };
   return { viewport: fitInto(bounds, { x: 0, y: 0, ...pane }, options) ?? { x: 0, y: 0, zoom: 1 }, padding: none };
+}
+
+/** Whether `bounds` at `zoom` fits the pane inside `padding`. */
+function fitsAt(bounds: Rect, padding: Insets, pane: { width: number; height: number }, zoom: number): boolean {
+  return bounds.width * zoom <= pane.width - padding.left - padding.right && bounds.height * zoom <= pane.height - padding.top - padding.bottom;
 }
 
 function fitInto(bounds: Rect, area: Rect, { minZoom, maxZoom }: FitOptions): Viewport | null {
