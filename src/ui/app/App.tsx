@@ -21,7 +21,6 @@ import { Notice } from './Notice';
 import { RestoreBanner } from './RestoreBanner';
 import { SharedLinkBanner, SharedLinkDialog } from './SharedLink';
 import { useResolvedTheme } from '../shell/theme';
-import { useCanvasReady } from '../shell/use-canvas-ready';
 import { Toolbar } from './Toolbar';
 
 export function App({ designer, storage }: { designer: Designer; storage: Storage | null }) {
@@ -51,7 +50,6 @@ function Shell({ storage }: { storage: Storage | null }) {
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
   const [dock, setDock] = useState(dockDefault);
-  const canvasReady = useCanvasReady();
   useNoFileNavigation();
   const clampDock = (h: number) => Math.max(DOCK_MIN, Math.min(dockMax(), Math.round(h)));
   // The canvas got taller or shorter: show the whole design again, once the new size is laid out.
@@ -120,27 +118,15 @@ function Shell({ storage }: { storage: Storage | null }) {
             onPointerDown={startResize}
             onKeyDown={onHandleKey}
           />
-          {canvasReady ? (
-            <Suspense fallback={<section className="pane pane--preview" aria-label="Preview" />}>
-              <PreviewPanel />
-            </Suspense>
-          ) : (
-            <section className="pane pane--preview" aria-label="Preview" />
-          )}
-          {canvasReady ? (
-            <Suspense fallback={<section className="pane pane--problems" />}>
-              <ProblemsPanel />
-            </Suspense>
-          ) : (
-            <section className="pane pane--problems" />
-          )}
-          {canvasReady ? (
-            <Suspense fallback={<section className="pane pane--budget" aria-label="Budget" />}>
-              <BudgetPanel />
-            </Suspense>
-          ) : (
-            <section className="pane pane--budget" aria-label="Budget" />
-          )}
+          <Suspense fallback={<section className="pane pane--preview" aria-label="Preview" />}>
+            <PreviewPanel />
+          </Suspense>
+          <Suspense fallback={<section className="pane pane--problems" />}>
+            <ProblemsPanel />
+          </Suspense>
+          <Suspense fallback={<section className="pane pane--budget" aria-label="Budget" />}>
+            <BudgetPanel />
+          </Suspense>
         </div>
       </div>
       <Shortcuts />
@@ -184,8 +170,8 @@ function useNoFileNavigation(): void {
 }
 
 /**
- * Loaded once the canvas is interactive (the bundle-size budget counts the JavaScript before it): the preview,
- * problems and budget panels, which draw a moment later, and the dialogs, on their first open.
+ * Loaded right after the first paint rather than before it (the bundle-size budget counts only the JavaScript before
+ * the canvas is interactive): the preview, problems and budget panels, which draw a moment later, and the dialogs, on their first open.
  */
 const PreviewPanel = lazy(() => import('../preview/PreviewPanel').then((m) => ({ default: m.PreviewPanel })));
 const ProblemsPanel = lazy(() => import('../panels/ProblemsPanel').then((m) => ({ default: m.ProblemsPanel })));

@@ -4,13 +4,12 @@ import { Icon } from '../shell/icons';
 import { gatewayKey } from '../derive/derive';
 import { clusterIdOf, gatewayIndex } from '../edits/ids';
 import { useDerived } from '../shell/use-derived';
-import { useCanvasReady } from '../shell/use-canvas-ready';
 import { useRunCommand } from '../shell/use-command';
 import type { FocusRequest } from '../store/session';
 import { select } from '../store/store';
 import { MiniProblems } from './MiniProblems';
 
-// Loaded once the canvas is interactive, outside the bundle-size budget of the JavaScript before it.
+// Loaded just after the first paint, outside the bundle-size budget of the JavaScript before the canvas is interactive.
 const forms = () => import('./forms');
 const ClusterForm = lazy(() => forms().then((m) => ({ default: m.ClusterForm })));
 const TopologyForm = lazy(() => forms().then((m) => ({ default: m.TopologyForm })));
@@ -22,7 +21,6 @@ export function Inspector() {
   // the form (mounting it costs a few frames' worth) renders when the browser has time, or after the drag.
   const selection = useDeferredValue(live);
   const focus = useDesigner((s) => s.session.focus);
-  const canvasReady = useCanvasReady();
   const root = useRef<HTMLDivElement>(null);
   const served = useRef<number | null>(null);
 
@@ -41,7 +39,7 @@ export function Inspector() {
 
   return (
     <aside className="inspector" aria-label="Inspector" ref={root} tabIndex={-1}>
-      {canvasReady && <Suspense fallback={null}>{body}</Suspense>}
+      <Suspense fallback={null}>{body}</Suspense>
     </aside>
   );
 }
