@@ -15,6 +15,9 @@ export default defineConfig({
     // The Monaco chunk is big by nature and loads lazily; warn only past it.
     chunkSizeWarningLimit: 3500,
     rolldownOptions: {
+      // The core is pure (no module does anything when imported), so what the designer does not use of its index is
+      // left out, and what only a lazy chunk uses goes there (the bundle renderer, ui/derive/bundle-renderer.ts).
+      treeshake: { moduleSideEffects: (id: string) => !id.includes('/src/core/') },
       output: {
         // The lazily imported code view carries Monaco: name its chunk so the split is plain to see.
         chunkFileNames: (chunk) => (chunk.name === 'CodeView' ? 'assets/monaco-[hash].js' : 'assets/[name]-[hash].js'),

@@ -54,4 +54,3 @@ export { renderLocalTarget, localTargetProblem, LOCAL_BASE_PORT, LOCAL_DIR } fro
 export { createBundleRenderer, type BundleRenderer } from './bundle/incremental';
 export { fileMode, isSecretFile, safePathSegment } from './bundle/files';
 export { bundleOutputSize, localOutputSize, outputSizeProblem, OUTPUT_LIMITS, type OutputSize } from './bundle/output-size';
-export { toYaml } from './k8s/yaml';

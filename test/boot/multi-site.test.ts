@@ -18,6 +18,83 @@ import { describeEachServerWithCli, IN_CI } from '../support/tools';
 import { convergenceProblems } from './checks';
 import { PORT_BANDS, retry, waitFor } from './harness';
 import { HAS_NETNS, SiteNetwork, SiteRun } from './netns';
+import { siteOf } from '../../src/core/conf/placement';
+import type { LocalServer } from '../../src/core/local/plan';
+
+interface Login {
+  user: string;
+  password: string;
+}
+
+/** A request from `from` answered by a responder on `to`: the answer crossed the gateways between their sites. */
+async function requestAcrossSites(run: SiteRun, cli: string, from: LocalServer, to: LocalServer, login: Login): Promise<void> {
+  const answer = `answered in ${to.cluster.name}`;
+  const ns = run.net.sites.get(siteOf(to.cluster))!.ns;
+  const responder = spawn('ip', ['netns', 'exec', ns, cli, ...run.cliConnection(to, login.user, login.password), 'reply', 'svc.where', answer], {
+    stdio: 'ignore',
+    env: { PATH: process.env.PATH ?? '', HOME: run.dir, NO_COLOR: '1' },
+  });
+  try {
+    const reply = await retry(`a request from ${from.cluster.name} to ${to.cluster.name}`, async () => {
+      const r = await run.cli(cli, from, login.user, login.password, ['request', 'svc.where', 'hello', '--raw']);
+      if (r.code !== 0 || !r.out.includes(answer)) throw new Error(r.out);
+      return r.out;
+    });
+    expect(reply).toContain(answer);
+  } finally {
+    responder.kill('SIGTERM');
+  }
+}
+
+/** A stream ORDERS placed in `cluster`, created and written from `from`: its info once it holds the message. */
+async function streamPlacedIn(
+  run: SiteRun,
+  cli: string,
+  from: LocalServer,
+  cluster: string,
+  replicas: number,
+  login: Login,
+): Promise<{ cluster?: { name?: string; leader?: string } }> {
+  const add = await run.cli(cli, from, login.user, login.password, [
+    'stream',
+    'add',
+    'ORDERS',
+    '--subjects',
+    'orders.>',
+    '--storage',
+    'file',
+    '--replicas',
+    String(replicas),
+    '--cluster',
+    cluster,
+    '--defaults',
+  ]);
+  expect(add.code, add.out).toBe(0);
+  const pub = await run.cli(cli, from, login.user, login.password, ['pub', 'orders.1', 'first order']);
+  expect(pub.code, pub.out).toBe(0);
+  return retry('the stream info', async () => {
+    const r = await run.cli(cli, from, login.user, login.password, ['stream', 'info', 'ORDERS', '--json']);
+    const parsed = JSON.parse(r.out) as { cluster?: { name?: string; leader?: string }; state?: { messages?: number } };
+    if (parsed.state?.messages !== 1) throw new Error(r.out);
+    return parsed;
+  });
+}
+
+/** `nats server check meta` as the system user from `at`: one meta group of `servers`. */
+async function expectOneMetaGroup(run: SiteRun, cli: string, at: LocalServer, login: Login, servers: number): Promise<void> {
+  const meta = await run.cli(cli, at, login.user, login.password, [
+    'server',
+    'check',
+    'meta',
+    '--expect',
+    String(servers),
+    '--lag-critical',
+    '1000',
+    '--seen-critical',
+    '10s',
+  ]);
+  expect(meta.out).toMatch(/^OK/m);
+}
 
 /**
  * The design; `exposed: false` drops every gateway address (the negative control). Security switches go in
@@ -91,78 +168,15 @@ const sys = { user: SYSTEM_USER, password: passwords.get(SYSTEM_USER)! };
       // a request from east answered in south, two gateway hops of sites apart
       const south = run.servers.find((s) => s.cluster.name === 'south')!;
       const east = run.servers.find((s) => s.cluster.name === 'east')!;
-      const site = net.sites.get('site-south')!;
-      const responder = spawn(
-        'ip',
-        [
-          'netns',
-          'exec',
-          site.ns,
-          cli,
-          '--no-context',
-          '--server',
-          `nats://${site.internal}:${south.ports.client}`,
-          '--user',
-          app.user,
-          '--password',
-          app.password,
-          'reply',
-          'svc.where',
-          'answered in south',
-        ],
-        { stdio: 'ignore', env: { PATH: process.env.PATH ?? '', HOME: run.dir, NO_COLOR: '1' } },
-      );
-      try {
-        const reply = await retry('a request from east to south', async () => {
-          const r = await run.cli(cli, east, app.user, app.password, ['request', 'svc.where', 'hello', '--raw']);
-          if (r.code !== 0 || !r.out.includes('answered in south')) throw new Error(r.out);
-          return r.out;
-        });
-        expect(reply).toContain('answered in south');
-      } finally {
-        responder.kill('SIGTERM');
-      }
+      await requestAcrossSites(run, cli, east, south, app);
 
       // a stream placed in south, created and written from east
-      const add = await run.cli(cli, east, app.user, app.password, [
-        'stream',
-        'add',
-        'ORDERS',
-        '--subjects',
-        'orders.>',
-        '--storage',
-        'file',
-        '--replicas',
-        '1',
-        '--cluster',
-        'south',
-        '--defaults',
-      ]);
-      expect(add.code, add.out).toBe(0);
-      const pub = await run.cli(cli, east, app.user, app.password, ['pub', 'orders.1', 'first order']);
-      expect(pub.code, pub.out).toBe(0);
-      const info = await retry('the stream info', async () => {
-        const r = await run.cli(cli, east, app.user, app.password, ['stream', 'info', 'ORDERS', '--json']);
-        const parsed = JSON.parse(r.out) as { cluster?: { name?: string; leader?: string }; state?: { messages?: number } };
-        if (parsed.state?.messages !== 1) throw new Error(r.out);
-        return parsed;
-      });
+      const info = await streamPlacedIn(run, cli, east, 'south', 1, app);
       expect(info.cluster?.name).toBe('south');
       expect(info.cluster?.leader).toBe('nats-south-0');
 
       // the meta group seen by the system user, from the other end of the mesh
-      const meta = await run.cli(cli, south, sys.user, sys.password, [
-        'server',
-        'check',
-        'meta',
-        '--expect',
-        '5',
-        '--lag-critical',
-        '1000',
-        '--seen-critical',
-        '10s',
-      ]);
-      expect(meta.out).toMatch(/^OK/m);
+      await expectOneMetaGroup(run, cli, south, sys, 5);
     } finally {
       await run.stop();
     }
@@ -276,74 +290,15 @@ const BAD_CERT = /TLS (gateway )?handshake error|certificate signed by unknown a
         const edge = run.servers.find((s) => s.cluster.name === 'edge')!;
 
         // a request from us-east answered in ap-south
-        const responder = spawn(
-          'ip',
-          [
-            'netns',
-            'exec',
-            net.sites.get('ap-south')!.ns,
-            cli,
-            ...run.cliConnection(south, regionApp.user, regionApp.password),
-            'reply',
-            'svc.where',
-            'answered in ap-south',
-          ],
-          {
-            stdio: 'ignore',
-            env: { PATH: process.env.PATH ?? '', HOME: run.dir, NO_COLOR: '1' },
-          },
-        );
-        try {
-          const reply = await retry('a request from us-east to ap-south', async () => {
-            const r = await run.cli(cli, east, regionApp.user, regionApp.password, ['request', 'svc.where', 'hello', '--raw']);
-            if (r.code !== 0 || !r.out.includes('answered in ap-south')) throw new Error(r.out);
-            return r.out;
-          });
-          expect(reply).toContain('answered in ap-south');
-        } finally {
-          responder.kill('SIGTERM');
-        }
+        await requestAcrossSites(run, cli, east, south, regionApp);
 
         // a stream placed in eu-west, created and written from us-east
-        const add = await run.cli(cli, east, regionApp.user, regionApp.password, [
-          'stream',
-          'add',
-          'ORDERS',
-          '--subjects',
-          'orders.>',
-          '--storage',
-          'file',
-          '--replicas',
-          '3',
-          '--cluster',
-          'eu-west',
-          '--defaults',
-        ]);
-        expect(add.code, add.out).toBe(0);
-        const pub = await run.cli(cli, east, regionApp.user, regionApp.password, ['pub', 'orders.1', 'first order']);
-        expect(pub.code, pub.out).toBe(0);
-        const info = await retry('the stream info', async () => {
-          const r = await run.cli(cli, east, regionApp.user, regionApp.password, ['stream', 'info', 'ORDERS', '--json']);
-          const parsed = JSON.parse(r.out) as { cluster?: { name?: string; leader?: string }; state?: { messages?: number } };
-          if (parsed.state?.messages !== 1) throw new Error(r.out);
-          return parsed;
-        });
+        const info = await streamPlacedIn(run, cli, east, 'eu-west', 3, regionApp);
         expect(info.cluster?.name).toBe('eu-west');
         expect(info.cluster?.leader).toMatch(/^nats-eu-west-\d$/);
 
         // one meta group over the nine region servers, seen by the system user from ap-south
-        const meta = await run.cli(cli, south, regionSys.user, regionSys.password, [
-          'server',
-          'check',
-          'meta',
-          '--expect',
-          '9',
-          '--lag-critical',
-          '1000',
-          '--seen-critical',
-          '10s',
-        ]);
-        expect(meta.out).toMatch(/^OK/m);
+        await expectOneMetaGroup(run, cli, south, regionSys, 9);
 
         // the leaf: a client of edge creates a stream in the hub's domain "global"; us-east's system holds it
         // the leaf dials one of us-east's servers, whichever its remote picks

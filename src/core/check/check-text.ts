@@ -44,7 +44,7 @@ function byPosition(errors: ParseError[]): ParseError[] {
     .map((x) => x.e);
 }
 
-/** Where in the file a problem is: its target as a path of the topology document. */
+/** Where in the file a problem is: its target as a path into the topology text. */
 export function problemPath(t: Topology, p: Problem): Path {
   const target = p.target;
   const field = 'field' in target && target.field ? fieldPath(target.field) : [];

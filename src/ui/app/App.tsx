@@ -6,6 +6,7 @@ import {
   type CSSProperties,
   type KeyboardEvent as ReactKeyboardEvent,
   type PointerEvent as ReactPointerEvent,
+  type ReactNode,
 } from 'react';
 import { runCommand } from '../commands/registry';
 import { Canvas } from '../canvas/Canvas';
@@ -22,6 +23,10 @@ import { RestoreBanner } from './RestoreBanner';
 import { SharedLinkBanner, SharedLinkDialog } from './SharedLink';
 import { useResolvedTheme } from '../shell/theme';
 import { Toolbar } from './Toolbar';
+import type { DialogId } from '../store/session';
+import { BudgetPanel } from '../panels/BudgetPanel';
+import { ProblemsPanel } from '../panels/ProblemsPanel';
+import { PreviewPanel } from '../preview/PreviewPanel';
 
 export function App({ designer, storage }: { designer: Designer; storage: Storage | null }) {
   return (
@@ -118,19 +123,17 @@ function Shell({ storage }: { storage: Storage | null }) {
             onPointerDown={startResize}
             onKeyDown={onHandleKey}
           />
-          <Suspense fallback={<section className="pane pane--preview" aria-label="Preview" />}>
-            <PreviewPanel />
-          </Suspense>
-          <Suspense fallback={<section className="pane pane--problems" />}>
-            <ProblemsPanel />
-          </Suspense>
-          <Suspense fallback={<section className="pane pane--budget" aria-label="Budget" />}>
-            <BudgetPanel />
-          </Suspense>
+          <PreviewPanel />
+          <ProblemsPanel />
+          <BudgetPanel />
         </div>
       </div>
-      <Shortcuts />
-      <Download />
+      <WhenOpen dialog="shortcuts">
+        <ShortcutsDialog />
+      </WhenOpen>
+      <WhenOpen dialog="download">
+        <DownloadDialog />
+      </WhenOpen>
       <SharedLinkDialog />
     </div>
   );
@@ -170,34 +173,14 @@ function useNoFileNavigation(): void {
 }
 
 /**
- * Loaded right after the first paint rather than before it (the bundle-size budget counts only the JavaScript before
- * the canvas is interactive): the preview, problems and budget panels, which draw a moment later, and the dialogs, on their first open.
+ * Dialogs load on their first open: none of their code is needed before the canvas is interactive (the download
+ * dialog brings the zip writer, the password forms and the reading of a previous bundle).
  */
-const PreviewPanel = lazy(() => import('../preview/PreviewPanel').then((m) => ({ default: m.PreviewPanel })));
-const ProblemsPanel = lazy(() => import('../panels/ProblemsPanel').then((m) => ({ default: m.ProblemsPanel })));
-const BudgetPanel = lazy(() => import('../panels/BudgetPanel').then((m) => ({ default: m.BudgetPanel })));
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })));
-
-function Shortcuts() {
-  const open = useDesigner((s) => s.session.dialog === 'shortcuts');
-  return open ? (
-    <Suspense fallback={null}>
-      <ShortcutsDialog />
-    </Suspense>
-  ) : null;
-}
-
-/**
- * The download dialog and what only it uses (the zip writer, password forms, reading a previous bundle) load on its
- * first open: none of it is needed before the canvas is interactive, and it keeps the first load within its budget.
- */
 const DownloadDialog = lazy(() => import('./DownloadDialog').then((m) => ({ default: m.DownloadDialog })));
 
-function Download() {
-  const open = useDesigner((s) => s.session.dialog === 'download');
-  return open ? (
-    <Suspense fallback={null}>
-      <DownloadDialog />
-    </Suspense>
-  ) : null;
+/** Mounts a lazily loaded dialog while the session has it open. */
+function WhenOpen({ dialog, children }: { dialog: DialogId; children: ReactNode }) {
+  const open = useDesigner((s) => s.session.dialog === dialog);
+  return open ? <Suspense fallback={null}>{children}</Suspense> : null;
 }

@@ -1,12 +1,9 @@
 import { useEffect } from 'react';
-import { toYaml } from '../../core';
+import { stringify } from 'yaml';
 import { commandForKey, runCommand, runShortcut, type CommandContext } from '../commands/registry';
 import { isTypingTarget } from '../commands/keys';
 import { looksLikeTopology } from '../io/import';
 import { closeDialog } from '../store/store';
-
-/** Positions and gateway pairs on one line each, as in a topology file. */
-const CLIP_FLOW = { keys: new Set(['position']), itemsOf: new Set(['gateways']) };
 
 /**
  * Routes key presses to the command registry, except while the user types in a field or the code view.
@@ -58,7 +55,7 @@ export function useShortcuts(ctx: CommandContext): void {
       copying = false;
       const clip = ctx.store.getState().session.clipboard;
       if (!clip) return;
-      e.clipboardData.setData('text/plain', toYaml({ clusters: clip.clusters, gateways: clip.gateways }, CLIP_FLOW));
+      e.clipboardData.setData('text/plain', stringify({ clusters: clip.clusters, gateways: clip.gateways }));
       e.preventDefault();
     };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { templateById } from '../../core';
+import { createBundleRenderer, templateById } from '../../core';
 import { createDeriver } from '../derive/derive';
 import { applyFieldEdit } from '../edits/field-edit';
 import { clusterIds, gatewayIds } from '../edits/ids';
@@ -7,7 +7,7 @@ import { clusterView } from './ClusterNode';
 import { createLinkBuilder, createNodeBuilder, type LinkInputs } from './flow-elements';
 
 const empty = { clusters: [], gateways: [] };
-const { derive } = createDeriver();
+const { derive } = createDeriver(createBundleRenderer());
 
 describe('canvas elements', () => {
   it('gives a node called constructor no size or drag position it does not have', () => {

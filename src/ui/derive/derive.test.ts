@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budget, lint, parseTopology, renderBundle, survivalDetails, survivalSummary, templateById } from '../../core';
+import { budget, createBundleRenderer, lint, parseTopology, renderBundle, survivalDetails, survivalSummary, templateById } from '../../core';
 import { applyFieldEdit } from '../edits/field-edit';
 import { createDeriver } from './derive';
 import { cpuMillis } from '../../../test/support/cpu-time';
@@ -7,7 +7,7 @@ import { cpuMillis } from '../../../test/support/cpu-time';
 describe('derived output', () => {
   it('computes once per topology and matches the core exactly', () => {
     const t = templateById('noetl')!.topology();
-    const { derive } = createDeriver();
+    const { derive } = createDeriver(createBundleRenderer());
     const d = derive(t);
     expect(derive(t)).toBe(d);
     expect(d.files).toEqual(renderBundle(t));
@@ -18,7 +18,7 @@ describe('derived output', () => {
 
   it('summarizes problems per cluster with the worst severity', () => {
     const t = templateById('noetl')!.topology();
-    const d = createDeriver().derive({ ...t, clusters: [{ ...t.clusters[0], replicas: 4 }, t.clusters[1]] });
+    const d = createDeriver(createBundleRenderer()).derive({ ...t, clusters: [{ ...t.clusters[0], replicas: 4 }, t.clusters[1]] });
     expect(d.byCluster.get('a')).toMatchObject({ worst: 'warning' });
   });
 });
@@ -26,7 +26,7 @@ describe('derived output', () => {
 describe("a designer's deriver", () => {
   it('renders the same files as renderBundle, edit after edit, and keeps what did not change', () => {
     // Given a deriver that has seen a design
-    const d = createDeriver();
+    const d = createDeriver(createBundleRenderer());
     const t = templateById('three-region')!.topology();
     const first = d.derive(t);
     expect(first.files).toEqual(renderBundle(t));
@@ -47,7 +47,7 @@ describe("a designer's deriver", () => {
   });
 
   it('keeps the problem summaries while their counts stay, so the badges do not re-render', () => {
-    const d = createDeriver();
+    const d = createDeriver(createBundleRenderer());
     const t = templateById('noetl')!.topology();
     const first = d.derive({ ...t, clusters: [{ ...t.clusters[0], replicas: 4 }, t.clusters[1]] });
     const second = d.derive({ ...t, clusters: [{ ...t.clusters[0], replicas: 4, region: 'eu-west-2' }, t.clusters[1]] });
@@ -67,7 +67,7 @@ describe('a design too large to render', () => {
     });
     if (!parsed.ok) throw new Error('does not parse');
     // When the designer derives what it shows
-    const d = createDeriver();
+    const d = createDeriver(createBundleRenderer());
     const { result: out, millis } = cpuMillis(() => d.derive(parsed.topology));
     // Then nothing was rendered, the reason is there for the previews, and it all took moments, not minutes
     expect(millis).toBeLessThan(10_000);
@@ -81,7 +81,7 @@ describe('a design too large to render', () => {
 
   it('states what the design survives as the core does, the same object while the statement is unchanged', () => {
     const t = templateById('noetl')!.topology();
-    const deriver = createDeriver();
+    const deriver = createDeriver(createBundleRenderer());
     const first = deriver.survival(t);
     expect(first).toEqual({ summary: survivalSummary(t), details: survivalDetails(t) });
     // An edit that changes no claim (a region) keeps the object; one that does (replicas) gives a new one

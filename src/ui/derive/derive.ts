@@ -6,18 +6,20 @@
  * clusters an edit touched. What did not change keeps its identity from one topology to the next (the problems,
  * the per-cluster summaries, each file), so memoized views skip it.
  *
- * Nothing here renders anything itself; this is the seam where a Web Worker could take the core later.
+ * Nothing here renders anything itself; this is the seam where a Web Worker could take the core later. The bundle
+ * renderer may arrive later than the deriver (the designer loads its chunk once the canvas is interactive): until
+ * then there are no files, and its arrival is announced to subscribers, who derive again.
  */
 import {
   budget,
   bundleOutputSize,
   check,
-  createBundleRenderer,
   outputSizeProblem,
   survivalDetails,
   survivalSummary,
   type Budget,
   type BundleFile,
+  type BundleRenderer,
   type Problem,
   type Severity,
   type Topology,
@@ -64,16 +66,35 @@ export interface Deriver {
    * ask for it in a render of its own: added to the lint's task it kept a 500-cluster design's page from answering.
    */
   survival(topology: Topology): Survival;
+  /** Calls `listener` when what the deriver gives changed for every topology (the bundle renderer arrived). */
+  subscribe(listener: () => void): () => void;
+  /** Changes whenever subscribers are called: a snapshot for `useSyncExternalStore`. */
+  version(): number;
 }
+
+/** The bundle renderer, now or once its chunk has loaded. */
+export type RendererSource = BundleRenderer | Promise<BundleRenderer>;
 
 /**
  * A deriver for one designer: an incremental bundle renderer (the same bytes as `renderBundle`), caches keyed on
  * the topology's identity, and reuse of the previous result's parts that came out equal.
  */
-export function createDeriver(): Deriver {
-  const renderer = createBundleRenderer();
-  const filesCache = new WeakMap<Topology, Rendered>();
-  const cache = new WeakMap<Topology, Derived>();
+export function createDeriver(source: RendererSource): Deriver {
+  let renderer: BundleRenderer | null = source instanceof Promise ? null : source;
+  let filesCache = new WeakMap<Topology, Rendered>();
+  let cache = new WeakMap<Topology, Derived>();
+  let version = 0;
+  const listeners = new Set<() => void>();
+  if (source instanceof Promise) {
+    void source.then((r) => {
+      renderer = r;
+      // Everything derived so far had no files: derive again on the next ask.
+      filesCache = new WeakMap();
+      cache = new WeakMap();
+      version++;
+      for (const l of [...listeners]) l();
+    });
+  }
   let lastFiles: BundleFile[] | null = null;
   let last: Derived | null = null;
   const survivalCache = new WeakMap<Topology, Survival>();
@@ -85,13 +106,19 @@ export function createDeriver(): Deriver {
     // Counted from the design in microseconds; rendering one past the limit would freeze the tab for minutes.
     const tooLarge = outputSizeProblem(bundleOutputSize(topology));
     const failures: string[] = [];
-    const files = tooLarge ? [] : attempt(() => renderer.render(topology), [] as BundleFile[], 'bundle', failures);
+    const r = renderer;
+    const files = tooLarge || !r ? [] : attempt(() => r.render(topology), [] as BundleFile[], 'bundle', failures);
     const out = { files: lastFiles ? keepSameFiles(lastFiles, files) : files, failure: failures[0] ?? null, tooLarge, millis: now() - started };
     filesCache.set(topology, out);
     lastFiles = out.files;
     return out;
   };
   return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    version: () => version,
     files: (topology) => render(topology).files,
     tooLarge: (topology) => render(topology).tooLarge,
     survival(topology) {

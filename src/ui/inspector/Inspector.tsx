@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import { useDesigner, useDesignerContext } from '../shell/context';
 import { Icon } from '../shell/icons';
 import { gatewayKey } from '../derive/derive';
@@ -7,12 +7,9 @@ import { useDerived } from '../shell/use-derived';
 import { useRunCommand } from '../shell/use-command';
 import type { FocusRequest } from '../store/session';
 import { select } from '../store/store';
+import { ClusterForm } from './ClusterForm';
 import { MiniProblems } from './MiniProblems';
-
-// Loaded just after the first paint, outside the bundle-size budget of the JavaScript before the canvas is interactive.
-const forms = () => import('./forms');
-const ClusterForm = lazy(() => forms().then((m) => ({ default: m.ClusterForm })));
-const TopologyForm = lazy(() => forms().then((m) => ({ default: m.TopologyForm })));
+import { TopologyForm } from './TopologyForm';
 
 /** Right panel: a form for the selection, or for the topology and kind environment when nothing is selected. */
 export function Inspector() {
@@ -39,7 +36,7 @@ export function Inspector() {
 
   return (
     <aside className="inspector" aria-label="Inspector" ref={root} tabIndex={-1}>
-      <Suspense fallback={null}>{body}</Suspense>
+      {body}
     </aside>
   );
 }

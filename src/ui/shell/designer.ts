@@ -32,5 +32,11 @@ export function createDesigner(options: StoreOptions = {}): Designer {
       return view.current;
     },
   };
-  return { store, commands, view, deriver: createDeriver(), canvasReady: createCanvasReadiness(), editors: createEditorHandles() };
+  const canvasReady = createCanvasReadiness();
+  // The bundle renderer (manifests, READMEs) is a chunk of its own, asked for once the canvas is interactive: only
+  // the previews and the download use it, and the first load has a budget (e2e/bundle-size.spec.ts).
+  const renderer = new Promise<void>((resolve) => canvasReady.whenDone(resolve))
+    .then(() => import('../derive/bundle-renderer'))
+    .then((m) => m.createBundleRenderer());
+  return { store, commands, view, deriver: createDeriver(renderer), canvasReady, editors: createEditorHandles() };
 }
