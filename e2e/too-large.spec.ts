@@ -49,13 +49,17 @@ test('a short link to a design too large to render opens, says why, and never fr
   const reason = page.getByRole('alert').filter({ hasText: 'This design is too large to render.' });
   await expect(reason).toContainText('would list 100001 users in each of 500 confs', { timeout: 30_000 });
   await responsive(page, 2_000);
-  await expect(page.getByRole('list', { name: 'Problems' })).toContainText('OUTPUT_TOO_LARGE');
+  const problems = page.getByRole('list', { name: 'Problems' });
+  await expect(problems).toContainText('OUTPUT_TOO_LARGE');
+  // 1,001 errors (one per shared user, and the size): the first hundred are listed, the rest one click away
+  await expect(problems.getByRole('button', { name: 'Show 901 more errors' })).toBeVisible();
 
   // And the download says the same and offers no button to press
   await page.getByRole('button', { name: 'Download bundle' }).click();
   const dialog = page.getByRole('dialog', { name: 'Download bundle' });
   await expect(dialog).toContainText('This design is too large to render.');
   await expect(dialog.getByRole('button', { name: /^Download/ })).toBeDisabled();
+  await expect(dialog.getByRole('group', { name: 'Errors in the design' })).toContainText('and 991 more: the Problems panel lists them all.');
   await page.keyboard.press('Escape');
 
   // And once autosaved, the next load is just as quick

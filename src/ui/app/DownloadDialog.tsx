@@ -21,6 +21,9 @@ type Mode = 'random' | 'own' | 'previous';
 /** A previous bundle's passwords as read, or why they could not be. Held in memory while the dialog is open. */
 type Previous = { file: string; read: PreviousPasswords; design: Topology | null } | { file: string; error: string };
 
+/** Errors listed here; the rest are counted (a design can have thousands, and the Problems panel lists them all). */
+const SHOWN_ERRORS = 10;
+
 function DownloadForm({ topology }: { topology: Topology }) {
   const { store } = useDesignerContext();
   const run = useRunCommand();
@@ -116,12 +119,13 @@ function DownloadForm({ topology }: { topology: Topology }) {
                 This bundle will not work: the design has {errors.length} error{errors.length === 1 ? '' : 's'}.
               </strong>
               <ul className="callout__list">
-                {errors.map((p, i) => (
+                {errors.slice(0, SHOWN_ERRORS).map((p, i) => (
                   <li key={i}>
                     <SeverityIcon severity="error" size={12} /> <code>{p.code}</code> {p.message}
                   </li>
                 ))}
               </ul>
+              {errors.length > SHOWN_ERRORS && <p className="hint">and {errors.length - SHOWN_ERRORS} more: the Problems panel lists them all.</p>}
             </div>
           </div>
         )}

@@ -16,6 +16,9 @@ const GROUPS: { severity: Severity; title: string }[] = [
   { severity: 'info', title: 'Notes' },
 ];
 
+/** Items of a group listed before "Show N more". */
+const GROUP_SHOWN = 100;
+
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 /**
@@ -29,10 +32,13 @@ export function ProblemsPanel() {
   const starting = useDesigner((s) => s.design.topology.clusters.length === 0);
   const drafts = useDesigner((s) => s.session.drafts);
   const [folded, setFolded] = useState<ReadonlySet<Severity>>(() => new Set());
+  // Groups past GROUP_SHOWN asked to show every item: a design can have thousands, which would make the page crawl.
+  const [whole, setWhole] = useState<ReadonlySet<Severity>>(() => new Set());
   // An empty canvas is where every design starts: guidance, not the lint's TOPOLOGY_EMPTY error (which the CLI keeps,
   // as it refuses to render a file of no clusters).
   const problems = starting ? derived.filter((p) => p.code !== 'TOPOLOGY_EMPTY') : derived;
   const draftList = Object.entries(drafts);
+  const draftCount = (severity: Severity) => (severity === 'error' ? draftList.length : 0);
   const counts = GROUPS.map((g) => ({
     ...g,
     count: problems.filter((p) => p.severity === g.severity).length + (g.severity === 'error' ? draftList.length : 0),
@@ -94,7 +100,15 @@ export function ProblemsPanel() {
                 {open &&
                   problems
                     .filter((p) => p.severity === g.severity)
+                    .slice(0, whole.has(g.severity) ? undefined : GROUP_SHOWN)
                     .map((p, i) => <ProblemItem key={`${p.code}-${i}-${p.message}`} problem={p} onReveal={() => run('problem.reveal', { problem: p })} />)}
+                {open && !whole.has(g.severity) && g.count - draftCount(g.severity) > GROUP_SHOWN && (
+                  <li className="problem-more">
+                    <button type="button" className="btn btn--ghost" onClick={() => setWhole((prev) => new Set(prev).add(g.severity))}>
+                      Show {g.count - draftCount(g.severity) - GROUP_SHOWN} more {g.title.toLowerCase()}
+                    </button>
+                  </li>
+                )}
               </Fragment>
             );
           })}
