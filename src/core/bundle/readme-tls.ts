@@ -8,6 +8,7 @@ import { mdCode } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
 import { kubeContexts } from './sites';
 import { siteOf } from '../conf/placement';
+import { kubectlIn } from './kubectl';
 
 /** The Certificate a cluster's manifest carries, as the README's file table names it (empty without TLS). */
 export function tlsClusterFiles(cluster: ResolvedCluster): string {
@@ -70,7 +71,6 @@ function renderSharedCa(p: (...lines: string[]) => void, topology: Topology, clu
   const contexts = kubeContexts(topology);
   if (contexts.length < 2 || clusters.length === 0) return;
   const ns = shellWord(topology.namespace);
-  const ctx = (c: string | null) => (c === null ? '' : ` --context ${shellWord(c)}`);
   const firstContext = siteOf(clusters[0]);
   const ca = shellWord(TLS_NAMES.ca);
   p(
@@ -79,14 +79,14 @@ function renderSharedCa(p: (...lines: string[]) => void, topology: Topology, clu
     'for the CA, and copy its Secret to every other Kubernetes cluster before applying their overlays:',
     '',
     '```sh',
-    `kubectl${ctx(firstContext)} wait -n ${ns} certificate/${ca} --for=condition=Ready --timeout=120s`,
-    `kubectl${ctx(firstContext)} get secret ${ca} -n ${ns} -o jsonpath='{.data.tls\\.crt}' | base64 -d > nats-ca.crt`,
-    `kubectl${ctx(firstContext)} get secret ${ca} -n ${ns} -o jsonpath='{.data.tls\\.key}' | base64 -d > nats-ca.key`,
+    `${kubectlIn(firstContext)} wait -n ${ns} certificate/${ca} --for=condition=Ready --timeout=120s`,
+    `${kubectlIn(firstContext)} get secret ${ca} -n ${ns} -o jsonpath='{.data.tls\\.crt}' | base64 -d > nats-ca.crt`,
+    `${kubectlIn(firstContext)} get secret ${ca} -n ${ns} -o jsonpath='{.data.tls\\.key}' | base64 -d > nats-ca.key`,
   );
   for (const c of contexts) {
     if (c.context === firstContext) continue;
-    p(`kubectl${ctx(c.context)} create namespace ${ns} --dry-run=client -o yaml | kubectl${ctx(c.context)} apply -f -`);
-    p(`kubectl${ctx(c.context)} create secret tls ${ca} -n ${ns} --cert=nats-ca.crt --key=nats-ca.key`);
+    p(`${kubectlIn(c.context)} create namespace ${ns} --dry-run=client -o yaml | ${kubectlIn(c.context)} apply -f -`);
+    p(`${kubectlIn(c.context)} create secret tls ${ca} -n ${ns} --cert=nats-ca.crt --key=nats-ca.key`);
   }
   p('rm nats-ca.key', '```', '');
 }

@@ -14,14 +14,11 @@ import { renderLeafnodesReadme } from './readme-leafnodes';
 import { leafHubs } from '../conf/leafnodes';
 import { bundleSites, kubeContexts, secretPath } from './sites';
 import { hasCrossSitePeer, siteOf } from '../conf/placement';
+import { applyCommands, kubectlFor } from './kubectl';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
 import { usesTls } from '../conf/tls';
 import { renderTlsSection, tlsClusterFiles } from './readme-tls';
-
-function contextFlag(context: string | null): string {
-  return context === null ? '' : ` --context ${shellWord(context)}`;
-}
 
 /**
  * The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. Every name
@@ -120,15 +117,14 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   p(`kind create cluster --config kind-config.yaml`, '');
   if (sites) {
     p('# each Kubernetes cluster with its own context: the namespace, the shared Secret, then its clusters');
-    contexts.forEach((s, i) => {
-      p(`kubectl${contextFlag(s.context)} apply -k ${shellWord(s.folder)}`);
+    applyCommands(topology).forEach((line, i) => {
+      p(line);
       // The other overlays sign with a copy of the CA the first one makes.
       if (i === 0 && contexts.length > 1 && clusters.some(usesTls)) p('# TLS: copy the CA Secret to the other Kubernetes clusters now (see "TLS"), then go on');
     });
   } else p('kubectl apply -k .   # the namespace, the Secret, then every cluster');
   for (const c of clusters) {
-    const flag = sites ? contextFlag(siteOf(c)) : '';
-    p(`kubectl${flag} rollout status ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${shellWord(ns)} --timeout=10m`);
+    p(`${kubectlFor(topology, c)} rollout status ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${shellWord(ns)} --timeout=10m`);
   }
   p('```', '');
   if (sites) {
