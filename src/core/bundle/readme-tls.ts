@@ -8,7 +8,7 @@ import { mdCode } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
 import { kubeContexts } from './sites';
 import { siteOf } from '../conf/placement';
-import { kubectlIn } from './kubectl';
+import { kubectlFor, kubectlIn } from './kubectl';
 
 /** The Certificate a cluster's manifest carries, as the README's file table names it (empty without TLS). */
 export function tlsClusterFiles(cluster: ResolvedCluster): string {
@@ -45,9 +45,11 @@ export function renderTlsSection(p: (...lines: string[]) => void, topology: Topo
   const first = secured.find((c) => c.tls.clients);
   if (first) {
     const svc = clusterNames(first.name).statefulSet;
+    // Every Kubernetes cluster holds the CA's Secret (a copy, with several): read it where the port-forward goes.
+    const kubectl = kubectlFor(topology, first);
     p('Clients check the servers against the CA:', '', '```sh');
-    p(`kubectl get secret ${shellWord(TLS_NAMES.ca)} -n ${ns} -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.crt`);
-    p(`kubectl port-forward -n ${ns} ${shellWord(`svc/${svc}`)} 4222:${KUBERNETES_PORTS.client} &`);
+    p(`${kubectl} get secret ${shellWord(TLS_NAMES.ca)} -n ${ns} -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.crt`);
+    p(`${kubectl} port-forward -n ${ns} ${shellWord(`svc/${svc}`)} 4222:${KUBERNETES_PORTS.client} &`);
     p('nats --tlsca ca.crt --server tls://localhost:4222 server check connection   # with --user and --password when accounts have users');
     p('```', '');
   }
@@ -56,7 +58,7 @@ export function renderTlsSection(p: (...lines: string[]) => void, topology: Topo
     'starts or reloads, so roll the servers after a renewal:',
     '',
     '```sh',
-    ...secured.map((c) => `kubectl rollout restart ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${ns}`),
+    ...secured.map((c) => `${kubectlFor(topology, c)} rollout restart ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${ns}`),
     '```',
     '',
   );

@@ -166,7 +166,7 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     const pod = clusterNames(first.name).pod(0);
     p('## Verify routes, gateways and JetStream', '');
     p('Each server serves its monitoring endpoints on port 8222:', '', '```sh');
-    p(`kubectl port-forward -n ${shellWord(ns)} ${shellWord(`pod/${pod}`)} 8222:${KUBERNETES_PORTS.monitor} &`);
+    p(`${kubectlFor(topology, first)} port-forward -n ${shellWord(ns)} ${shellWord(`pod/${pod}`)} 8222:${KUBERNETES_PORTS.monitor} &`);
     p("curl -s localhost:8222/varz    | jq '{server_name, cluster: .cluster.name, gateway: .gateway.name}'");
     p("curl -s localhost:8222/routez  | jq '[.routes[].remote_id] | unique | length'   # route peers");
     p("curl -s localhost:8222/gatewayz | jq '{name, outbound: (.outbound_gateways | keys), inbound: (.inbound_gateways | keys)}'");
@@ -251,13 +251,14 @@ function dedupe<T extends { name: string }>(items: T[]): T[] {
 function renderMonitoring(topology: Topology, clusters: ResolvedCluster[]): string[] {
   const ns = topology.namespace;
   const first = clusters[0];
+  const apply = bundleSites(topology) ? mdCode(`${kubectlFor(topology, null, '<context>')} apply -k overlays/<context>`) : '`kubectl apply -k .`';
   const out = [
     '## Monitoring',
     '',
     `Every server pod runs the Prometheus NATS exporter (${mdCode(EXPORTER_IMAGE)}) beside the server: it reads the server's`,
     `monitoring port on the pod's loopback and serves metrics on port ${EXPORTER_PORT.port} (\`${EXPORTER_PORT.name}\`). Each cluster has a`,
     "PodMonitor that tells a prometheus-operator Prometheus to scrape it. Applying a PodMonitor needs the operator's CRDs",
-    '(kube-prometheus-stack or prometheus-operator installed first): without them `kubectl apply -k .` applies everything',
+    `(kube-prometheus-stack or prometheus-operator installed first): without them ${apply} applies everything`,
     'else and fails on the PodMonitors (`no matches for kind "PodMonitor"`). The Prometheus must select the PodMonitors',
     '(its `podMonitorSelector` and `podMonitorNamespaceSelector`, e.g. `{}` for all).',
     '',
@@ -265,7 +266,7 @@ function renderMonitoring(topology: Topology, clusters: ResolvedCluster[]): stri
   if (first) {
     out.push(
       '```sh',
-      `kubectl port-forward -n ${shellWord(ns)} ${shellWord(`pod/${clusterNames(first.name).pod(0)}`)} ${EXPORTER_PORT.port}:${EXPORTER_PORT.port} &`,
+      `${kubectlFor(topology, first)} port-forward -n ${shellWord(ns)} ${shellWord(`pod/${clusterNames(first.name).pod(0)}`)} ${EXPORTER_PORT.port}:${EXPORTER_PORT.port} &`,
       `curl -s localhost:${EXPORTER_PORT.port}/metrics | grep '^nats_varz_'   # the server's /varz, as metrics`,
       '```',
       '',
@@ -279,7 +280,14 @@ function renderNatsBox(topology: Topology): string[] {
   const ns = topology.namespace;
   const system = passwordUsers(topology).length > 0;
   const cmds = natsBoxCommands(topology, (cluster) => clientUrl(topology, cluster), system);
-  const exec = `kubectl exec -n ${shellWord(ns)} deploy/${NATS_BOX_NAME} --`;
+  // nats-box is in the first cluster's overlay (bundle.ts), so its commands go to that cluster's context.
+  const first = topology.clusters[0] ?? null;
+  const exec = `${kubectlFor(topology, first)} exec -n ${shellWord(ns)} deploy/${NATS_BOX_NAME} --`;
+  const context = first && siteOf(first);
+  const placed =
+    bundleSites(topology) && first
+      ? [`It runs in ${context === null ? 'the current kube context' : `kube context ${mdCode(context)}`}: the first cluster's overlay holds it.`]
+      : [];
   const nats = (args: string[]) => ['nats', ...args].map(shellWord).join(' ');
   const out = [
     '## Test from inside: nats-box',
@@ -288,6 +296,7 @@ function renderNatsBox(topology: Topology): string[] {
     system
       ? "first cluster's client Service, and `NATS_USER`/`NATS_PASSWORD` are the system user and its password, read from the Secret."
       : "first cluster's client Service (the design has no users, so no credentials).",
+    ...placed,
     '',
     '```sh',
     `${exec} ${nats(cmds.check)}`,
