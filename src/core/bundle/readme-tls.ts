@@ -6,7 +6,7 @@ import { TLS_NAMES } from '../k8s/tls-objects';
 import { BUNDLE_PATHS } from './files';
 import { mdCode } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
-import { kubeContexts } from './sites';
+import { firstSitePath, kubeContexts } from './sites';
 import { siteOf } from '../conf/placement';
 import { kubectlFor, kubectlIn } from './kubectl';
 
@@ -33,7 +33,7 @@ export function renderTlsSection(p: (...lines: string[]) => void, topology: Topo
   // Leafnodes are named only when some cluster secures them, so bundles without leafnode TLS keep their README.
   const leaf = secured.some((c) => c.tls.leafnodes);
   p(
-    `The bundle needs [cert-manager](https://cert-manager.io) in the Kubernetes cluster: \`${BUNDLE_PATHS.tls}\` makes the bundle's own CA`,
+    `The bundle needs [cert-manager](https://cert-manager.io) in the Kubernetes cluster: ${mdCode(firstSitePath(topology, BUNDLE_PATHS.tls))} makes the bundle's own CA`,
     '(`Issuer` and `Certificate` objects), and each cluster that uses TLS gets a `Certificate` for every name its dialers use',
     `(its pods through the headless Service, both Services, \`localhost\`), mounted read-only at \`/etc/nats-certs\`.${leaf ? '' : ' Routes and'}`,
     `${leaf ? 'Routes, gateways and leafnodes' : 'gateways'} are mutual TLS: a server joins only with a certificate of this CA. The monitoring port stays plain HTTP.`,

@@ -12,7 +12,7 @@ import { clientUrl } from '../k8s/nats-box';
 import { natsBoxCommands } from './nats-box-commands';
 import { renderLeafnodesReadme } from './readme-leafnodes';
 import { leafHubs } from '../conf/leafnodes';
-import { bundleSites, kubeContexts, secretPath } from './sites';
+import { bundleSites, firstSitePath, kubeContexts, secretPath } from './sites';
 import { hasCrossSitePeer, siteOf } from '../conf/placement';
 import { applyCommands, kubectlFor } from './kubectl';
 import { mdCode, mdText } from '../quote/markdown';
@@ -292,7 +292,7 @@ function renderNatsBox(topology: Topology): string[] {
   const out = [
     '## Test from inside: nats-box',
     '',
-    `\`${BUNDLE_PATHS.natsBox}\` runs one pod with the nats CLI (${mdCode(NATS_BOX_IMAGE)}). Its context is its environment: \`NATS_URL\` is the`,
+    `${mdCode(firstSitePath(topology, BUNDLE_PATHS.natsBox))} runs one pod with the nats CLI (${mdCode(NATS_BOX_IMAGE)}). Its context is its environment: \`NATS_URL\` is the`,
     system
       ? "first cluster's client Service, and `NATS_USER`/`NATS_PASSWORD` are the system user and its password, read from the Secret."
       : "first cluster's client Service (the design has no users, so no credentials).",
