@@ -1,4 +1,5 @@
-import { secretPath } from './sites';
+import { bundleSites, secretPath } from './sites';
+import { applyCommands, kubectlFor } from './kubectl';
 import { KUBERNETES_PORTS } from '../conf/addressing';
 import { clusterNames, passwordEnvVar, SYSTEM_USER } from '../names';
 import type { ResolvedCluster, Topology } from '../model';
@@ -16,6 +17,11 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
   const js = topology.jetstream.enabled;
   const sys = passwordUsers(topology).includes(SYSTEM_USER);
   const survivor = clusters[0] ? shellWord(`svc/${clusterNames(clusters[0].name).statefulSet}`) : 'svc/nats-<cluster>';
+  // Each command goes to the context of the cluster it is about: `survivor`'s, or a placeholder's (`old`, `<cluster>`).
+  const atSurvivor = kubectlFor(topology, clusters[0] ?? null);
+  const atPlaceholder = kubectlFor(topology, null);
+  const applyText = bundleSites(topology) ? 're-applying the overlays' : '`kubectl apply -k .`';
+  const apply = applyCommands(topology);
   const out: string[] = [];
   const p = (...lines: string[]) => out.push(...lines);
 
@@ -23,14 +29,15 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
   p(
     'Render into the folder of the bundle you applied (`nats-topology render topology.yaml --out <this folder>`), or choose',
     "this bundle as the previous one in the designer's download dialog. The render then keeps the passwords, and names",
-    'every change below that needs more than `kubectl apply -k .`.',
+    `every change below that needs more than ${applyText}.`,
     '',
-    "- A change to a cluster's `nats.conf` changes the checksum annotation on its pods, so `kubectl apply -k .` rolls the",
+    `- A change to a cluster's \`nats.conf\` changes the checksum annotation on its pods, so ${applyText} rolls the`,
     '  StatefulSet one pod at a time (gateway and route changes need a restart, not a reload). Each gateway block names every',
     '  cluster of its system, so adding or removing a cluster rolls every cluster linked to it.',
     '- New passwords give the Secret a new name (a hash of its content), so every StatefulSet rolls onto it; pods keep',
     '  the old Secret until they are replaced. Old Secrets stay until you delete them:',
-    `  ${mdCode(`kubectl get secret -n ${ns} -l ${shellWord(`app.kubernetes.io/part-of=${topology.name}`)}`)} lists them; \`${secretPath(topology)}\` names the one in use.`,
+    // With several Kubernetes clusters each holds its own copies of the Secret.
+    `  ${mdCode(`${kubectlFor(topology, null, '<each context>')} get secret -n ${ns} -l ${shellWord(`app.kubernetes.io/part-of=${topology.name}`)}`)} lists them; \`${secretPath(topology)}\` names the one in use.`,
     '',
   );
 
@@ -48,15 +55,15 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
       'group never loses its quorum (here for a cluster `old` of 3 servers, asking through a cluster that stays):',
       '',
       '```sh',
-      `SYS_PASSWORD=$(kubectl get -n ${ns} -f ${secretPath(topology)} -o jsonpath='{.data.${passwordEnvVar(SYSTEM_USER)}}' | base64 -d)`,
-      `kubectl port-forward -n ${ns} ${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} &`,
+      `SYS_PASSWORD=$(${atSurvivor} get -n ${ns} -f ${secretPath(topology)} -o jsonpath='{.data.${passwordEnvVar(SYSTEM_USER)}}' | base64 -d)`,
+      `${atSurvivor} port-forward -n ${ns} ${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} &`,
       `sys() { nats --server nats://127.0.0.1:${KUBERNETES_PORTS.client} --user ${SYSTEM_USER} --password "$SYS_PASSWORD" "$@"; }`,
       'for i in 2 1 0; do',
-      `  kubectl scale statefulset/nats-old -n ${ns} --replicas=$i`,
-      `  kubectl wait --for=delete pod/nats-old-$i -n ${ns} --timeout=120s`,
+      `  ${atPlaceholder} scale statefulset/nats-old -n ${ns} --replicas=$i`,
+      `  ${atPlaceholder} wait --for=delete pod/nats-old-$i -n ${ns} --timeout=120s`,
       '  # until a meta leader answers and its group no longer lists the server: a new leader is elected when the old',
       '  # one was among these servers, and a removal acknowledged while the leader changes can be lost',
-      "  until report=$(sys server report jetstream) && echo \"$report\" | grep -q 'RAFT Meta Group' && ! echo \"$report\" | grep -qw nats-old-$i; do",
+      '  until report=$(sys server report jetstream) && echo "$report" | grep -q \'RAFT Meta Group\' && ! echo "$report" | grep -qw nats-old-$i; do',
       '    sys server raft peer-remove nats-old-$i -f; sleep 5',
       '  done',
       'done',
@@ -75,9 +82,9 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
     'name it); its volume claims stay until you delete them:',
     '',
     '```sh',
-    `kubectl delete statefulset,service,configmap,poddisruptionbudget -n ${ns} -l nats.io/cluster=old`,
-    'kubectl apply -k .',
-    `kubectl delete pvc -n ${ns} -l nats.io/cluster=old   # only when its data is no longer needed`,
+    `${atPlaceholder} delete statefulset,service,configmap,poddisruptionbudget -n ${ns} -l nats.io/cluster=old`,
+    ...apply,
+    `${atPlaceholder} delete pvc -n ${ns} -l nats.io/cluster=old   # only when its data is no longer needed`,
     '```',
     '',
   );
@@ -91,9 +98,9 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
       'applying, and restore after, as one of its users:',
       '',
       '```sh',
-      `kubectl port-forward -n ${ns} svc/<the cluster> ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} &`,
+      `${atPlaceholder} port-forward -n ${ns} svc/<the cluster> ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} &`,
       `nats --server nats://127.0.0.1:${KUBERNETES_PORTS.client} --user <user> --password <password> backup account ./backup -f`,
-      'kubectl apply -k .   # then wait for the rollout',
+      ...apply.map((line, i) => (i === apply.length - 1 ? `${line}   # then wait for the rollout` : line)),
       `nats --server nats://127.0.0.1:${KUBERNETES_PORTS.client} --user <user> --password <password> backup restore account ./backup`,
       `nats --server nats://127.0.0.1:${KUBERNETES_PORTS.client} --user <user> --password <password> stream edit <stream> --replicas 3 -f   # once clustered`,
       '```',
@@ -109,15 +116,15 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
       '  StatefulSet around the running pods:',
       '',
       '  ```sh',
-      `  kubectl patch pvc nats-js-nats-<cluster>-<i> -n ${ns} -p '{"spec":{"resources":{"requests":{"storage":"<size>"}}}}'   # each server`,
-      `  kubectl delete statefulset nats-<cluster> -n ${ns} --cascade=orphan`,
-      '  kubectl apply -k .',
+      `  ${atPlaceholder} patch pvc nats-js-nats-<cluster>-<i> -n ${ns} -p '{"spec":{"resources":{"requests":{"storage":"<size>"}}}}'   # each server`,
+      `  ${atPlaceholder} delete statefulset nats-<cluster> -n ${ns} --cascade=orphan`,
+      ...apply.map((line) => `  ${line}`),
       '  ```',
       '',
       '- **A smaller volume, or another storage class**: the data must move. Back up the streams of that cluster (as above),',
       '  or, for streams replicated on 3 or more servers, replace one server at a time and let JetStream copy its share back:',
       `  delete the StatefulSet with \`--cascade=orphan\`, apply, then per server delete its claim and pod`,
-      `  (\`kubectl delete pvc nats-js-nats-<cluster>-<i> -n ${ns} --wait=false; kubectl delete pod nats-<cluster>-<i> -n ${ns}\`)`,
+      `  (\`${atPlaceholder} delete pvc nats-js-nats-<cluster>-<i> -n ${ns} --wait=false; ${atPlaceholder} delete pod nats-<cluster>-<i> -n ${ns}\`)`,
       '  and wait until `nats server check meta` is OK before the next. Streams with one replica on that server are lost that way.',
       '',
       'Keep `max_file_store` (the file store size) at or below the volume: JetStream trusts it, the volume does not grow.',

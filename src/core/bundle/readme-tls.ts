@@ -6,8 +6,9 @@ import { TLS_NAMES } from '../k8s/tls-objects';
 import { BUNDLE_PATHS } from './files';
 import { mdCode } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
-import { kubeContexts } from './sites';
+import { firstSitePath, kubeContexts } from './sites';
 import { siteOf } from '../conf/placement';
+import { kubectlFor, kubectlIn } from './kubectl';
 
 /** The Certificate a cluster's manifest carries, as the README's file table names it (empty without TLS). */
 export function tlsClusterFiles(cluster: ResolvedCluster): string {
@@ -32,7 +33,7 @@ export function renderTlsSection(p: (...lines: string[]) => void, topology: Topo
   // Leafnodes are named only when some cluster secures them, so bundles without leafnode TLS keep their README.
   const leaf = secured.some((c) => c.tls.leafnodes);
   p(
-    `The bundle needs [cert-manager](https://cert-manager.io) in the Kubernetes cluster: \`${BUNDLE_PATHS.tls}\` makes the bundle's own CA`,
+    `The bundle needs [cert-manager](https://cert-manager.io) in the Kubernetes cluster: ${mdCode(firstSitePath(topology, BUNDLE_PATHS.tls))} makes the bundle's own CA`,
     '(`Issuer` and `Certificate` objects), and each cluster that uses TLS gets a `Certificate` for every name its dialers use',
     `(its pods through the headless Service, both Services, \`localhost\`), mounted read-only at \`/etc/nats-certs\`.${leaf ? '' : ' Routes and'}`,
     `${leaf ? 'Routes, gateways and leafnodes' : 'gateways'} are mutual TLS: a server joins only with a certificate of this CA. The monitoring port stays plain HTTP.`,
@@ -44,9 +45,11 @@ export function renderTlsSection(p: (...lines: string[]) => void, topology: Topo
   const first = secured.find((c) => c.tls.clients);
   if (first) {
     const svc = clusterNames(first.name).statefulSet;
+    // Every Kubernetes cluster holds the CA's Secret (a copy, with several): read it where the port-forward goes.
+    const kubectl = kubectlFor(topology, first);
     p('Clients check the servers against the CA:', '', '```sh');
-    p(`kubectl get secret ${shellWord(TLS_NAMES.ca)} -n ${ns} -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.crt`);
-    p(`kubectl port-forward -n ${ns} ${shellWord(`svc/${svc}`)} 4222:${KUBERNETES_PORTS.client} &`);
+    p(`${kubectl} get secret ${shellWord(TLS_NAMES.ca)} -n ${ns} -o jsonpath='{.data.ca\\.crt}' | base64 -d > ca.crt`);
+    p(`${kubectl} port-forward -n ${ns} ${shellWord(`svc/${svc}`)} 4222:${KUBERNETES_PORTS.client} &`);
     p('nats --tlsca ca.crt --server tls://localhost:4222 server check connection   # with --user and --password when accounts have users');
     p('```', '');
   }
@@ -55,7 +58,7 @@ export function renderTlsSection(p: (...lines: string[]) => void, topology: Topo
     'starts or reloads, so roll the servers after a renewal:',
     '',
     '```sh',
-    ...secured.map((c) => `kubectl rollout restart ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${ns}`),
+    ...secured.map((c) => `${kubectlFor(topology, c)} rollout restart ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${ns}`),
     '```',
     '',
   );
@@ -70,7 +73,6 @@ function renderSharedCa(p: (...lines: string[]) => void, topology: Topology, clu
   const contexts = kubeContexts(topology);
   if (contexts.length < 2 || clusters.length === 0) return;
   const ns = shellWord(topology.namespace);
-  const ctx = (c: string | null) => (c === null ? '' : ` --context ${shellWord(c)}`);
   const firstContext = siteOf(clusters[0]);
   const ca = shellWord(TLS_NAMES.ca);
   p(
@@ -79,14 +81,14 @@ function renderSharedCa(p: (...lines: string[]) => void, topology: Topology, clu
     'for the CA, and copy its Secret to every other Kubernetes cluster before applying their overlays:',
     '',
     '```sh',
-    `kubectl${ctx(firstContext)} wait -n ${ns} certificate/${ca} --for=condition=Ready --timeout=120s`,
-    `kubectl${ctx(firstContext)} get secret ${ca} -n ${ns} -o jsonpath='{.data.tls\\.crt}' | base64 -d > nats-ca.crt`,
-    `kubectl${ctx(firstContext)} get secret ${ca} -n ${ns} -o jsonpath='{.data.tls\\.key}' | base64 -d > nats-ca.key`,
+    `${kubectlIn(firstContext)} wait -n ${ns} certificate/${ca} --for=condition=Ready --timeout=120s`,
+    `${kubectlIn(firstContext)} get secret ${ca} -n ${ns} -o jsonpath='{.data.tls\\.crt}' | base64 -d > nats-ca.crt`,
+    `${kubectlIn(firstContext)} get secret ${ca} -n ${ns} -o jsonpath='{.data.tls\\.key}' | base64 -d > nats-ca.key`,
   );
   for (const c of contexts) {
     if (c.context === firstContext) continue;
-    p(`kubectl${ctx(c.context)} create namespace ${ns} --dry-run=client -o yaml | kubectl${ctx(c.context)} apply -f -`);
-    p(`kubectl${ctx(c.context)} create secret tls ${ca} -n ${ns} --cert=nats-ca.crt --key=nats-ca.key`);
+    p(`${kubectlIn(c.context)} create namespace ${ns} --dry-run=client -o yaml | ${kubectlIn(c.context)} apply -f -`);
+    p(`${kubectlIn(c.context)} create secret tls ${ca} -n ${ns} --cert=nats-ca.crt --key=nats-ca.key`);
   }
   p('rm nats-ca.key', '```', '');
 }

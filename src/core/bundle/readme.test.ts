@@ -32,3 +32,63 @@ describe('the bundle README', () => {
     expect(tls(false)).not.toContain('leafnodes');
   });
 });
+
+describe('the kubectl commands of the bundle README', () => {
+  // Every feature that adds a kubectl command: JetStream with a system user (day-two loop), TLS, monitoring, nats-box.
+  const design = (placed: boolean) => {
+    const ctx = (c: string) => (placed ? { kubeContext: c, gateway: { service: 'LoadBalancer', address: `${c}.example.com` } } : {});
+    const r = parseTopology({
+      version: 1,
+      name: 'mc',
+      jetstream: { enabled: true },
+      accounts: [{ name: 'APP', jetstream: true, users: ['app'] }],
+      defaults: { tls: { clients: true, routes: true, gateways: true } },
+      clusters: [
+        { name: 'a', ...ctx('ctx-a') },
+        { name: 'b', ...ctx('ctx-b') },
+        { name: 'c', ...(placed ? { kubeContext: 'ctx-a' } : {}) },
+      ],
+      gateways: [
+        ['a', 'b'],
+        ['a', 'c'],
+      ],
+      monitoring: { exporter: true },
+      natsBox: true,
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return renderBundleReadme(r.topology);
+  };
+  const contextOf: Record<string, string> = { a: 'ctx-a', b: 'ctx-b', c: 'ctx-a' };
+
+  /** Each kubectl command in the README's code blocks (a line, or a part of one after `|`, `;`, `$(`), trimmed. */
+  function kubectlCommands(readme: string): string[] {
+    const out: string[] = [];
+    let inBlock = false;
+    for (const line of readme.split('\n')) {
+      if (line.trim().startsWith('```')) inBlock = !inBlock;
+      else if (inBlock) for (const m of line.matchAll(/(?:^|[|;(])\s*(kubectl\b[^|;)]*)/g)) out.push(m[1].trim());
+    }
+    return out;
+  }
+
+  it('sends every command of a design over several Kubernetes clusters to its cluster, and applies no `.`', () => {
+    const readme = design(true);
+    const commands = kubectlCommands(readme);
+    expect(commands.length).toBeGreaterThan(20);
+    // No command is context-free: each reaches a NATS cluster's objects, and the bundle spans several kube contexts.
+    expect(commands.filter((c) => !/^kubectl --context \S/.test(c))).toEqual([]);
+    // A command on a real cluster's objects goes to that cluster's context.
+    for (const c of commands) {
+      const object = /(?:statefulset|pod|svc)\/nats-([abc])\b/.exec(c);
+      if (object) expect(c).toMatch(new RegExp(`^kubectl --context ${contextOf[object[1]]} `));
+    }
+    expect(readme).not.toContain('apply -k .');
+    expect(readme).not.toMatch(/(?<!base\/)secret\.yaml/);
+  });
+
+  it('gives a design in one Kubernetes cluster no --context at all', () => {
+    const readme = design(false);
+    expect(kubectlCommands(readme).length).toBeGreaterThan(20);
+    expect(readme).not.toContain('--context');
+  });
+});

@@ -12,16 +12,13 @@ import { clientUrl } from '../k8s/nats-box';
 import { natsBoxCommands } from './nats-box-commands';
 import { renderLeafnodesReadme } from './readme-leafnodes';
 import { leafHubs } from '../conf/leafnodes';
-import { bundleSites, kubeContexts, secretPath } from './sites';
+import { bundleSites, firstSitePath, kubeContexts, secretPath } from './sites';
 import { hasCrossSitePeer, siteOf } from '../conf/placement';
+import { applyCommands, kubectlFor } from './kubectl';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
 import { usesTls } from '../conf/tls';
 import { renderTlsSection, tlsClusterFiles } from './readme-tls';
-
-function contextFlag(context: string | null): string {
-  return context === null ? '' : ` --context ${shellWord(context)}`;
-}
 
 /**
  * The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. Every name
@@ -120,15 +117,14 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
   p(`kind create cluster --config kind-config.yaml`, '');
   if (sites) {
     p('# each Kubernetes cluster with its own context: the namespace, the shared Secret, then its clusters');
-    contexts.forEach((s, i) => {
-      p(`kubectl${contextFlag(s.context)} apply -k ${shellWord(s.folder)}`);
+    applyCommands(topology).forEach((line, i) => {
+      p(line);
       // The other overlays sign with a copy of the CA the first one makes.
       if (i === 0 && contexts.length > 1 && clusters.some(usesTls)) p('# TLS: copy the CA Secret to the other Kubernetes clusters now (see "TLS"), then go on');
     });
   } else p('kubectl apply -k .   # the namespace, the Secret, then every cluster');
   for (const c of clusters) {
-    const flag = sites ? contextFlag(siteOf(c)) : '';
-    p(`kubectl${flag} rollout status ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${shellWord(ns)} --timeout=10m`);
+    p(`${kubectlFor(topology, c)} rollout status ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${shellWord(ns)} --timeout=10m`);
   }
   p('```', '');
   if (sites) {
@@ -170,7 +166,7 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     const pod = clusterNames(first.name).pod(0);
     p('## Verify routes, gateways and JetStream', '');
     p('Each server serves its monitoring endpoints on port 8222:', '', '```sh');
-    p(`kubectl port-forward -n ${shellWord(ns)} ${shellWord(`pod/${pod}`)} 8222:${KUBERNETES_PORTS.monitor} &`);
+    p(`${kubectlFor(topology, first)} port-forward -n ${shellWord(ns)} ${shellWord(`pod/${pod}`)} 8222:${KUBERNETES_PORTS.monitor} &`);
     p("curl -s localhost:8222/varz    | jq '{server_name, cluster: .cluster.name, gateway: .gateway.name}'");
     p("curl -s localhost:8222/routez  | jq '[.routes[].remote_id] | unique | length'   # route peers");
     p("curl -s localhost:8222/gatewayz | jq '{name, outbound: (.outbound_gateways | keys), inbound: (.inbound_gateways | keys)}'");
@@ -255,13 +251,14 @@ function dedupe<T extends { name: string }>(items: T[]): T[] {
 function renderMonitoring(topology: Topology, clusters: ResolvedCluster[]): string[] {
   const ns = topology.namespace;
   const first = clusters[0];
+  const apply = bundleSites(topology) ? mdCode(`${kubectlFor(topology, null, '<context>')} apply -k overlays/<context>`) : '`kubectl apply -k .`';
   const out = [
     '## Monitoring',
     '',
     `Every server pod runs the Prometheus NATS exporter (${mdCode(EXPORTER_IMAGE)}) beside the server: it reads the server's`,
     `monitoring port on the pod's loopback and serves metrics on port ${EXPORTER_PORT.port} (\`${EXPORTER_PORT.name}\`). Each cluster has a`,
     "PodMonitor that tells a prometheus-operator Prometheus to scrape it. Applying a PodMonitor needs the operator's CRDs",
-    '(kube-prometheus-stack or prometheus-operator installed first): without them `kubectl apply -k .` applies everything',
+    `(kube-prometheus-stack or prometheus-operator installed first): without them ${apply} applies everything`,
     'else and fails on the PodMonitors (`no matches for kind "PodMonitor"`). The Prometheus must select the PodMonitors',
     '(its `podMonitorSelector` and `podMonitorNamespaceSelector`, e.g. `{}` for all).',
     '',
@@ -269,7 +266,7 @@ function renderMonitoring(topology: Topology, clusters: ResolvedCluster[]): stri
   if (first) {
     out.push(
       '```sh',
-      `kubectl port-forward -n ${shellWord(ns)} ${shellWord(`pod/${clusterNames(first.name).pod(0)}`)} ${EXPORTER_PORT.port}:${EXPORTER_PORT.port} &`,
+      `${kubectlFor(topology, first)} port-forward -n ${shellWord(ns)} ${shellWord(`pod/${clusterNames(first.name).pod(0)}`)} ${EXPORTER_PORT.port}:${EXPORTER_PORT.port} &`,
       `curl -s localhost:${EXPORTER_PORT.port}/metrics | grep '^nats_varz_'   # the server's /varz, as metrics`,
       '```',
       '',
@@ -283,15 +280,23 @@ function renderNatsBox(topology: Topology): string[] {
   const ns = topology.namespace;
   const system = passwordUsers(topology).length > 0;
   const cmds = natsBoxCommands(topology, (cluster) => clientUrl(topology, cluster), system);
-  const exec = `kubectl exec -n ${shellWord(ns)} deploy/${NATS_BOX_NAME} --`;
+  // nats-box is in the first cluster's overlay (bundle.ts), so its commands go to that cluster's context.
+  const first = topology.clusters[0] ?? null;
+  const exec = `${kubectlFor(topology, first)} exec -n ${shellWord(ns)} deploy/${NATS_BOX_NAME} --`;
+  const context = first && siteOf(first);
+  const placed =
+    bundleSites(topology) && first
+      ? [`It runs in ${context === null ? 'the current kube context' : `kube context ${mdCode(context)}`}: the first cluster's overlay holds it.`]
+      : [];
   const nats = (args: string[]) => ['nats', ...args].map(shellWord).join(' ');
   const out = [
     '## Test from inside: nats-box',
     '',
-    `\`${BUNDLE_PATHS.natsBox}\` runs one pod with the nats CLI (${mdCode(NATS_BOX_IMAGE)}). Its context is its environment: \`NATS_URL\` is the`,
+    `${mdCode(firstSitePath(topology, BUNDLE_PATHS.natsBox))} runs one pod with the nats CLI (${mdCode(NATS_BOX_IMAGE)}). Its context is its environment: \`NATS_URL\` is the`,
     system
       ? "first cluster's client Service, and `NATS_USER`/`NATS_PASSWORD` are the system user and its password, read from the Secret."
       : "first cluster's client Service (the design has no users, so no credentials).",
+    ...placed,
     '',
     '```sh',
     `${exec} ${nats(cmds.check)}`,

@@ -36,3 +36,10 @@ export function kubeContexts(topology: Topology): { context: string | null; fold
 export function secretPath(topology: Topology): string {
   return bundleSites(topology) ? `base/${BUNDLE_PATHS.secret}` : BUNDLE_PATHS.secret;
 }
+
+/** Where a file of the first cluster's overlay is (the CA, nats-box: bundle.ts): in that overlay when there are several. */
+export function firstSitePath(topology: Topology, path: string): string {
+  const sites = bundleSites(topology);
+  const first = topology.clusters[0];
+  return sites && first ? `${siteFolder(sites, first)}/${path}` : path;
+}
