@@ -51,7 +51,7 @@ describe('generated multi-site designs', () => {
   });
 });
 
-if (!HAS_NETNS && IN_CI) throw new Error('the multi-site boot test needs root, iproute2 (ip netns) and curl');
+if (!HAS_NETNS && IN_CI) throw new Error('the generated multi-site boot test needs root, iproute2 (ip netns) and curl');
 if (!HAS_NETNS) console.warn('\n*** not root or no ip netns / curl: skipping the generated multi-site boot test ***\n');
 
 let boots = 0;
