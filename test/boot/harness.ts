@@ -41,6 +41,8 @@ export const PORT_BANDS = {
   readOnlyRoot: { from: 13000, to: 13199 },
   // The multi-region template in network namespaces (multi-site.test.ts), 100 ports a run.
   multiRegion: { from: 13200, to: 13999 },
+  // Generated multi-site designs in network namespaces (multi-site-generated.test.ts), 100 ports a run.
+  multiSiteGenerated: { from: 10000, to: 10999 },
   generatedOldest: { from: 15000, to: 17499 },
   generatedCurrent: { from: 17500, to: 19999 },
   dayTwo: { from: 20000, to: 20999 },

@@ -119,6 +119,15 @@ export function describeEachServerWithCli(name: string, body: (server: NatsServe
   missingTool(name, `natscli v${NATSCLI_VERSION} not found; build it with sh scripts/install-test-tools.sh (or set NATS_CLI)`);
 }
 
+/** Like {@link describeOnServer}, for tests that also need natscli. */
+export function describeOnServerWithCli(role: NatsServerBinary['role'], name: string, body: (server: NatsServerBinary, cli: string) => void): void {
+  if (NATS_CLI) {
+    describeOnServer(role, name, (server) => body(server, NATS_CLI!));
+    return;
+  }
+  missingTool(name, `natscli v${NATSCLI_VERSION} not found; build it with sh scripts/install-test-tools.sh (or set NATS_CLI)`);
+}
+
 /** Stands in for a suite whose tool is missing: a failure under CI, a loud skip elsewhere. */
 export function missingTool(title: string, why: string): void {
   if (IN_CI) {
