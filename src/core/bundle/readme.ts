@@ -132,6 +132,9 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
       'A cluster that a peer in another Kubernetes cluster dials gets a gateway Service (`nats-<cluster>-gateway`, a',
       'LoadBalancer unless the design says NodePort) and advertises the address the design gives it; point that name at',
       "the Service's external address (external-dns does it from the Service's annotation) before the peers start.",
+      'Servers in the same Kubernetes cluster may dial that address too (a gateway also dials the address a peer',
+      'advertises), so it must be reachable from inside the Kubernetes cluster as well: check that your load balancer',
+      'or node port accepts connections from its own pods (hairpin).',
       '',
     );
   }
