@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { parseTopology } from '../../src/core/parse/parse-topology';
 import type { Topology } from '../../src/core/model';
-import type { GeneratedDesign, LinkShape } from './generated';
+import { links, type GeneratedDesign, type LinkShape } from './generated';
 
 export type SiteLinkShape = Extract<LinkShape, 'chain' | 'star' | 'ring' | 'mesh'>;
 
@@ -20,20 +20,6 @@ const MAX_SERVERS = 9;
 
 const CLUSTER_NAMES = ['a', 'b', 'c', 'd'];
 const CONTEXTS = ['site-x', 'site-y', 'site-z'];
-
-function links(n: number, shape: SiteLinkShape): [number, number][] {
-  const all = Array.from({ length: n }, (_, i) => i);
-  switch (shape) {
-    case 'chain':
-      return all.slice(1).map((i) => [i - 1, i]);
-    case 'star':
-      return all.slice(1).map((i) => [0, i]);
-    case 'ring':
-      return n === 2 ? [[0, 1]] : all.map((i) => [i, (i + 1) % n]);
-    case 'mesh':
-      return all.flatMap((i) => all.slice(i + 1).map((j): [number, number] => [i, j]));
-  }
-}
 
 interface Exposure {
   service: 'LoadBalancer' | 'NodePort';

@@ -18,7 +18,8 @@ export interface GeneratedDesign {
 /** Most servers a generated design may have: enough for every shape, bounded for a 2-core machine. */
 const MAX_SERVERS = 15;
 
-function links(n: number, shape: LinkShape, parents: number[]): [number, number][] {
+/** The index pairs a shape links among `n` clusters; `parents` picks each tree cluster's parent. */
+export function links(n: number, shape: LinkShape, parents: number[] = []): [number, number][] {
   const all = Array.from({ length: n }, (_, i) => i);
   switch (shape) {
     case 'chain':
