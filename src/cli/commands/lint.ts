@@ -1,4 +1,4 @@
-import { changes, check, sortProblems, survivalDetails, survivalSummary } from '../../core';
+import { changes, check, sortProblems, survivalStatement } from '../../core';
 import { EXIT, readTopologyFile } from '../io';
 import { countBySeverity, formatProblems } from '../format';
 
@@ -10,7 +10,7 @@ export function lintCommand(file: string, format: 'text' | 'json', log: (s: stri
   const topology = readTopologyFile(file);
   const previous = previousFile === undefined ? null : readTopologyFile(previousFile);
   const problems = sortProblems([...check(topology), ...(previous ? changes(previous, topology) : [])]);
-  const survives = { summary: survivalSummary(topology), details: survivalDetails(topology) };
+  const survives = survivalStatement(topology);
   if (format === 'json') log(JSON.stringify({ file, problems, survives }, null, 2));
   else
     log(

@@ -38,8 +38,9 @@ export function createBundleRenderer(): BundleRenderer {
       const counts = { rendered: 0, reused: 0 };
       const context = confContext(topology);
       const specs = new Map(topology.clusters.map((c) => [c.name, c]));
+      const systems = systemWriter(topology, context);
       const files = assembleBundle(topology, credentials, context, (cluster) => {
-        const inputs = clusterInputs(cluster, specs.get(cluster.name), context);
+        const inputs = clusterInputs(cluster, specs.get(cluster.name), systems);
         const hit = previous.get(cluster.name);
         const reuse = hit !== undefined && hit.inputs === inputs;
         const clusterFiles = reuse ? hit.files : renderClusterFiles(topology, cluster, context, credentials.name);
@@ -76,9 +77,32 @@ function sharedInputs(topology: Topology, secretName: string): string {
  * gateway system), in order, with their placement. A remote's gateway URL is its headless Service name or external
  * address, so a remote's replicas or resources never change this cluster's files.
  */
-function clusterInputs(cluster: ResolvedCluster, spec: Cluster | undefined, context: ConfContext): string {
+function clusterInputs(cluster: ResolvedCluster, spec: Cluster | undefined, system: (name: string) => string): string {
   const own = spec ? Object.entries(spec).filter(([key]) => key !== 'position') : null;
+  return JSON.stringify([cluster, own]) + system(cluster.name);
+}
+
+/**
+ * The remotes part of {@link clusterInputs}, written once per gateway system: a cluster's remotes are its system
+ * but itself, in topology order, so the whole system (with the cluster's own name beside it) says the same. Written
+ * per cluster, a mesh of 50 wrote 49 remotes 50 times on every edit.
+ */
+function systemWriter(topology: Topology, context: ConfContext): (name: string) => string {
+  const first = new Map<string, { cluster: Cluster; index: number }>();
+  topology.clusters.forEach((cluster, index) => {
+    if (!first.has(cluster.name)) first.set(cluster.name, { cluster, index });
+  });
   // A remote's placement decides how it is dialed (in-cluster name or external address) and whether this cluster is exposed.
-  const remotes = (context.remotes.get(cluster.name) ?? []).map((r) => [r.name, r.kubeContext ?? null, r.gateway ?? null]);
-  return JSON.stringify([cluster, own, remotes]);
+  const placed = (c: Cluster) => [c.name, c.kubeContext ?? null, c.gateway ?? null];
+  const written = new Map<string, string>();
+  return (name) => {
+    const known = written.get(name);
+    if (known !== undefined) return known;
+    const remotes = context.remotes.get(name) ?? [];
+    const self = first.get(name);
+    const members = remotes.length === 0 || !self ? remotes : [...remotes, self.cluster].sort((a, b) => first.get(a.name)!.index - first.get(b.name)!.index);
+    const text = JSON.stringify(members.map(placed));
+    for (const m of members.length > 0 ? members : [{ name }]) written.set(m.name, text);
+    return text;
+  };
 }

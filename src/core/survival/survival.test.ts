@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { topologyFrom } from '../lint/testing';
 import { TEMPLATES } from '../templates/index';
-import { survival, survivalDetails, survivalSummary, tieBreaker } from './survival';
+import { survival, survivalDetails, survivalStatement, survivalSummary, tieBreaker } from './survival';
 
 describe('what a design survives', () => {
   it('says it of every template in one line', () => {
@@ -41,6 +41,19 @@ describe('what a design survives', () => {
     expect(survivalDetails(t)).toContain(
       'Losing cluster a: JetStream continues in b and c (4 of 7 meta servers left, quorum 4); streams placed in a wait for it; core NATS keeps working between b and c.',
     );
+  });
+
+  it('counts the other clusters of a big system instead of naming each in every line, and says the same in one statement', () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const t = topologyFrom({ clusters: names.map((name) => ({ name })), gateways: names.slice(1).map((n): [string, string] => ['a', n]) });
+    const details = survivalDetails(t);
+    expect(details).toContain(
+      'Losing cluster a: JetStream continues in the other 5 clusters (15 of 18 meta servers left, quorum 10); streams placed in a wait for it; core NATS keeps working between the other 5 clusters.',
+    );
+    // Four others are still named.
+    const five = topologyFrom({ clusters: names.slice(0, 5).map((name) => ({ name })), gateways: names.slice(1, 5).map((n): [string, string] => ['a', n]) });
+    expect(survivalDetails(five).find((d) => d.startsWith('Losing cluster a:'))).toContain('continues in b, c, d and e');
+    expect(survivalStatement(t, (c) => `<${c}>`)).toEqual({ summary: survivalSummary(t, (c) => `<${c}>`), details: survivalDetails(t, (c) => `<${c}>`) });
   });
 
   it('speaks of each separate system, of a standalone server, and of core NATS alone', () => {

@@ -85,7 +85,28 @@ export function survival(topology: Topology): SystemSurvival[] {
  * "any 1 server of each cluster; not the loss of cluster b: JetStream stops everywhere".
  */
 export function survivalSummary(topology: Topology, name: (cluster: string) => string = plain): string[] {
+  return summaryOf(topology, survival(topology), name);
+}
+
+/** The statement in full: each claim with its numbers, for the bundle README and `lint`. */
+export function survivalDetails(topology: Topology, name: (cluster: string) => string = plain): string[] {
+  return detailsOf(topology, survival(topology), name);
+}
+
+/** The summary and the details from one computation of what the design survives (the README and the panel show both). */
+export function survivalStatement(topology: Topology, name: (cluster: string) => string = plain): { summary: string[]; details: string[] } {
   const systems = survival(topology);
+  // Each name once: the details name every cluster of a system in each of its lines.
+  const names = new Map<string, string>();
+  const once = (cluster: string) => {
+    let text = names.get(cluster);
+    if (text === undefined) names.set(cluster, (text = name(cluster)));
+    return text;
+  };
+  return { summary: summaryOf(topology, systems, once), details: detailsOf(topology, systems, once) };
+}
+
+function summaryOf(topology: Topology, systems: SystemSurvival[], name: (cluster: string) => string): string[] {
   return systems.map((s) => {
     const prefix = systems.length > 1 ? `${list(s.clusters.map((c) => `cluster ${name(c)}`))}: ` : '';
     if (!topology.jetstream.enabled) {
@@ -112,10 +133,9 @@ export function survivalSummary(topology: Topology, name: (cluster: string) => s
   });
 }
 
-/** The statement in full: each claim with its numbers, for the bundle README and `lint`. */
-export function survivalDetails(topology: Topology, name: (cluster: string) => string = plain): string[] {
+function detailsOf(topology: Topology, systems: SystemSurvival[], name: (cluster: string) => string): string[] {
   const out: string[] = [];
-  for (const s of survival(topology)) {
+  for (const s of systems) {
     if (!topology.jetstream.enabled) {
       out.push(
         `Clusters ${list(s.clusters.map(name))}: core NATS needs no quorum; the servers left keep serving, and each cluster's clients reconnect to its other servers.`,
@@ -138,11 +158,13 @@ export function survivalDetails(topology: Topology, name: (cluster: string) => s
       );
     }
     for (const l of s.clusterLoss) {
-      const others = s.clusters.filter((c) => c !== l.cluster).map(name);
-      const core = others.length === 1 ? `in ${others[0]}` : `between ${list(others)}`;
+      // Past a few, the others are counted, not named: a system of 50 would name 49 clusters in each of 50 lines.
+      const others = s.clusters.length - 1 > NAMED_OTHERS ? null : s.clusters.filter((c) => c !== l.cluster).map(name);
+      const rest = others ? list(others) : `the other ${s.clusters.length - 1} clusters`;
+      const core = others?.length === 1 ? `in ${others[0]}` : `between ${rest}`;
       out.push(
         l.jetstreamContinues
-          ? `Losing cluster ${name(l.cluster)}: JetStream continues in ${list(others)} (${l.metaLeft} of ${meta.servers} meta servers left, quorum ${meta.quorum}); streams placed in ${name(l.cluster)} wait for it; core NATS keeps working ${core}.`
+          ? `Losing cluster ${name(l.cluster)}: JetStream continues in ${rest} (${l.metaLeft} of ${meta.servers} meta servers left, quorum ${meta.quorum}); streams placed in ${name(l.cluster)} wait for it; core NATS keeps working ${core}.`
           : `Losing cluster ${name(l.cluster)}: JetStream stops everywhere (${l.metaLeft} of ${meta.servers} meta servers left, quorum ${meta.quorum}); core NATS keeps working ${core}.`,
       );
     }
@@ -151,6 +173,9 @@ export function survivalDetails(topology: Topology, name: (cluster: string) => s
 }
 
 const plain = (cluster: string) => cluster;
+
+/** The most other clusters a "Losing cluster" line names; more are counted. */
+const NAMED_OTHERS = 4;
 
 function list(items: string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');

@@ -15,8 +15,7 @@ import {
   bundleOutputSize,
   check,
   outputSizeProblem,
-  survivalDetails,
-  survivalSummary,
+  survivalStatement,
   type Budget,
   type BundleFile,
   type BundleRenderer,
@@ -125,7 +124,7 @@ export function createDeriver(source: RendererSource): Deriver {
       const hit = survivalCache.get(topology);
       if (hit) return hit;
       const failures: string[] = [];
-      const fresh = attempt<Survival>(() => ({ summary: survivalSummary(topology), details: survivalDetails(topology) }), NO_SURVIVAL, 'survival', failures);
+      const fresh = attempt<Survival>(() => survivalStatement(topology), NO_SURVIVAL, 'survival', failures);
       const out = sameJson(lastSurvival, fresh) ? lastSurvival : fresh;
       survivalCache.set(topology, out);
       lastSurvival = out;
