@@ -32,8 +32,10 @@ export function renderTlsSection(p: (...lines: string[]) => void, topology: Topo
   p('## TLS', '');
   // Leafnodes are named only when some cluster secures them, so bundles without leafnode TLS keep their README.
   const leaf = secured.some((c) => c.tls.leafnodes);
+  // Each Kubernetes cluster signs its own clusters' certificates, so each needs cert-manager.
+  const where = kubeContexts(topology).length > 1 ? 'in each Kubernetes cluster' : 'in the Kubernetes cluster';
   p(
-    `The bundle needs [cert-manager](https://cert-manager.io) in the Kubernetes cluster: ${mdCode(firstSitePath(topology, BUNDLE_PATHS.tls))} makes the bundle's own CA`,
+    `The bundle needs [cert-manager](https://cert-manager.io) ${where}: ${mdCode(firstSitePath(topology, BUNDLE_PATHS.tls))} makes the bundle's own CA`,
     '(`Issuer` and `Certificate` objects), and each cluster that uses TLS gets a `Certificate` for every name its dialers use',
     `(its pods through the headless Service, both Services, \`localhost\`), mounted read-only at \`/etc/nats-certs\`.${leaf ? '' : ' Routes and'}`,
     `${leaf ? 'Routes, gateways and leafnodes' : 'gateways'} are mutual TLS: a server joins only with a certificate of this CA. The monitoring port stays plain HTTP.`,
