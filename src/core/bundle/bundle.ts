@@ -11,7 +11,7 @@ import {
   statefulSetFor,
 } from '../k8s/cluster-objects';
 import { hasCrossSitePeer } from '../conf/placement';
-import { bundleSites, siteFolder } from './sites';
+import { bundleSites, firstSitePath, siteFolder } from './sites';
 import { credentialsFor, namespaceFor, secretFor, type Credentials } from '../k8s/bundle-objects';
 import { toYaml, toYamlDocuments } from '../k8s/yaml';
 import { podMonitorFor } from '../k8s/monitoring';
@@ -94,9 +94,7 @@ export function assembleBundle(
   }
   const tls = bundleUsesTls(clusters);
   // The first cluster's overlay makes the CA and runs nats-box (which dials that cluster's client Service).
-  const first = clusters[0];
-  const firstFolder = sites && first ? siteFolder(sites, first) : null;
-  const inFirst = (path: string) => (firstFolder ? `${firstFolder}/${path}` : path);
+  const inFirst = (path: string) => firstSitePath(topology, path);
   // The CA before the clusters' Certificates that it signs.
   if (tls) {
     // One CA for every Kubernetes cluster: the first context makes it; the others get only the CA Issuer, over a copy of
@@ -105,7 +103,7 @@ export function assembleBundle(
     resources.push(inFirst(BUNDLE_PATHS.tls));
     if (sites)
       for (const folder of new Set(sites.values())) {
-        if (folder === firstFolder) continue;
+        if (`${folder}/${BUNDLE_PATHS.tls}` === inFirst(BUNDLE_PATHS.tls)) continue;
         files.push({ path: `${folder}/${BUNDLE_PATHS.tls}`, content: toYamlDocuments(tlsIssuerObjects(topology)) });
         resources.push(`${folder}/${BUNDLE_PATHS.tls}`);
       }

@@ -81,16 +81,16 @@ export function renderBundleReadme(topology: Topology, remotes: Map<string, Clus
     );
   }
   // With several Kubernetes clusters the CA and nats-box live in the first cluster's overlay (bundle.ts).
-  const firstFolder = sites && clusters[0] ? `${sites.get(clusters[0].name)}/` : '';
   if (clusters.some(usesTls)) {
-    p(
-      `| ${code(firstFolder + BUNDLE_PATHS.tls)} | cert-manager: a self-signed Issuer, the bundle's CA Certificate and the CA Issuer that signs each cluster's Certificate |`,
-    );
-    for (const s of contexts)
-      if (`${s.folder}/` !== firstFolder) p(`| ${code(`${s.folder}/${BUNDLE_PATHS.tls}`)} | the CA Issuer alone, over a copy of the CA's Secret (see "TLS") |`);
+    const ca = firstSitePath(topology, BUNDLE_PATHS.tls);
+    p(`| ${code(ca)} | cert-manager: a self-signed Issuer, the bundle's CA Certificate and the CA Issuer that signs each cluster's Certificate |`);
+    for (const s of contexts) {
+      const issuer = `${s.folder}/${BUNDLE_PATHS.tls}`;
+      if (issuer !== ca) p(`| ${code(issuer)} | the CA Issuer alone, over a copy of the CA's Secret (see "TLS") |`);
+    }
   }
   if (topology.natsBox)
-    p(`| ${code(firstFolder + BUNDLE_PATHS.natsBox)} | a Deployment with the nats CLI, to test the clusters from inside (see "Test from inside") |`);
+    p(`| ${code(firstSitePath(topology, BUNDLE_PATHS.natsBox))} | a Deployment with the nats CLI, to test the clusters from inside (see "Test from inside") |`);
   p("| `nats-conf/<cluster>.conf` | each cluster's `nats.conf`, the same text as in its ConfigMap |");
   p('| `kind-config.yaml` | a local kind cluster shaped like the `kind` section of the topology |');
   p('| `topology.yaml` | the design itself; import it into the designer or pass it to the CLI |', '');
