@@ -88,7 +88,7 @@ function shape(topology: Topology): Shape {
   const seen = new Set<string>();
   const unique = topology.clusters.filter((c) => !seen.has(c.name) && seen.add(c.name));
   const replicas = new Map(unique.map((c) => [c.name, resolveCluster(topology, c).replicas]));
-  const systemOf = new Map<string, string[]>();
+  const systemOf = new Map<string, readonly string[]>();
   for (const system of gatewaySystems(topology)) for (const name of system) systemOf.set(name, system);
   const users = passwordUsers(topology);
   return {

@@ -24,7 +24,7 @@ import { renderTlsSection, tlsClusterFiles } from './readme-tls';
  * The bundle's README: what is in it, how to apply it, and how to check that the supercluster formed. Every name
  * is Markdown-escaped where it is text (`mdText`, `mdCode`) and one shell word in commands (`shellWord`).
  */
-export function renderBundleReadme(topology: Topology, remotes: Map<string, Cluster[]> = gatewayRemotes(topology)): string {
+export function renderBundleReadme(topology: Topology, remotes: ReadonlyMap<string, readonly Cluster[]> = gatewayRemotes(topology)): string {
   const ns = topology.namespace;
   const clusters = dedupe(topology.clusters.map((c) => resolveCluster(topology, c)));
   const resolvedByName = new Map(clusters.map((c) => [c.name, c]));

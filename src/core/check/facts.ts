@@ -6,6 +6,7 @@ import type { BudgetFacts } from '../budget/rules/facts';
 import { simulate } from '../budget/simulate';
 import { siteOf } from '../conf/placement';
 import { resolveCluster, type Cluster, type ResolvedCluster, type Topology } from '../model';
+import { perTopology } from '../per-topology';
 
 /**
  * What every rule may look at, computed once per topology: each cluster with its defaults merged in, and the kind
@@ -16,16 +17,12 @@ export interface Facts extends BudgetFacts {
   resolved: readonly { spec: Cluster; cluster: ResolvedCluster }[];
 }
 
-/** Facts are plain data derived from an immutable topology: one computation serves the lint, the budget and `check`. */
-const cache = new WeakMap<Topology, Facts>();
-
 /**
- * The facts of a topology, computed on first use and kept while the topology lives. The kind model (a scheduler
+ * The facts of a topology, computed on first use and kept while the topology lives: plain data derived from an
+ * immutable topology, so one computation serves the lint, the budget and `check`. The kind model (a scheduler
  * simulation) is computed the first time a rule reads it, so the lint alone never pays for it.
  */
-export function factsOf(topology: Topology): Facts {
-  const hit = cache.get(topology);
-  if (hit) return hit;
+export const factsOf = perTopology((topology): Facts => {
   const resolved = topology.clusters.map((spec) => ({ spec, cluster: resolveCluster(topology, spec) }));
   const clusters = resolved.map((r) => r.cluster);
   let kind: Pick<BudgetFacts, 'kindClusters' | 'vm' | 'placement' | 'totals' | 'jetstream'> | undefined;
@@ -50,9 +47,8 @@ export function factsOf(topology: Topology): Facts {
       return model().jetstream;
     },
   };
-  cache.set(topology, facts);
   return facts;
-}
+});
 
 /**
  * kind's nodes and system pods, the scheduler's placement of every pod, the sums and JetStream's claims. A design over

@@ -17,7 +17,7 @@ export const LAME_DUCK = { duration: '30s', gracePeriod: '10s', durationSeconds:
  */
 export interface ConfContext {
   /** Each cluster's gateway remotes: every other cluster of its gateway system ({@link gatewayRemotes}). */
-  remotes: Map<string, Cluster[]>;
+  remotes: ReadonlyMap<string, readonly Cluster[]>;
   resolved: Map<string, ResolvedCluster>;
   /** By address plan, then by remote cluster name and whether it is dialed from another Kubernetes cluster. */
   gatewayEntries: Record<Addressing['target'], Map<string, string>>;

@@ -1,10 +1,11 @@
 import type { Cluster, ResolvedCluster, Topology } from '../model';
+import { perTopology } from '../per-topology';
 
 /**
  * Every cluster's drawn links: the clusters it has a gateway link to, in topology order, in O(clusters + links).
  * Self-links, links to unknown clusters and repeated links are dropped here; the lint names each of them.
  */
-export function peerMap(topology: Topology): Map<string, Cluster[]> {
+export const peerMap = perTopology((topology): ReadonlyMap<string, readonly Cluster[]> => {
   // Each name stands for its first cluster's index: sorted indices are in topology order, repeats side by side.
   const index = new Map<string, number>();
   topology.clusters.forEach((c, i) => {
@@ -28,15 +29,16 @@ export function peerMap(topology: Topology): Map<string, Cluster[]> {
     );
   });
   return out;
-}
+});
 
 /**
  * Every cluster's gateway remotes: the other clusters of its gateway system (connected through drawn links, directly
  * or not), in topology order. NATS connects every pair of a system anyway (gateways gossip), but a server that
  * starts knowing only its drawn links can elect a JetStream meta leader before it hears of the rest: a chain or star
  * through a cluster of 1 or 2 servers booted with two leaders on 2.9.10. So each gateway block names them all.
+ * Not cached: a system of n clusters has n² remotes.
  */
-export function gatewayRemotes(topology: Topology): Map<string, Cluster[]> {
+export function gatewayRemotes(topology: Topology): ReadonlyMap<string, readonly Cluster[]> {
   const first = new Map<string, Cluster>();
   for (const c of topology.clusters) if (!first.has(c.name)) first.set(c.name, c);
   const out = new Map<string, Cluster[]>();
@@ -53,7 +55,7 @@ export function gatewayRemotes(topology: Topology): Map<string, Cluster[]> {
 }
 
 /** The gateway remotes of one cluster (see {@link gatewayRemotes}); renderers of many clusters use that instead. */
-export function remotesOf(topology: Topology, name: string): Cluster[] {
+export function remotesOf(topology: Topology, name: string): readonly Cluster[] {
   return gatewayRemotes(topology).get(name) ?? [];
 }
 
@@ -66,7 +68,7 @@ export function needsClusterBlock(cluster: ResolvedCluster, remoteCount: number)
 }
 
 /** Groups cluster names into the separate systems the gateway links make (connected components). */
-export function gatewaySystems(topology: Topology): string[][] {
+export const gatewaySystems = perTopology((topology): readonly (readonly string[])[] => {
   const names = [...new Set(topology.clusters.map((c) => c.name))];
   const index = new Map(names.map((n, i) => [n, i]));
   // Union-find over indices, every path pointed at its root: a full mesh of 200 has 19,900 links to merge.
@@ -94,4 +96,4 @@ export function gatewaySystems(topology: Topology): string[][] {
     else groups.set(root, [n]);
   });
   return [...groups.values()];
-}
+});

@@ -34,7 +34,7 @@ export interface ServerLoss {
 }
 
 export interface SystemSurvival {
-  clusters: string[];
+  clusters: readonly string[];
   /** The meta group, when JetStream runs clustered (not off, not one standalone server). */
   meta: { servers: number; quorum: number; tolerates: number } | null;
   /** One standalone JetStream server (no meta group). */

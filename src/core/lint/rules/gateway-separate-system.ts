@@ -35,7 +35,7 @@ export const gatewaySeparateSystem: Rule = {
 };
 
 /** Gateway systems, those that leafnode links join merged into one list of names (in first-seen order). */
-function joinedByLeafnodes(systems: string[][], hubs: Map<string, string>): string[][] {
+function joinedByLeafnodes(systems: readonly (readonly string[])[], hubs: Map<string, string>): readonly (readonly string[])[] {
   if (hubs.size === 0) return systems;
   const of = new Map<string, number>();
   systems.forEach((names, i) => names.forEach((n) => of.set(n, i)));
