@@ -7,8 +7,9 @@
  * which needs a majority (⌊n/2⌋+1) to create or change any stream; a stream's replicas live in one cluster and need a
  * majority of them; core NATS needs no quorum, and the gateway mesh joins every surviving pair of clusters directly.
  */
-import { gatewayRemotes, gatewaySystems, needsClusterBlock } from '../conf/topology-facts';
+import { gatewaySystems, needsClusterBlock } from '../conf/topology-facts';
 import { resolveCluster, type ResolvedCluster, type Topology } from '../model';
+import { perTopology } from '../per-topology';
 
 /** Most replicas a stream can have (JetStream's limit); streams in a cluster have at most as many as its servers. */
 export const MAX_STREAM_REPLICAS = 3;
@@ -48,16 +49,16 @@ export function quorum(n: number): number {
   return Math.floor(n / 2) + 1;
 }
 
-/** Each gateway system of the design, with what it survives. */
-export function survival(topology: Topology): SystemSurvival[] {
+/** Each gateway system of the design, with what it survives; once per topology (the README and the lint both ask). */
+export const survival = perTopology((topology): readonly SystemSurvival[] => {
   const resolved = new Map<string, ResolvedCluster>();
   for (const c of topology.clusters) if (!resolved.has(c.name)) resolved.set(c.name, resolveCluster(topology, c));
-  const remotes = gatewayRemotes(topology);
   return gatewaySystems(topology).map((names) => {
     const clusters = names.map((n) => resolved.get(n)!);
     const total = clusters.reduce((sum, c) => sum + c.replicas, 0);
     const js = topology.jetstream.enabled;
-    const standalone = js && clusters.length === 1 && !needsClusterBlock(clusters[0], remotes.get(names[0])?.length ?? 0);
+    // A system of one cluster has no gateway remotes.
+    const standalone = js && clusters.length === 1 && !needsClusterBlock(clusters[0], 0);
     const meta = js && !standalone ? { servers: total, quorum: quorum(total), tolerates: total - quorum(total) } : null;
     return {
       clusters: names,
@@ -78,7 +79,7 @@ export function survival(topology: Topology): SystemSurvival[] {
             })),
     };
   });
-}
+});
 
 /**
  * A short statement of what a design survives, one line per system, in the words of the issue that asked for it:
@@ -106,7 +107,7 @@ export function survivalStatement(topology: Topology, name: (cluster: string) =>
   return { summary: summaryOf(topology, systems, once), details: detailsOf(topology, systems, once) };
 }
 
-function summaryOf(topology: Topology, systems: SystemSurvival[], name: (cluster: string) => string): string[] {
+function summaryOf(topology: Topology, systems: readonly SystemSurvival[], name: (cluster: string) => string): string[] {
   return systems.map((s) => {
     const prefix = systems.length > 1 ? `${list(s.clusters.map((c) => `cluster ${name(c)}`))}: ` : '';
     if (!topology.jetstream.enabled) {
@@ -133,7 +134,7 @@ function summaryOf(topology: Topology, systems: SystemSurvival[], name: (cluster
   });
 }
 
-function detailsOf(topology: Topology, systems: SystemSurvival[], name: (cluster: string) => string): string[] {
+function detailsOf(topology: Topology, systems: readonly SystemSurvival[], name: (cluster: string) => string): string[] {
   const out: string[] = [];
   for (const s of systems) {
     if (!topology.jetstream.enabled) {
