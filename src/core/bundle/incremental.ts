@@ -1,4 +1,5 @@
-import { confContext, type ConfContext } from '../conf/nats-conf';
+import { confContext } from '../conf/nats-conf';
+import { gatewaySystems } from '../conf/topology-facts';
 import type { Cluster, ResolvedCluster, Topology } from '../model';
 import { credentialsFor } from '../k8s/bundle-objects';
 import { assembleBundle, renderClusterFiles, type BundleOptions, type ClusterFiles } from './bundle';
@@ -38,7 +39,7 @@ export function createBundleRenderer(): BundleRenderer {
       const counts = { rendered: 0, reused: 0 };
       const context = confContext(topology);
       const specs = new Map(topology.clusters.map((c) => [c.name, c]));
-      const systems = systemWriter(topology, context);
+      const systems = systemWriter(topology);
       const files = assembleBundle(topology, credentials, context, (cluster) => {
         const inputs = clusterInputs(cluster, specs.get(cluster.name), systems);
         const hit = previous.get(cluster.name);
@@ -87,22 +88,17 @@ function clusterInputs(cluster: ResolvedCluster, spec: Cluster | undefined, syst
  * but itself, in topology order, so the whole system (with the cluster's own name beside it) says the same. Written
  * per cluster, a mesh of 50 wrote 49 remotes 50 times on every edit.
  */
-function systemWriter(topology: Topology, context: ConfContext): (name: string) => string {
-  const first = new Map<string, { cluster: Cluster; index: number }>();
-  topology.clusters.forEach((cluster, index) => {
-    if (!first.has(cluster.name)) first.set(cluster.name, { cluster, index });
-  });
+function systemWriter(topology: Topology): (name: string) => string {
+  // The first cluster of each name stands for it, as in the gateway remotes.
+  const first = new Map<string, Cluster>();
+  for (const c of topology.clusters) if (!first.has(c.name)) first.set(c.name, c);
   // A remote's placement decides how it is dialed (in-cluster name or external address) and whether this cluster is exposed.
   const placed = (c: Cluster) => [c.name, c.kubeContext ?? null, c.gateway ?? null];
   const written = new Map<string, string>();
-  return (name) => {
-    const known = written.get(name);
-    if (known !== undefined) return known;
-    const remotes = context.remotes.get(name) ?? [];
-    const self = first.get(name);
-    const members = remotes.length === 0 || !self ? remotes : [...remotes, self.cluster].sort((a, b) => first.get(a.name)!.index - first.get(b.name)!.index);
-    const text = JSON.stringify(members.map(placed));
-    for (const m of members.length > 0 ? members : [{ name }]) written.set(m.name, text);
-    return text;
-  };
+  for (const system of gatewaySystems(topology)) {
+    // A cluster alone in its system has no remotes.
+    const text = JSON.stringify(system.length < 2 ? [] : system.map((n) => placed(first.get(n)!)));
+    for (const name of system) written.set(name, text);
+  }
+  return (name) => written.get(name) ?? '[]';
 }
