@@ -1,4 +1,7 @@
 import type { Page } from '@playwright/test';
+import { budget as budgetOf, parseTopology } from '../src/core';
+import { placeStacked } from '../src/ui/edits/layout';
+import { AUTOSAVE_KEY, serializeDesign } from '../src/ui/store/autosave';
 import { expect, loadTemplate, openDesigner, test, typeOver } from './fixtures';
 
 /** The kind budget as someone new to kind reads it: a legend, an honest headline, one usable figure, named codes. */
@@ -118,5 +121,40 @@ test.describe('the budget panel', () => {
     // One undo step takes it back
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => kindMemory(page)).toBe('2Gi');
+  });
+
+  test('a design far too big for its VM groups its Pending pods by why, and the VM size stays in reach', async ({ page }) => {
+    // 30 default clusters, 90 servers, on the default VM: most pods stay Pending, nearly all for one reason
+    const parsed = parseTopology({ version: 1, name: 'crowded', clusters: Array.from({ length: 30 }, (_, i) => ({ name: `c${i + 1}` })) });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const topology = placeStacked(parsed.topology);
+    const { pending } = budgetOf(topology);
+    const reasons = new Set(pending.map((p) => `${p.explanation}\n${p.reason}`));
+    expect(pending.length).toBeGreaterThan(50);
+    await page.addInitScript(([key, text]) => localStorage.setItem(key, text), [AUTOSAVE_KEY, serializeDesign(topology, [], [])] as const);
+    await openDesigner(page);
+
+    const group = budget(page).getByRole('group', { name: 'Pending pods' });
+    await expect(group).toContainText(`${pending.length} pods would stay Pending`);
+    // One row per reason, not per pod: the VM size and its button follow within a screenful
+    await expect(group.getByRole('listitem')).toHaveCount(reasons.size);
+    expect((await group.boundingBox())!.height).toBeLessThan(200);
+    const first = group.getByRole('listitem').first();
+    await expect(first).toContainText(pending[0].explanation);
+    await expect(first).toContainText(pending[0].reason);
+    for (const p of pending.filter((q) => q.explanation === pending[0].explanation && q.reason === pending[0].reason).slice(0, 6)) {
+      await expect(first.getByText(p.pod, { exact: true })).toBeVisible();
+    }
+
+    // The rest fold away; opened, every Pending pod is named
+    const more = first.getByText(/^and \d+ more$/);
+    await expect(more).toBeVisible();
+    const last = pending[pending.length - 1].pod;
+    await expect(group.getByText(last)).toBeHidden();
+    await more.click();
+    await expect(group.getByText(last)).toBeVisible();
+    const text = (await group.textContent()) ?? '';
+    for (const p of pending) expect(text).toContain(p.pod);
+    await expect(budget(page).getByRole('group', { name: 'VM size' }).getByRole('button', { name: 'Size the VM for this design' })).toBeVisible();
   });
 });

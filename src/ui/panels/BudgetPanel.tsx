@@ -17,6 +17,7 @@ import { Icon } from '../shell/icons';
 import { useDerived } from '../shell/use-derived';
 import { useRunCommand } from '../shell/use-command';
 import { splitCodeRefs } from './code-refs';
+import { groupPending, PODS_SHOWN } from './pending-groups';
 
 /**
  * The kind budget as bars: the whole VM and each node, CPU and memory, requests and limits. Every number is
@@ -52,10 +53,9 @@ function BudgetBody({ budget }: { budget: Budget }) {
             <Icon name="error" size={14} /> {pending.length} pod{pending.length === 1 ? '' : 's'} would stay Pending
           </div>
           <ul>
-            {pending.map((p) => (
-              <li key={p.pod}>
-                <code>{p.pod}</code> <span className="muted">({p.workload})</span>: {p.explanation}
-                <div className="pending__reason">{p.reason}</div>
+            {groupPending(pending).map((g) => (
+              <li key={`${g.explanation}\n${g.reason}`}>
+                <PodNames explanation={g.explanation} reason={g.reason} pods={g.pods} />
               </li>
             ))}
           </ul>
@@ -151,6 +151,29 @@ function BudgetBody({ budget }: { budget: Budget }) {
  * What the VM's size means for the design: too small (a click sizes it, by the budget's own rules), and, for a size
  * that is not the provider's default, how to give the real VM that size, since the budget only assumes it.
  */
+/** One reason's pods: the first few named, the rest folded away below the reason (closed, they cost the page nothing). */
+function PodNames({ explanation, reason, pods }: { explanation: string; reason: string; pods: string[] }) {
+  const rest = pods.slice(PODS_SHOWN);
+  return (
+    <>
+      {explanation}: {pods.length === 1 ? '' : `${pods.length} pods, `}
+      {pods.slice(0, PODS_SHOWN).map((pod, i) => (
+        <span key={pod}>
+          {i > 0 && ', '}
+          <code className="pending__pod">{pod}</code>
+        </span>
+      ))}
+      <div className="pending__reason">{reason}</div>
+      {rest.length > 0 && (
+        <details className="pending__more">
+          <summary>and {rest.length} more</summary>
+          <code className="pending__rest">{rest.join(', ')}</code>
+        </details>
+      )}
+    </>
+  );
+}
+
 function VmSize({ budget }: { budget: Budget }) {
   const run = useRunCommand();
   const { vm } = budget;
