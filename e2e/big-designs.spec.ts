@@ -56,6 +56,21 @@ async function coveredBy(page: Page, overlay: Locator): Promise<string[]> {
 
 const minimap = (page: Page) => page.locator('.react-flow__minimap');
 
+/** How the gateway lines are faded: each distinct computed opacity and stroke-opacity, with how many lines have it. */
+function lineFades(page: Page): Promise<{ opacity: string; strokeOpacity: string; count: number }[]> {
+  return page.locator('.gateway-link__line').evaluateAll((els) => {
+    const seen = new Map<string, { opacity: string; strokeOpacity: string; count: number }>();
+    for (const el of els) {
+      const s = getComputedStyle(el);
+      const key = `${s.opacity} ${s.strokeOpacity}`;
+      const entry = seen.get(key) ?? { opacity: s.opacity, strokeOpacity: s.strokeOpacity, count: 0 };
+      entry.count++;
+      seen.set(key, entry);
+    }
+    return [...seen.values()].sort((a, b) => Number(a.strokeOpacity) - Number(b.strokeOpacity));
+  });
+}
+
 test.describe('big designs on the canvas', () => {
   test('a full mesh of 30 imported without positions is laid out, fitted clear of the minimap, and its names readable', async ({ page }, info) => {
     await openDesigner(page);
@@ -83,8 +98,10 @@ test.describe('big designs on the canvas', () => {
     });
     expect(sizes).toHaveLength(30);
     for (const px of sizes) expect(px).toBeGreaterThanOrEqual(11);
-    // Many links: drawn thin and faint
+    // Many links: drawn thin and faint, faded by their stroke: an `opacity` below 1 would make each of the 435 lines a
+    // compositing effect of its own, which the browser merges again after every edit
     await expect(page.locator('.gateway-layer')).toHaveClass(/is-dense/);
+    expect(await lineFades(page)).toEqual([{ opacity: '1', strokeOpacity: '0.35', count: FULL_MESH.length }]);
 
     // And none of them under the minimap
     expect(await coveredBy(page, minimap(page))).toEqual([]);
@@ -127,6 +144,11 @@ test.describe('big designs on the canvas', () => {
     // Dimmed, not hidden
     await expect(clusterNode(page, 'd')).toBeVisible();
     expect(Number(await clusterNode(page, 'd').evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(0.5);
+    // The link that is not a's fades by its stroke, not by opacity
+    expect(await lineFades(page)).toEqual([
+      { opacity: '1', strokeOpacity: '0.15', count: 1 },
+      { opacity: '1', strokeOpacity: '1', count: 1 },
+    ]);
     await page.screenshot({ path: info.outputPath('focus.png') });
 
     // A selected link brings its two clusters forward
