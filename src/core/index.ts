@@ -51,6 +51,6 @@ export type { Facts } from './check/facts';
 export { changes } from './changes/changes';
 export { survival, survivalDetails, survivalStatement, survivalSummary, type SystemSurvival } from './survival/survival';
 export { renderLocalTarget, localTargetProblem, LOCAL_BASE_PORT, LOCAL_DIR } from './local';
-export { createBundleRenderer, type BundleRenderer } from './bundle/incremental';
+export { createBundleRenderer, type BundlePlan, type BundleRenderer } from './bundle/incremental';
 export { fileMode, isSecretFile, safePathSegment } from './bundle/files';
 export { bundleOutputSize, localOutputSize, outputSizeProblem, OUTPUT_LIMITS, type OutputSize } from './bundle/output-size';

@@ -72,9 +72,15 @@ export function renderClusterFiles(topology: Topology, cluster: ResolvedCluster,
   return { conf, manifest };
 }
 
+/** A file of the bundle before it is rendered: its path, and its content, rendered when first asked for and kept. */
+export interface PlannedFile {
+  path: string;
+  content(): string;
+}
+
 /**
- * The bundle around each cluster's files, which `clusterFiles` supplies: {@link renderBundle} renders them, the
- * incremental renderer reuses the ones that did not change. The bundle-wide files are rendered here every time.
+ * Every file of the bundle around each cluster's files, which `clusterFiles` supplies: {@link renderBundle} renders
+ * them, the incremental renderer reuses the ones that did not change. The bundle-wide files are rendered here.
  */
 export function assembleBundle(
   topology: Topology,
@@ -82,7 +88,23 @@ export function assembleBundle(
   context: ConfContext,
   clusterFiles: (cluster: ResolvedCluster) => ClusterFiles,
 ): BundleFile[] {
-  const files: BundleFile[] = [];
+  return planBundle(topology, credentials, context, clusterFiles).map((f) => ({ path: f.path, content: f.content() }));
+}
+
+/**
+ * The bundle's files, sorted by path, each rendered only when its content is asked for: a preview that shows one file
+ * renders that file alone within the frame of an edit. Asked for every content, the same bytes as {@link assembleBundle}.
+ */
+export function planBundle(
+  topology: Topology,
+  credentials: Credentials,
+  context: ConfContext,
+  clusterFiles: (cluster: ResolvedCluster) => ClusterFiles,
+): PlannedFile[] {
+  const files: PlannedFile[] = [];
+  const file = (path: string, render: () => string) => {
+    files.push({ path, content: once(render) });
+  };
   const sites = bundleSites(topology);
   const resources = [BUNDLE_PATHS.namespace, BUNDLE_PATHS.secret];
   const seen = new Set<string>();
@@ -99,43 +121,53 @@ export function assembleBundle(
   if (tls) {
     // One CA for every Kubernetes cluster: the first context makes it; the others get only the CA Issuer, over a copy of
     // the CA's Secret (the README's TLS step), so every cluster trusts every other's certificate.
-    files.push({ path: inFirst(BUNDLE_PATHS.tls), content: toYamlDocuments(tlsAuthorityObjects(topology)) });
+    file(inFirst(BUNDLE_PATHS.tls), () => toYamlDocuments(tlsAuthorityObjects(topology)));
     resources.push(inFirst(BUNDLE_PATHS.tls));
     if (sites)
       for (const folder of new Set(sites.values())) {
         if (`${folder}/${BUNDLE_PATHS.tls}` === inFirst(BUNDLE_PATHS.tls)) continue;
-        files.push({ path: `${folder}/${BUNDLE_PATHS.tls}`, content: toYamlDocuments(tlsIssuerObjects(topology)) });
+        file(`${folder}/${BUNDLE_PATHS.tls}`, () => toYamlDocuments(tlsIssuerObjects(topology)));
         resources.push(`${folder}/${BUNDLE_PATHS.tls}`);
       }
   }
   for (const cluster of clusters) {
-    const { conf, manifest } = clusterFiles(cluster);
+    // One render gives both of a cluster's files, whichever is asked for first.
+    const rendered = once(() => clusterFiles(cluster));
     const path = sites ? `${siteFolder(sites, cluster)}/${BUNDLE_PATHS.clusterManifest(cluster.name)}` : BUNDLE_PATHS.clusterManifest(cluster.name);
-    files.push({ path, content: manifest });
-    files.push({ path: BUNDLE_PATHS.natsConf(cluster.name), content: conf });
+    file(path, () => rendered().manifest);
+    file(BUNDLE_PATHS.natsConf(cluster.name), () => rendered().conf);
     resources.push(path);
   }
   if (topology.natsBox) {
-    files.push({ path: inFirst(BUNDLE_PATHS.natsBox), content: toYaml(natsBoxFor(topology, credentials.name)) });
+    file(inFirst(BUNDLE_PATHS.natsBox), () => toYaml(natsBoxFor(topology, credentials.name)));
     resources.push(inFirst(BUNDLE_PATHS.natsBox));
   }
   const base = sites ? 'base/' : '';
-  files.push(
-    { path: base + BUNDLE_PATHS.namespace, content: toYaml(namespaceFor(topology)) },
-    { path: base + BUNDLE_PATHS.secret, content: toYaml(secretFor(topology, credentials)) },
-  );
+  file(base + BUNDLE_PATHS.namespace, () => toYaml(namespaceFor(topology)));
+  file(base + BUNDLE_PATHS.secret, () => toYaml(secretFor(topology, credentials)));
   if (sites) {
     // One Secret for every Kubernetes cluster: base/ holds it once, each overlay adds its own clusters.
-    files.push({ path: `base/${BUNDLE_PATHS.kustomization}`, content: renderKustomization([BUNDLE_PATHS.namespace, BUNDLE_PATHS.secret]) });
+    file(`base/${BUNDLE_PATHS.kustomization}`, () => renderKustomization([BUNDLE_PATHS.namespace, BUNDLE_PATHS.secret]));
     for (const folder of new Set(sites.values())) {
       const own = resources.filter((r) => r.startsWith(`${folder}/`)).map((r) => r.slice(folder.length + 1));
-      files.push({ path: `${folder}/${BUNDLE_PATHS.kustomization}`, content: renderKustomization(['../../base', ...own]) });
+      file(`${folder}/${BUNDLE_PATHS.kustomization}`, () => renderKustomization(['../../base', ...own]));
     }
-  } else files.push({ path: BUNDLE_PATHS.kustomization, content: renderKustomization(resources) });
-  files.push(
-    { path: BUNDLE_PATHS.kindConfig, content: renderKindConfig(topology) },
-    { path: BUNDLE_PATHS.topology, content: serializeTopology(topology) },
-    { path: BUNDLE_PATHS.readme, content: renderBundleReadme(topology, context.remotes) },
-  );
+  } else file(BUNDLE_PATHS.kustomization, () => renderKustomization(resources));
+  file(BUNDLE_PATHS.kindConfig, () => renderKindConfig(topology));
+  file(BUNDLE_PATHS.topology, () => serializeTopology(topology));
+  file(BUNDLE_PATHS.readme, () => renderBundleReadme(topology, context.remotes));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `render`, called once, on the first ask. */
+function once<T>(render: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = render();
+      done = true;
+    }
+    return value;
+  };
 }

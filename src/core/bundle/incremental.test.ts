@@ -154,6 +154,46 @@ describe('the incremental bundle renderer', () => {
     );
   });
 
+  it('plans the same paths and contents as renderBundle, edit after edit, asked in any order between renders', () => {
+    fc.assert(
+      fc.property(arbitraryTopology(), fc.array(fc.tuple(arbitraryEdit, fc.boolean(), fc.nat()), { minLength: 1, maxLength: 12 }), (start, edits) => {
+        const renderer = createBundleRenderer();
+        let topology = start;
+        renderer.render(topology);
+        for (const [edit, render, first] of edits) {
+          topology = applyEdit(topology, edit);
+          const expected = renderBundle(topology);
+          const plan = renderer.plan(topology);
+          expect(plan.paths).toEqual(expected.map((f) => f.path));
+          // One file first, as the preview asks, then the rest
+          const at = first % expected.length;
+          expect(plan.content(expected[at].path)).toBe(expected[at].content);
+          expect(expected.map((f) => plan.content(f.path))).toEqual(expected.map((f) => f.content));
+          expect(plan.content('no/such/file.yaml')).toBeUndefined();
+          if (render) expect(renderer.render(topology)).toEqual(expected);
+        }
+      }),
+      { numRuns: 100, seed: 20261202 },
+    );
+  });
+
+  it("renders one cluster's files for a plan asked for that cluster's conf, and the next render reuses them", () => {
+    // Given a warm renderer over 20 fully meshed clusters
+    const renderer = createBundleRenderer();
+    const mesh = meshTopology(20);
+    renderer.render(mesh);
+
+    // When one cluster scales, and the preview asks for its conf alone
+    const scaled = withReplicas(mesh, 'c007', 5);
+    const plan = renderer.plan(scaled);
+    const rendered = renderBundle(scaled);
+    expect(plan.content('nats-conf/c007.conf')).toBe(rendered.find((f) => f.path === 'nats-conf/c007.conf')!.content);
+
+    // Then the full render that follows renders nothing again
+    expect(renderer.render(scaled)).toEqual(rendered);
+    expect(renderer.stats()).toEqual({ rendered: 0, reused: 20 });
+  });
+
   it('renders only the edited cluster when one cluster of a full mesh changes its replicas', () => {
     // Given a warm renderer over 20 fully meshed clusters
     const renderer = createBundleRenderer();

@@ -2,15 +2,27 @@ import { confContext } from '../conf/nats-conf';
 import { gatewaySystems } from '../conf/topology-facts';
 import type { Cluster, ResolvedCluster, Topology } from '../model';
 import { credentialsFor } from '../k8s/bundle-objects';
-import { assembleBundle, renderClusterFiles, type BundleOptions, type ClusterFiles } from './bundle';
+import { planBundle, renderClusterFiles, type BundleOptions, type ClusterFiles } from './bundle';
 import type { BundleFile } from './files';
 
 /** Renders bundles one edit after another, reusing what the edit did not change. */
 export interface BundleRenderer {
   /** The same files as `renderBundle(topology, options)`, byte for byte. */
   render(topology: Topology, options?: BundleOptions): BundleFile[];
+  /**
+   * The same files as {@link render}, each rendered when its content is first asked for: what a preview that shows
+   * one file needs within the frame of an edit. The clusters a plan renders are reused by the next render.
+   */
+  plan(topology: Topology, options?: BundleOptions): BundlePlan;
   /** How many clusters the last render rendered and how many it reused. */
   stats(): { rendered: number; reused: number };
+}
+
+/** A bundle's paths, sorted, and each file's content on demand. */
+export interface BundlePlan {
+  paths: string[];
+  /** The file's content, rendered on the first ask; undefined for a path the bundle does not have. */
+  content(path: string): string | undefined;
 }
 
 interface CachedCluster {
@@ -18,42 +30,64 @@ interface CachedCluster {
   files: ClusterFiles;
 }
 
+/** A cluster's last files by its name, valid while the shared inputs are `shared`. */
+interface ClusterCache {
+  shared: string | null;
+  clusters: Map<string, CachedCluster>;
+}
+
+const EMPTY: ClusterCache = { shared: null, clusters: new Map() };
+
 /**
  * A bundle renderer for a designer that renders on every edit. It keeps each cluster's `nats.conf` and manifest
  * from the last render and reuses them while their inputs are unchanged: editing one cluster of fifty renders
  * one cluster, not fifty. The bundle-wide files (README, kustomization, Secret, topology file…) are rendered
  * every time. A property test over sequences of edits checks that the output equals {@link renderBundle}.
  *
- * One renderer per view: it remembers only the last topology it rendered.
+ * One renderer per view: it remembers only the last topology it rendered, and the clusters the last plan rendered.
  */
 export function createBundleRenderer(): BundleRenderer {
-  let lastShared: string | null = null;
-  let cache = new Map<string, CachedCluster>();
+  let cache = EMPTY;
+  let planned = EMPTY;
   let stats = { rendered: 0, reused: 0 };
+
+  const prepare = (topology: Topology, options: BundleOptions) => {
+    const credentials = credentialsFor(topology, options.passwords);
+    const shared = sharedInputs(topology, credentials.name);
+    // A cluster's files are reused from the last render or the last plan, when rendered from the same inputs.
+    const sources = [cache, planned].filter((c) => c.shared === shared).map((c) => c.clusters);
+    const next: ClusterCache = { shared, clusters: new Map() };
+    const counts = { rendered: 0, reused: 0 };
+    const context = confContext(topology);
+    const specs = new Map(topology.clusters.map((c) => [c.name, c]));
+    const systems = systemWriter(topology);
+    const files = planBundle(topology, credentials, context, (cluster) => {
+      const inputs = clusterInputs(cluster, specs.get(cluster.name), systems);
+      const hit = sources.map((s) => s.get(cluster.name)).find((h) => h !== undefined && h.inputs === inputs);
+      const clusterFiles = hit ? hit.files : renderClusterFiles(topology, cluster, context, credentials.name);
+      counts[hit ? 'reused' : 'rendered']++;
+      next.clusters.set(cluster.name, { inputs, files: clusterFiles });
+      return clusterFiles;
+    });
+    return { files, next, counts };
+  };
+
   return {
     render(topology, options = {}) {
-      const credentials = credentialsFor(topology, options.passwords);
-      const shared = sharedInputs(topology, credentials.name);
-      const previous = shared === lastShared ? cache : new Map<string, CachedCluster>();
-      const next = new Map<string, CachedCluster>();
-      const counts = { rendered: 0, reused: 0 };
-      const context = confContext(topology);
-      const specs = new Map(topology.clusters.map((c) => [c.name, c]));
-      const systems = systemWriter(topology);
-      const files = assembleBundle(topology, credentials, context, (cluster) => {
-        const inputs = clusterInputs(cluster, specs.get(cluster.name), systems);
-        const hit = previous.get(cluster.name);
-        const reuse = hit !== undefined && hit.inputs === inputs;
-        const clusterFiles = reuse ? hit.files : renderClusterFiles(topology, cluster, context, credentials.name);
-        counts[reuse ? 'reused' : 'rendered']++;
-        next.set(cluster.name, { inputs, files: clusterFiles });
-        return clusterFiles;
-      });
+      const { files, next, counts } = prepare(topology, options);
+      const out = files.map((f) => ({ path: f.path, content: f.content() }));
       // Only after a render that did not throw; clusters that are gone leave the cache with it.
-      lastShared = shared;
       cache = next;
+      planned = EMPTY;
       stats = counts;
-      return files;
+      return out;
+    },
+    plan(topology, options = {}) {
+      const { files, next } = prepare(topology, options);
+      // Filled as the plan's files are asked for.
+      planned = next;
+      const byPath = new Map(files.map((f) => [f.path, f]));
+      return { paths: files.map((f) => f.path), content: (path) => byPath.get(path)?.content() };
     },
     stats: () => ({ ...stats }),
   };

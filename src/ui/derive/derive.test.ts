@@ -46,6 +46,33 @@ describe("a designer's deriver", () => {
     expect(d.derive(r.topology).files).toBe(files);
   });
 
+  it("gives the preview the bundle's paths and the shown file's content within the frame, the same as the full render's", async () => {
+    // Given a deriver whose bundle renderer arrives later, as the designer's does
+    let arrive = (_: ReturnType<typeof createBundleRenderer>) => {};
+    const d = createDeriver(new Promise((resolve) => (arrive = resolve)));
+    const t = templateById('three-region')!.topology();
+    expect(d.live(t).paths).toEqual([]);
+    expect(d.live(t).content('nats-conf/eu-west.conf')).toBeNull();
+
+    // When it arrives, and a cluster's replicas change
+    arrive(createBundleRenderer());
+    await Promise.resolve();
+    d.derive(t);
+    const r = applyFieldEdit(t, { scope: 'cluster', id: 'eu-west', field: 'replicas' }, '5');
+    if (!r.ok) throw new Error(r.message);
+    const live = d.live(r.topology);
+
+    // Then the live bundle has renderBundle's paths and contents, and the same object for the same topology
+    const expected = renderBundle(r.topology);
+    expect(live.paths).toEqual(expected.map((f) => f.path));
+    expect(live.content('nats-conf/eu-west.conf')).toBe(expected.find((f) => f.path === 'nats-conf/eu-west.conf')!.content);
+    expect(live.content('README.md')).toBe(expected.find((f) => f.path === 'README.md')!.content);
+    expect(live.content('nats-conf/nowhere.conf')).toBeNull();
+    expect(live.tooLarge).toBeNull();
+    expect(d.live(r.topology)).toBe(live);
+    expect(d.derive(r.topology).files).toEqual(expected);
+  });
+
   it('keeps the problem summaries while their counts stay, so the badges do not re-render', () => {
     const d = createDeriver(createBundleRenderer());
     const t = templateById('noetl')!.topology();
@@ -73,6 +100,7 @@ describe('a design too large to render', () => {
     expect(millis).toBeLessThan(10_000);
     expect(out.files).toEqual([]);
     expect(d.files(parsed.topology)).toEqual([]);
+    expect(d.live(parsed.topology)).toMatchObject({ paths: [], tooLarge: d.tooLarge(parsed.topology) });
     expect(d.tooLarge(parsed.topology)).toMatch(/500 confs/);
     expect(out.tooLarge).toBe(d.tooLarge(parsed.topology));
     expect(out.problems.map((p) => p.code)).toContain('OUTPUT_TOO_LARGE');

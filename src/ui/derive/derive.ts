@@ -18,6 +18,7 @@ import {
   survivalStatement,
   type Budget,
   type BundleFile,
+  type BundlePlan,
   type BundleRenderer,
   type Problem,
   type Severity,
@@ -52,12 +53,27 @@ export interface Survival {
   details: string[];
 }
 
+/**
+ * What the preview needs within the frame of an edit: the bundle's paths, and the content of the file it shows. Only
+ * the files asked for are rendered; the rest follow with the panels a frame later.
+ */
+export interface LiveBundle {
+  /** Sorted; none for a design too large to render, or before the bundle renderer arrived. */
+  paths: string[];
+  /** The file's content, rendered on the first ask; null for a path the bundle lacks, or when rendering it failed (the problems say why). */
+  content(path: string): string | null;
+  /** Why the design is not rendered at all, or null. */
+  tooLarge: string | null;
+}
+
 /** What the core makes of topologies, each cached on the topology's identity. */
 export interface Deriver {
   /** Everything: files, problems, budget. */
   derive(topology: Topology): Derived;
-  /** The bundle's files alone (what a preview needs within the frame of an edit); the same array `derive` gives. */
+  /** The bundle's files alone; the same array `derive` gives. */
   files(topology: Topology): BundleFile[];
+  /** The bundle as the preview needs it within the frame of an edit: paths now, each file when asked for. */
+  live(topology: Topology): LiveBundle;
   /** Why {@link files} is empty for a design too large to render, or null. */
   tooLarge(topology: Topology): string | null;
   /**
@@ -81,7 +97,9 @@ export type RendererSource = BundleRenderer | Promise<BundleRenderer>;
 export function createDeriver(source: RendererSource): Deriver {
   let renderer: BundleRenderer | null = source instanceof Promise ? null : source;
   let filesCache = new WeakMap<Topology, Rendered>();
+  let liveCache = new WeakMap<Topology, LiveBundle>();
   let cache = new WeakMap<Topology, Derived>();
+  const tooLargeCache = new WeakMap<Topology, string | null>();
   let version = 0;
   const listeners = new Set<() => void>();
   if (source instanceof Promise) {
@@ -89,6 +107,7 @@ export function createDeriver(source: RendererSource): Deriver {
       renderer = r;
       // Everything derived so far had no files: derive again on the next ask.
       filesCache = new WeakMap();
+      liveCache = new WeakMap();
       cache = new WeakMap();
       version++;
       for (const l of [...listeners]) l();
@@ -98,12 +117,17 @@ export function createDeriver(source: RendererSource): Deriver {
   let last: Derived | null = null;
   const survivalCache = new WeakMap<Topology, Survival>();
   let lastSurvival: Survival = NO_SURVIVAL;
+  // Counted from the design in microseconds; rendering one past the limit would freeze the tab for minutes.
+  const tooLargeOf = (topology: Topology) => {
+    let reason = tooLargeCache.get(topology);
+    if (reason === undefined) tooLargeCache.set(topology, (reason = outputSizeProblem(bundleOutputSize(topology))));
+    return reason;
+  };
   const render = (topology: Topology) => {
     const hit = filesCache.get(topology);
     if (hit) return hit;
     const started = now();
-    // Counted from the design in microseconds; rendering one past the limit would freeze the tab for minutes.
-    const tooLarge = outputSizeProblem(bundleOutputSize(topology));
+    const tooLarge = tooLargeOf(topology);
     const failures: string[] = [];
     const r = renderer;
     const files = tooLarge || !r ? [] : attempt(() => r.render(topology), [] as BundleFile[], 'bundle', failures);
@@ -119,7 +143,22 @@ export function createDeriver(source: RendererSource): Deriver {
     },
     version: () => version,
     files: (topology) => render(topology).files,
-    tooLarge: (topology) => render(topology).tooLarge,
+    tooLarge: tooLargeOf,
+    live(topology) {
+      const hit = liveCache.get(topology);
+      if (hit) return hit;
+      const tooLarge = tooLargeOf(topology);
+      const r = renderer;
+      // A failure here shows as a missing file; the full render a frame later reports it with the problems.
+      const plan = tooLarge || !r ? null : attempt<BundlePlan | null>(() => r.plan(topology), null, 'bundle', []);
+      const out: LiveBundle = {
+        paths: plan?.paths ?? [],
+        content: (path) => (plan ? attempt(() => plan.content(path) ?? null, null, 'bundle', []) : null),
+        tooLarge,
+      };
+      liveCache.set(topology, out);
+      return out;
+    },
     survival(topology) {
       const hit = survivalCache.get(topology);
       if (hit) return hit;

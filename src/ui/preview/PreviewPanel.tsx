@@ -6,7 +6,7 @@ import { BUNDLE_PATHS, type BundleFile } from '../../core';
 import { useDesigner, useDesignerContext } from '../shell/context';
 import { Icon } from '../shell/icons';
 import { useResolvedTheme } from '../shell/theme';
-import { useDerived, useLiveFiles, useLiveTooLarge } from '../shell/use-derived';
+import { useDerived, useLiveBundle } from '../shell/use-derived';
 import { clusterName } from '../edits/ids';
 import { formatParseError } from '../io/import';
 import { dropTextDraft, setPreviewFile, setPreviewMaximized, setPreviewTab, type DesignerState } from '../store/store';
@@ -58,14 +58,14 @@ function selectedClusterName(s: DesignerState): string | null {
   return s.session.selection.clusters.length === 1 ? (clusterName(s.design.topology, s.session.selection.clusters[0]) ?? null) : null;
 }
 
-function pickFile(files: BundleFile[], chosen: string | null, cluster: string | null): BundleFile | undefined {
-  const byPath = (p: string | null) => (p === null ? undefined : files.find((f) => f.path === p));
+function pickPath(paths: string[], chosen: string | null, cluster: string | null): string | undefined {
+  const byPath = (p: string | null) => (p !== null && paths.includes(p) ? p : undefined);
   return (
     byPath(chosen) ??
     byPath(cluster === null ? null : BUNDLE_PATHS.natsConf(cluster)) ??
-    files.find((f) => f.path.endsWith('.conf')) ??
+    paths.find((path) => path.endsWith('.conf')) ??
     byPath(BUNDLE_PATHS.readme) ??
-    files[0]
+    paths[0]
   );
 }
 
@@ -149,16 +149,17 @@ export function PreviewPanel() {
 /** The shown file: its path and text (the editor's own text, what the user sees), or null when there is none. */
 function useShownFile(tab: Tab): () => { path: string; text: string } | null {
   const { editors } = useDesignerContext();
-  const files = useLiveFiles();
+  const bundle = useLiveBundle();
   const chosen = useDesigner((s) => s.session.previewFile);
   const cluster = useDesigner(selectedClusterName);
-  const current = tab === 'bundle' ? pickFile(files, chosen, cluster) : undefined;
+  const current = tab === 'bundle' ? pickPath(bundle.paths, chosen, cluster) : undefined;
   return () => {
     if (tab === 'topology') {
       const text = editors.topology.text?.();
       return text === undefined ? null : { path: BUNDLE_PATHS.topology, text };
     }
-    return current ? { path: current.path, text: current.content } : null;
+    const text = current === undefined ? null : bundle.content(current);
+    return current === undefined || text === null ? null : { path: current, text };
   };
 }
 
@@ -216,23 +217,22 @@ function mimeOf(path: string): string {
 
 /** The path of the file the bundle tab shows. */
 function BundleSub() {
-  const files = useLiveFiles();
+  const { paths, tooLarge } = useLiveBundle();
   const chosen = useDesigner((s) => s.session.previewFile);
   const cluster = useDesigner(selectedClusterName);
-  const current = pickFile(files, chosen, cluster);
-  const tooLarge = useLiveTooLarge();
+  const current = pickPath(paths, chosen, cluster);
   return (
-    <span className="pane__sub" title={current?.path}>
-      {current?.path ?? (tooLarge ? 'too large to render' : 'no files')}
+    <span className="pane__sub" title={current}>
+      {current ?? (tooLarge ? 'too large to render' : 'no files')}
     </span>
   );
 }
 
 function BundleView({ theme }: { theme: 'light' | 'dark' }) {
   const { store } = useDesignerContext();
-  // The preview follows the live topology: it must show an edit within the frame.
-  const files = useLiveFiles();
-  const tooLarge = useLiveTooLarge();
+  // The preview follows the live topology: it must show an edit within the frame. Only the file shown is rendered in it.
+  const bundle = useLiveBundle();
+  const { paths, tooLarge } = bundle;
   const chosen = useDesigner((s) => s.session.previewFile);
   // Like the inspector, the file shown follows a newly selected cluster at low priority (a drag moves first).
   const cluster = useDeferredValue(useDesigner(selectedClusterName));
@@ -244,16 +244,17 @@ function BundleView({ theme }: { theme: 'light' | 'dark' }) {
     if (cluster !== null) setPreviewFile(store, BUNDLE_PATHS.natsConf(cluster));
   }, [cluster, store]);
 
-  const current = pickFile(files, chosen, cluster);
+  const current = pickPath(paths, chosen, cluster);
+  const content = current === undefined ? null : bundle.content(current);
   // The list changes only when files come or go, not on every edit of their contents.
-  const pathKey = files.map((f) => f.path).join('\n');
+  const pathKey = paths.join('\n');
   const folders = useMemo(() => groupByFolder(pathKey === '' ? [] : pathKey.split('\n')), [pathKey]);
   const editorReady = useAfterCanvasInteractive();
 
   return (
     <div className="preview" role="tabpanel" id="preview-panel-bundle" aria-labelledby="preview-tab-bundle">
-      <FileList folders={folders} current={current?.path ?? null} recent={recent} />
-      <div className="code nokey" data-path={current?.path}>
+      <FileList folders={folders} current={current ?? null} recent={recent} />
+      <div className="code nokey" data-path={current}>
         {tooLarge ? (
           <div className="code-too-large" role="alert">
             <p>
@@ -261,12 +262,12 @@ function BundleView({ theme }: { theme: 'light' | 'dark' }) {
             </p>
             <p>Nothing is previewed or downloaded until it is smaller: the problems list says how.</p>
           </div>
-        ) : current && editorReady ? (
+        ) : current !== undefined && content !== null && editorReady ? (
           <Suspense fallback={<div className="code-loading">Loading editor…</div>}>
-            <CodeView path={current.path} content={current.content} theme={theme} />
+            <CodeView path={current} content={content} theme={theme} />
           </Suspense>
         ) : (
-          <div className="code-loading">{current ? 'Loading editor…' : 'Nothing to show yet.'}</div>
+          <div className="code-loading">{current !== undefined && content !== null ? 'Loading editor…' : 'Nothing to show yet.'}</div>
         )}
       </div>
     </div>

@@ -1,7 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import type { BundleFile } from '../../core';
 import { useDesigner, useDesignerContext } from './context';
-import type { Derived, Deriver } from '../derive/derive';
+import type { Derived, Deriver, LiveBundle } from '../derive/derive';
 import { useSettledTopology } from './settled';
 
 /**
@@ -19,16 +18,12 @@ function useDeriverVersion(deriver: Deriver): number {
   return useSyncExternalStore(deriver.subscribe, deriver.version);
 }
 
-/** The bundle's files for the live topology, within the frame of an edit: for the preview. No lint, no budget. */
-export function useLiveFiles(): BundleFile[] {
+/**
+ * The bundle of the live topology, within the frame of an edit: for the preview, which renders only the file it
+ * shows. No lint, no budget.
+ */
+export function useLiveBundle(): LiveBundle {
   const { deriver } = useDesignerContext();
   useDeriverVersion(deriver);
-  return deriver.files(useDesigner((s) => s.design.topology));
-}
-
-/** Why the live topology is too large to render (and so has no files), or null. */
-export function useLiveTooLarge(): string | null {
-  const { deriver } = useDesignerContext();
-  useDeriverVersion(deriver);
-  return deriver.tooLarge(useDesigner((s) => s.design.topology));
+  return deriver.live(useDesigner((s) => s.design.topology));
 }
