@@ -97,7 +97,9 @@ export type RendererSource = BundleRenderer | Promise<BundleRenderer>;
 export function createDeriver(source: RendererSource): Deriver {
   let renderer: BundleRenderer | null = source instanceof Promise ? null : source;
   let filesCache = new WeakMap<Topology, Rendered>();
-  let liveCache = new WeakMap<Topology, LiveBundle>();
+  // The last live topology's alone: a plan holds what its files are rendered from (every cluster's gateway remotes,
+  // n² in a mesh), too much to keep for each topology of the undo history.
+  let lastLive: { topology: Topology; bundle: LiveBundle } | null = null;
   let cache = new WeakMap<Topology, Derived>();
   const tooLargeCache = new WeakMap<Topology, string | null>();
   let version = 0;
@@ -107,7 +109,7 @@ export function createDeriver(source: RendererSource): Deriver {
       renderer = r;
       // Everything derived so far had no files: derive again on the next ask.
       filesCache = new WeakMap();
-      liveCache = new WeakMap();
+      lastLive = null;
       cache = new WeakMap();
       version++;
       for (const l of [...listeners]) l();
@@ -145,8 +147,7 @@ export function createDeriver(source: RendererSource): Deriver {
     files: (topology) => render(topology).files,
     tooLarge: tooLargeOf,
     live(topology) {
-      const hit = liveCache.get(topology);
-      if (hit) return hit;
+      if (lastLive?.topology === topology) return lastLive.bundle;
       const tooLarge = tooLargeOf(topology);
       const r = renderer;
       // A failure here shows as a missing file; the full render a frame later reports it with the problems.
@@ -156,7 +157,7 @@ export function createDeriver(source: RendererSource): Deriver {
         content: (path) => (plan ? attempt(() => plan.content(path) ?? null, null, 'bundle', []) : null),
         tooLarge,
       };
-      liveCache.set(topology, out);
+      lastLive = { topology, bundle: out };
       return out;
     },
     survival(topology) {
