@@ -46,7 +46,7 @@ describe('the benchmark in quick mode', () => {
     }
     const [inc] = core.incremental;
     expect(inc).toMatchObject({ clusters: 10, rendered: 1, reused: 9, matchesRenderBundle: true });
-    for (const t of [inc.incremental, inc.renderer, inc.full]) expectTiming(t, 3);
+    for (const t of [inc.incremental, inc.renderer, inc.preview, inc.full]) expectTiming(t, 3);
   });
 
   it('measures share links that open again', () => {

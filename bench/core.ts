@@ -30,12 +30,17 @@ export interface IncrementalRow {
   incremental: Timing;
   /** The warm renderer's render alone. */
   renderer: Timing;
+  /**
+   * What the designer renders within the frame of an edit: the warm renderer's plan and the edited cluster's
+   * `nats.conf` from it (the rest of the bundle follows a frame later, untimed here).
+   */
+  preview: Timing;
   /** renderBundle + lint + budget of the same edits, for comparison. */
   full: Timing;
   /** Clusters the renderer rendered and reused in the last edit. */
   rendered: number;
   reused: number;
-  /** The renderer's files equal renderBundle's for the last edit. */
+  /** The renderer's files, and the preview's conf, equal renderBundle's for the last edit. */
   matchesRenderBundle: boolean;
 }
 
@@ -90,14 +95,19 @@ export function replicaEdits(start: Topology, count: number): Topology[] {
   const out = [start];
   for (let i = 0; i < count; i++) {
     const prev = out[i];
-    // A stride coprime with the cluster count visits every cluster before repeating one.
-    const at = (i * 7) % prev.clusters.length;
+    const at = editedAt(i, prev.clusters.length);
     out.push({
       ...prev,
       clusters: prev.clusters.map((c, k) => (k === at ? { ...c, replicas: (c.replicas ?? prev.defaults.replicas) === 5 ? 3 : 5 } : c)),
     });
   }
   return out;
+}
+
+/** The index of the cluster that edit `i` of {@link replicaEdits} changes. */
+function editedAt(i: number, clusters: number): number {
+  // A stride coprime with the cluster count visits every cluster before repeating one.
+  return (i * 7) % clusters;
 }
 
 export function incremental(core: Core, clusters: number, options: BenchOptions): IncrementalRow {
@@ -119,15 +129,29 @@ export function incremental(core: Core, clusters: number, options: BenchOptions)
   }, runs);
   const { rendered, reused } = renderer.stats();
   const last = edits[edits.length - 1];
-  const matches = JSON.stringify(renderer.render(last)) === JSON.stringify(core.renderBundle(last));
+  const expected = core.renderBundle(last);
   const aloneEdits = newEdits();
   const alone = warmRenderer(aloneEdits[0]);
   const fullEdits = newEdits();
+  const previewEdits = newEdits();
+  const previewed = warmRenderer(previewEdits[0]);
+  const editedConf = (i: number) => core.BUNDLE_PATHS.natsConf(previewEdits[i + 1].clusters[editedAt(i, clusters)].name);
+  const preview = measure(
+    (i) => previewed.plan(previewEdits[i + 1]).content(editedConf(i)),
+    runs,
+    // The designer's full render of the edit before, a frame after it: the cache as the next edit finds it.
+    (i) => previewed.render(previewEdits[i]),
+  );
+  const lastConf = editedConf(runs.warmup + runs.runs - 1);
+  const matches =
+    JSON.stringify(renderer.render(last)) === JSON.stringify(expected) &&
+    previewed.plan(last).content(lastConf) === expected.find((f) => f.path === lastConf)?.content;
   return {
     clusters,
     edit: "one cluster's replicas 3 ↔ 5",
     incremental: withLint,
     renderer: measure((i) => alone.render(aloneEdits[i + 1]), runs),
+    preview,
     full: measure((i) => {
       const t = fullEdits[i + 1];
       core.renderBundle(t);
@@ -174,13 +198,15 @@ export const coreSuite: Suite<CoreData> = {
         ),
         '',
         "Incremental: an edit of one cluster's replicas with the renderer's cache warm, until files + lint + budget are ready.",
+        "Preview's file: the renderer's plan and the edited cluster's nats.conf, what the designer renders within the edit's frame.",
         ...table(
-          ['clusters', 'incremental', 'cpu', 'renderer alone', 'full render, same edits', 'rendered / reused', 'same bytes'],
+          ['clusters', 'incremental', 'cpu', 'renderer alone', "preview's file", 'full render, same edits', 'rendered / reused', 'same bytes'],
           incrementalRows.map((r) => [
             r.clusters,
             spread(r.incremental.wall),
             ms(r.incremental.cpu.median),
             spread(r.renderer.wall),
+            spread(r.preview.wall),
             spread(r.full.wall),
             `${r.rendered} / ${r.reused}`,
             r.matchesRenderBundle ? 'yes' : 'NO',

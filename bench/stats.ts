@@ -24,13 +24,17 @@ export interface MeasureOptions {
 
 /**
  * Runs `fn(i)` `warmup + runs` times, `i` counting from 0 across both, and summarizes the timed runs. Prepare
- * inputs before calling: only `fn` is timed.
+ * inputs before calling: only `fn` is timed; `before(i)`, when given, runs untimed before each `fn(i)`.
  */
-export function measure(fn: (i: number) => unknown, { warmup, runs }: MeasureOptions): Timing {
-  for (let i = 0; i < warmup; i++) fn(i);
+export function measure(fn: (i: number) => unknown, { warmup, runs }: MeasureOptions, before?: (i: number) => unknown): Timing {
+  for (let i = 0; i < warmup; i++) {
+    before?.(i);
+    fn(i);
+  }
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = warmup; i < warmup + runs; i++) {
+    before?.(i);
     const cpuStart = process.cpuUsage();
     const start = performance.now();
     fn(i);
