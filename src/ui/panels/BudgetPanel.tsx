@@ -17,7 +17,7 @@ import { Icon } from '../shell/icons';
 import { useDerived } from '../shell/use-derived';
 import { useRunCommand } from '../shell/use-command';
 import { splitCodeRefs } from './code-refs';
-import { groupPending, PODS_SHOWN } from './pending-groups';
+import { groupPending, PODS_SHOWN, type PendingGroup } from './pending-groups';
 
 /**
  * The kind budget as bars: the whole VM and each node, CPU and memory, requests and limits. Every number is
@@ -55,7 +55,7 @@ function BudgetBody({ budget }: { budget: Budget }) {
           <ul>
             {groupPending(pending).map((g) => (
               <li key={`${g.explanation}\n${g.reason}`}>
-                <PodNames explanation={g.explanation} reason={g.reason} pods={g.pods} />
+                <PendingReason group={g} />
               </li>
             ))}
           </ul>
@@ -147,12 +147,8 @@ function BudgetBody({ budget }: { budget: Budget }) {
   );
 }
 
-/**
- * What the VM's size means for the design: too small (a click sizes it, by the budget's own rules), and, for a size
- * that is not the provider's default, how to give the real VM that size, since the budget only assumes it.
- */
-/** One reason's pods: the first few named, the rest folded away below the reason (closed, they cost the page nothing). */
-function PodNames({ explanation, reason, pods }: { explanation: string; reason: string; pods: string[] }) {
+/** One reason and its pods: the first few named, the rest folded away below the reason (closed, they cost the page nothing). */
+function PendingReason({ group: { explanation, reason, pods } }: { group: PendingGroup }) {
   const rest = pods.slice(PODS_SHOWN);
   return (
     <>
@@ -174,6 +170,10 @@ function PodNames({ explanation, reason, pods }: { explanation: string; reason: 
   );
 }
 
+/**
+ * What the VM's size means for the design: too small (a click sizes it, by the budget's own rules), and, for a size
+ * that is not the provider's default, how to give the real VM that size, since the budget only assumes it.
+ */
 function VmSize({ budget }: { budget: Budget }) {
   const run = useRunCommand();
   const { vm } = budget;
