@@ -102,7 +102,9 @@ function forced(data: Record<string, unknown>): Topology {
 
 /** Runs a README's command line with `kubectl` standing for a printer of its arguments. */
 function argumentsOf(line: string): string[] {
-  const out = execFileSync('sh', ['-c', `kubectl() { printf '%s\\0' "$@"; }\n${line.replace(/ &$/, '')}`], { encoding: 'utf8' });
+  const out = execFileSync('sh', ['-c', `kubectl() { printf '%s\\0' "$@"; }\n${line.replace(/^kill \$PF; /, '').replace(/ &( PF=\$!)?$/, '')}`], {
+    encoding: 'utf8',
+  });
   return out.split('\0').slice(0, -1);
 }
 
@@ -149,8 +151,8 @@ describe('the bundle README of a design forced past the lint', () => {
 
   it('gives every command the namespace and the objects as single words', () => {
     // Every command with a real object: the day-2 port-forward to `svc/<the cluster>` is a placeholder to fill in.
-    const commands = readme.split('\n').filter((l) => /^kubectl (rollout status|port-forward)/.test(l) && !l.includes('<the cluster>'));
-    expect(commands.length).toBe(5);
+    const commands = readme.split('\n').filter((l) => /^(kill \$PF; )?kubectl (rollout status|port-forward)/.test(l) && !l.includes('<the cluster>'));
+    expect(commands.length).toBe(9);
     for (const line of commands) {
       const args = argumentsOf(line);
       expect(args[args.indexOf('-n') + 1]).toBe(ns);

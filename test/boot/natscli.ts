@@ -65,3 +65,33 @@ export function metaGroupRows(report: string): { server: string; leader: boolean
     .filter((cells) => cells.length >= 4 && /^nats-/.test(cells[1]))
     .map((cells) => ({ server: cells[1].replace(/\*$/, ''), leader: cells[3] === 'yes' }));
 }
+
+/**
+ * Runs README shell lines in bash against server `s`, with `sys` the README's function: natscli as the system user.
+ * Never rejects; what the lines printed, and bash's exit code (-1 on timeout).
+ */
+export function runWithSys(cli: string, b: Boot, s: LocalServer, lines: string, timeoutMs: number): Promise<CliRun> {
+  const sys = systemIdentity(b)!;
+  const ca = b.caFile(s);
+  const fn = `sys() { "$NATS_CLI" --no-context --server "$NATS_URL" --user "$SYS_USER" --password "$SYS_PASSWORD"${ca ? ' --tlsca "$NATS_CA"' : ''} --timeout 5s "$@"; }`;
+  return new Promise((resolve) => {
+    execFile(
+      'bash',
+      ['-c', `${fn}\n${lines}`],
+      {
+        timeout: timeoutMs,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: b.dir,
+          NO_COLOR: '1',
+          NATS_CLI: cli,
+          NATS_URL: b.clientUrl(s),
+          SYS_USER: sys.user!,
+          SYS_PASSWORD: sys.pass ?? '',
+          NATS_CA: ca ?? '',
+        },
+      },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out: `${stdout}${stderr}` }),
+    );
+  });
+}

@@ -3,7 +3,8 @@
  * every command, so each reaches the cluster it is about whatever the current context is; a bundle in one Kubernetes
  * cluster runs every command against the current context, and its README names none (it reads as it always did).
  */
-import type { Topology } from '../model';
+import type { ResolvedCluster, Topology } from '../model';
+import { clusterNames } from '../names';
 import { siteOf } from '../conf/placement';
 import { shellWord } from '../quote/shell';
 import { bundleSites, kubeContexts } from './sites';
@@ -27,4 +28,12 @@ export function kubectlFor(topology: Topology, cluster: Parameters<typeof siteOf
 export function applyCommands(topology: Topology): string[] {
   if (!bundleSites(topology)) return ['kubectl apply -k .'];
   return kubeContexts(topology).map((s) => `${kubectlIn(s.context)} apply -k ${shellWord(s.folder)}`);
+}
+
+/** `kubectl rollout status` of each cluster's StatefulSet, in its context: returns once the cluster has rolled. */
+export function rolloutCommands(topology: Topology, clusters: ResolvedCluster[]): string[] {
+  const ns = shellWord(topology.namespace);
+  return clusters.map(
+    (c) => `${kubectlFor(topology, c)} rollout status ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${ns} --timeout=10m`,
+  );
 }

@@ -1,5 +1,5 @@
 import { bundleSites, secretPath } from './sites';
-import { applyCommands, kubectlFor } from './kubectl';
+import { applyCommands, kubectlFor, rolloutCommands } from './kubectl';
 import { KUBERNETES_PORTS } from '../conf/addressing';
 import { clusterNames, passwordEnvVar, SYSTEM_USER } from '../names';
 import type { ResolvedCluster, Topology } from '../model';
@@ -56,7 +56,7 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
       '',
       '```sh',
       `SYS_PASSWORD=$(${atSurvivor} get -n ${ns} -f ${secretPath(topology)} -o jsonpath='{.data.${passwordEnvVar(SYSTEM_USER)}}' | base64 -d)`,
-      `${atSurvivor} port-forward -n ${ns} ${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} &`,
+      `${atSurvivor} port-forward -n ${ns} ${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} & PF=$!`,
       `sys() { nats --server nats://127.0.0.1:${KUBERNETES_PORTS.client} --user ${SYSTEM_USER} --password "$SYS_PASSWORD" "$@"; }`,
       'for i in 2 1 0; do',
       `  ${atPlaceholder} scale statefulset/nats-old -n ${ns} --replicas=$i`,
@@ -78,16 +78,36 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
     );
   }
   p(
-    'Then delete what is left of it, and apply the new bundle (the remaining clusters roll, their gateway blocks no longer',
-    'name it); its volume claims stay until you delete them:',
+    'Then delete what is left of it, apply the new bundle and wait for the remaining clusters to roll (their gateway',
+    'blocks no longer name it); its volume claims stay until you delete them:',
     '',
     '```sh',
     `${atPlaceholder} delete statefulset,service,configmap,poddisruptionbudget -n ${ns} -l nats.io/cluster=old`,
     ...apply,
+    ...rolloutCommands(topology, clusters),
     `${atPlaceholder} delete pvc -n ${ns} -l nats.io/cluster=old   # only when its data is no longer needed`,
     '```',
     '',
   );
+  if (js && sys) {
+    // Seen on 2.9.10 (docs/nats-server.md): a restarted server replays the group's log, takes the old peers back in
+    // before it applies their removal, and sends that peer set to the others if it is elected meanwhile.
+    p(
+      'nats-server 2.9 can bring the old servers back into the meta group as the others restart: the meta leader lists them',
+      'offline as "Server name unknown at this time (peerID: …)", or only some servers still count them. Once the roll is',
+      'done, have a new meta leader send its view of the group to every server, then remove by ID each peer it cannot name',
+      '(every running server has a name by then). Ask through a new port-forward: the roll restarted the pod behind the first.',
+      '',
+      '```sh',
+      `kill $PF; ${atSurvivor} port-forward -n ${ns} ${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} & PF=$!`,
+      'until sys server raft step-down; do sleep 5; done',
+      'until report=$(sys server report jetstream) && echo "$report" | grep -q \'RAFT Meta Group\' && ! echo "$report" | grep -q \'peerID: \'; do',
+      '  for id in $(echo "$report" | grep -o \'peerID: [A-Za-z0-9]*\' | cut -d\' \' -f2); do sys server raft peer-remove "$id" -f; done; sleep 5',
+      'done',
+      '```',
+      '',
+    );
+  }
 
   if (js) {
     p('### Standalone and clustered', '');

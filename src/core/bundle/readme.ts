@@ -14,7 +14,7 @@ import { renderLeafnodesReadme } from './readme-leafnodes';
 import { leafHubs } from '../conf/leafnodes';
 import { bundleSites, firstSitePath, kubeContexts, secretPath } from './sites';
 import { hasCrossSitePeer, siteOf } from '../conf/placement';
-import { applyCommands, kubectlFor } from './kubectl';
+import { applyCommands, kubectlFor, rolloutCommands } from './kubectl';
 import { mdCode, mdText } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
 import { usesTls } from '../conf/tls';
@@ -130,9 +130,7 @@ export function renderBundleReadme(topology: Topology, remotes: ReadonlyMap<stri
       if (i === 0 && contexts.length > 1 && clusters.some(usesTls)) p('# TLS: copy the CA Secret to the other Kubernetes clusters now (see "TLS"), then go on');
     });
   } else p('kubectl apply -k .   # the namespace, the Secret, then every cluster');
-  for (const c of clusters) {
-    p(`${kubectlFor(topology, c)} rollout status ${shellWord(`statefulset/${clusterNames(c.name).statefulSet}`)} -n ${shellWord(ns)} --timeout=10m`);
-  }
+  p(...rolloutCommands(topology, clusters));
   p('```', '');
   if (sites) {
     p(
