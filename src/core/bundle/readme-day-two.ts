@@ -6,6 +6,7 @@ import type { ResolvedCluster, Topology } from '../model';
 import { passwordUsers } from './passwords';
 import { mdCode } from '../quote/markdown';
 import { shellWord } from '../quote/shell';
+import { survival } from '../survival/survival';
 
 /**
  * The bundle README's "Changing the design": what `kubectl apply -k .` does with a new render, and the procedures for
@@ -89,7 +90,9 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
     '```',
     '',
   );
-  if (js && sys) {
+  // A survivor left standalone has no meta group: its step-down and report would never answer as the loop waits for.
+  const survivorClustered = clusters[0] !== undefined && survival(topology).some((s) => s.meta !== null && s.clusters.includes(clusters[0].name));
+  if (js && sys && survivorClustered) {
     // Seen on 2.9.10 (docs/nats-server.md): a restarted server replays the group's log, takes the old peers back in
     // before it applies their removal, and sends that peer set to the others if it is elected meanwhile.
     p(

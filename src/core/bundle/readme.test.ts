@@ -33,6 +33,34 @@ describe('the bundle README', () => {
   });
 });
 
+describe("the README's removal of a cluster", () => {
+  const readmeOf = (clusters: { name: string; replicas?: number }[], gateways: [string, string][]) => {
+    const r = parseTopology({
+      version: 1,
+      name: 'rm',
+      jetstream: { enabled: true },
+      accounts: [{ name: 'APP', jetstream: true, users: ['app'] }],
+      clusters,
+      gateways,
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return renderBundleReadme(r.topology);
+  };
+
+  it('ends with a meta leader step-down and the removal of nameless peers when the clusters left are clustered', () => {
+    const readme = readmeOf([{ name: 'a' }, { name: 'b' }], [['a', 'b']]);
+    expect(readme).toContain('until sys server raft step-down; do sleep 5; done');
+    expect(readme).toContain('sys server raft peer-remove "$id" -f');
+  });
+
+  it('leaves both out when the cluster left runs standalone: there is no meta group to answer the loops', () => {
+    const readme = readmeOf([{ name: 'a', replicas: 1 }], []);
+    expect(readme).toContain('### Removing (or renaming) a cluster');
+    expect(readme).not.toContain('raft step-down');
+    expect(readme).not.toContain('peerID');
+  });
+});
+
 describe('the kubectl commands of the bundle README', () => {
   // Every feature that adds a kubectl command: JetStream with a system user (day-two loop), TLS, monitoring, nats-box.
   const design = (placed: boolean) => {
