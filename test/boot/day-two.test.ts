@@ -205,10 +205,15 @@ describeEachServerWithCli('day-2 changes on the local target', (server, natsPath
     const block = /^nats-server 2\.9 can bring[\s\S]*?```sh\n([\s\S]*?)```/m.exec(readme)![1].split('\n');
     expect(block[0]).toMatch(/^kill \$PF; kubectl port-forward/);
     // What 2.9.10 left behind, for the log: peers the leader cannot name, servers counting more than 6
+    // Each server's view of the meta group, from its /jsz
+    const metaViews = () =>
+      Promise.all(
+        b.servers.map(
+          async (s) => (await b.monitor<{ meta_cluster: { leader?: string; cluster_size: number; replicas?: { name: string }[] } }>(s, '/jsz')).meta_cluster,
+        ),
+      );
     const before = await natsCli(natsPath, b, asker, sys, ['server', 'report', 'jetstream']);
-    const sizes = await Promise.all(
-      b.servers.map(async (s) => (await b.monitor<{ meta_cluster: { cluster_size: number } }>(s, '/jsz')).meta_cluster.cluster_size),
-    );
+    const sizes = (await metaViews()).map((m) => m.cluster_size);
     const nameless = [...before.out.matchAll(/peerID: (\w+)/g)].map((m) => m[1]);
     if (nameless.length > 0 || sizes.some((n) => n !== 6))
       console.info(`${server.version} after the roll: nameless ${nameless.join(', ') || 'none'}; group sizes ${sizes.join(' ')}`);
@@ -219,11 +224,8 @@ describeEachServerWithCli('day-2 changes on the local target', (server, natsPath
     b.timings.convergeMs = await waitFor(b, 'convergence without c', () => convergenceProblems(b)).catch(async (e: unknown) => {
       // What the meta leader says of its group, for whoever reads the failure.
       const report = await natsCli(natsPath, b, asker, sys, ['server', 'report', 'jetstream']);
-      const views = await Promise.all(
-        b.servers.map(async (s) => {
-          const m = (await b.monitor<{ meta_cluster: { leader?: string; cluster_size: number; replicas?: { name: string }[] } }>(s, '/jsz')).meta_cluster;
-          return `${s.name}: size ${m.cluster_size}, leader ${m.leader}, peers ${(m.replicas ?? []).map((r) => r.name).join(' ')}`;
-        }),
+      const views = (await metaViews()).map(
+        (m, i) => `${b.servers[i].name}: size ${m.cluster_size}, leader ${m.leader}, peers ${(m.replicas ?? []).map((r) => r.name).join(' ')}`,
       );
       throw new Error(
         `${e instanceof Error ? e.message : String(e)}\n--- nats server report jetstream (exit ${report.code})\n${report.out}\n--- /jsz\n${views.join('\n')}`,

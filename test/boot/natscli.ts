@@ -17,13 +17,23 @@ export interface CliRun {
 
 /** Runs `nats <args>` against server `s` as `who`, ignoring any natscli context of the machine. Never rejects. */
 export function natsCli(cli: string, b: Boot, s: LocalServer, who: Identity, args: string[], timeoutMs = 20_000): Promise<CliRun> {
+  return run(cli, [...connection(b, s, who), ...args], b, timeoutMs);
+}
+
+/** natscli's arguments to reach server `s` as `who`, before the command. */
+function connection(b: Boot, s: LocalServer, who: Identity): string[] {
   const auth = who.user ? ['--user', who.user, '--password', who.pass ?? ''] : [];
   const ca = b.caFile(s);
   if (ca) auth.push('--tlsca', ca);
+  return ['--no-context', '--server', b.clientUrl(s), ...auth, '--timeout', '5s'];
+}
+
+/** Runs a program and gives what it printed and its exit code (-1 when it timed out). Never rejects. */
+function run(file: string, args: string[], b: Boot, timeoutMs: number): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
-      cli,
-      ['--no-context', '--server', b.clientUrl(s), ...auth, '--timeout', '5s', ...args],
+      file,
+      args,
       // No colours, no terminal: the plain text an operator's script would read.
       { timeout: timeoutMs, env: { PATH: process.env.PATH ?? '', HOME: b.dir, NO_COLOR: '1' } },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out: `${stdout}${stderr}` }),
@@ -66,32 +76,8 @@ export function metaGroupRows(report: string): { server: string; leader: boolean
     .map((cells) => ({ server: cells[1].replace(/\*$/, ''), leader: cells[3] === 'yes' }));
 }
 
-/**
- * Runs README shell lines in bash against server `s`, with `sys` the README's function: natscli as the system user.
- * Never rejects; what the lines printed, and bash's exit code (-1 on timeout).
- */
+/** Runs README shell lines in bash against server `s`, with `sys` the README's function: natscli as the system user. */
 export function runWithSys(cli: string, b: Boot, s: LocalServer, lines: string, timeoutMs: number): Promise<CliRun> {
-  const sys = systemIdentity(b)!;
-  const ca = b.caFile(s);
-  const fn = `sys() { "$NATS_CLI" --no-context --server "$NATS_URL" --user "$SYS_USER" --password "$SYS_PASSWORD"${ca ? ' --tlsca "$NATS_CA"' : ''} --timeout 5s "$@"; }`;
-  return new Promise((resolve) => {
-    execFile(
-      'bash',
-      ['-c', `${fn}\n${lines}`],
-      {
-        timeout: timeoutMs,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: b.dir,
-          NO_COLOR: '1',
-          NATS_CLI: cli,
-          NATS_URL: b.clientUrl(s),
-          SYS_USER: sys.user!,
-          SYS_PASSWORD: sys.pass ?? '',
-          NATS_CA: ca ?? '',
-        },
-      },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out: `${stdout}${stderr}` }),
-    );
-  });
+  // natscli and its connection arguments come in as bash's positional parameters, kept whole in an array.
+  return run('bash', ['-c', `nats=("$@")\nsys() { "\${nats[@]}" "$@"; }\n${lines}`, 'bash', cli, ...connection(b, s, systemIdentity(b)!)], b, timeoutMs);
 }

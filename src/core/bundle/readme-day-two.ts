@@ -21,6 +21,8 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
   // Each command goes to the context of the cluster it is about: `survivor`'s, or a placeholder's (`old`, `<cluster>`).
   const atSurvivor = kubectlFor(topology, clusters[0] ?? null);
   const atPlaceholder = kubectlFor(topology, null);
+  // To ask through a cluster that stays; `PF` lets a later step replace it once the roll restarted its pod.
+  const portForward = `${atSurvivor} port-forward -n ${ns} ${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} & PF=$!`;
   const applyText = bundleSites(topology) ? 're-applying the overlays' : '`kubectl apply -k .`';
   const apply = applyCommands(topology);
   const out: string[] = [];
@@ -57,7 +59,7 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
       '',
       '```sh',
       `SYS_PASSWORD=$(${atSurvivor} get -n ${ns} -f ${secretPath(topology)} -o jsonpath='{.data.${passwordEnvVar(SYSTEM_USER)}}' | base64 -d)`,
-      `${atSurvivor} port-forward -n ${ns} ${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} & PF=$!`,
+      portForward,
       `sys() { nats --server nats://127.0.0.1:${KUBERNETES_PORTS.client} --user ${SYSTEM_USER} --password "$SYS_PASSWORD" "$@"; }`,
       'for i in 2 1 0; do',
       `  ${atPlaceholder} scale statefulset/nats-old -n ${ns} --replicas=$i`,
@@ -102,7 +104,7 @@ export function renderDayTwo(topology: Topology, clusters: ResolvedCluster[]): s
       '(every running server has a name by then). Ask through a new port-forward: the roll restarted the pod behind the first.',
       '',
       '```sh',
-      `kill $PF; ${atSurvivor} port-forward -n ${ns} ${survivor} ${KUBERNETES_PORTS.client}:${KUBERNETES_PORTS.client} & PF=$!`,
+      `kill $PF; ${portForward}`,
       'until sys server raft step-down; do sleep 5; done',
       'until report=$(sys server report jetstream) && echo "$report" | grep -q \'RAFT Meta Group\' && ! echo "$report" | grep -q \'peerID: \'; do',
       '  for id in $(echo "$report" | grep -o \'peerID: [A-Za-z0-9]*\' | cut -d\' \' -f2); do sys server raft peer-remove "$id" -f; done; sleep 5',
