@@ -49,7 +49,7 @@ export { PROBLEM_CODES, codeInfo, codeName, type CodeInfo, type ProblemCode, typ
 export type { Rule } from './check/rule';
 export type { Facts } from './check/facts';
 export { changes } from './changes/changes';
-export { survival, survivalDetails, survivalStatement, survivalSummary, type SystemSurvival } from './survival/survival';
+export { survival, survivalStatement, type SystemSurvival } from './survival/survival';
 export { renderLocalTarget, localTargetProblem, LOCAL_BASE_PORT, LOCAL_DIR } from './local';
 export { createBundleRenderer, type BundlePlan, type BundleRenderer } from './bundle/incremental';
 export { fileMode, isSecretFile, safePathSegment } from './bundle/files';

@@ -82,19 +82,10 @@ export const survival = perTopology((topology): readonly SystemSurvival[] => {
 });
 
 /**
- * A short statement of what a design survives, one line per system, in the words of the issue that asked for it:
- * "any 1 server of each cluster; not the loss of cluster b: JetStream stops everywhere".
+ * What a design survives, from one computation (the README, the panel and `lint` show it). The summary is one line per
+ * system: "any 1 server of each cluster; not the loss of cluster b: JetStream stops everywhere"; the details give each
+ * claim with its numbers.
  */
-export function survivalSummary(topology: Topology, name: (cluster: string) => string = plain): string[] {
-  return summaryOf(topology, survival(topology), name);
-}
-
-/** The statement in full: each claim with its numbers, for the bundle README and `lint`. */
-export function survivalDetails(topology: Topology, name: (cluster: string) => string = plain): string[] {
-  return detailsOf(topology, survival(topology), name);
-}
-
-/** The summary and the details from one computation of what the design survives (the README and the panel show both). */
 export function survivalStatement(topology: Topology, name: (cluster: string) => string = plain): { summary: string[]; details: string[] } {
   const systems = survival(topology);
   // Each name once: the details name every cluster of a system in each of its lines.

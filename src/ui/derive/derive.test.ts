@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budget, createBundleRenderer, lint, parseTopology, renderBundle, survivalDetails, survivalSummary, templateById } from '../../core';
+import { budget, createBundleRenderer, lint, parseTopology, renderBundle, survivalStatement, templateById } from '../../core';
 import { applyFieldEdit } from '../edits/field-edit';
 import { createDeriver } from './derive';
 import { cpuMillis } from '../../../test/support/cpu-time';
@@ -111,7 +111,7 @@ describe('a design too large to render', () => {
     const t = templateById('noetl')!.topology();
     const deriver = createDeriver(createBundleRenderer());
     const first = deriver.survival(t);
-    expect(first).toEqual({ summary: survivalSummary(t), details: survivalDetails(t) });
+    expect(first).toEqual(survivalStatement(t));
     // An edit that changes no claim (a region) keeps the object; one that does (replicas) gives a new one
     const region = applyFieldEdit(t, { scope: 'cluster', id: 'a', field: 'region' }, 'eu-central-1');
     if (!region.ok) throw new Error(region.message);
