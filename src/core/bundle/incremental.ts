@@ -2,7 +2,7 @@ import { confContext } from '../conf/nats-conf';
 import { gatewaySystems } from '../conf/topology-facts';
 import type { Cluster, ResolvedCluster, Topology } from '../model';
 import { credentialsFor } from '../k8s/bundle-objects';
-import { planBundle, renderClusterFiles, type BundleOptions, type ClusterFiles } from './bundle';
+import { planBundle, renderClusterFiles, type BundleOptions, type ClusterFiles, type PlannedFile } from './bundle';
 import type { BundleFile } from './files';
 
 /** Renders bundles one edit after another, reusing what the edit did not change. */
@@ -38,6 +38,14 @@ interface ClusterCache {
 
 const EMPTY: ClusterCache = { shared: null, clusters: new Map() };
 
+/** A bundle ready to render: its files, each rendered on the first ask, and the cluster cache they fill as they are. */
+interface Prepared {
+  files: PlannedFile[];
+  next: ClusterCache;
+  /** Clusters rendered and reused so far. */
+  counts: { rendered: number; reused: number };
+}
+
 /**
  * A bundle renderer for a designer that renders on every edit. It keeps each cluster's `nats.conf` and manifest
  * from the last render and reuses them while their inputs are unchanged: editing one cluster of fifty renders
@@ -50,8 +58,11 @@ export function createBundleRenderer(): BundleRenderer {
   let cache = EMPTY;
   let planned = EMPTY;
   let stats = { rendered: 0, reused: 0 };
+  // The last plan's preparation: a render of the same topology, with the same options, finishes it instead of preparing
+  // again (the designer's full render follows the preview's plan a frame later).
+  let lastPlan: { topology: Topology; passwords: BundleOptions['passwords']; prepared: Prepared } | null = null;
 
-  const prepare = (topology: Topology, options: BundleOptions) => {
+  const prepare = (topology: Topology, options: BundleOptions): Prepared => {
     const credentials = credentialsFor(topology, options.passwords);
     const shared = sharedInputs(topology, credentials.name);
     // A cluster's files are reused from the last render or the last plan, when rendered from the same inputs.
@@ -74,20 +85,25 @@ export function createBundleRenderer(): BundleRenderer {
 
   return {
     render(topology, options = {}) {
-      const { files, next, counts } = prepare(topology, options);
+      const planOfIt = lastPlan?.topology === topology && lastPlan.passwords === options.passwords;
+      const { files, next, counts } = planOfIt ? lastPlan!.prepared : prepare(topology, options);
+      // What the plan rendered, this render reuses.
+      const byPlan = counts.rendered;
       const out = files.map((f) => ({ path: f.path, content: f.content() }));
       // Only after a render that did not throw; clusters that are gone leave the cache with it.
       cache = next;
       planned = EMPTY;
-      stats = counts;
+      lastPlan = null;
+      stats = { rendered: counts.rendered - byPlan, reused: counts.reused + byPlan };
       return out;
     },
     plan(topology, options = {}) {
-      const { files, next } = prepare(topology, options);
+      const prepared = prepare(topology, options);
+      lastPlan = { topology, passwords: options.passwords, prepared };
       // Filled as the plan's files are asked for.
-      planned = next;
-      const byPath = new Map(files.map((f) => [f.path, f]));
-      return { paths: files.map((f) => f.path), content: (path) => byPath.get(path)?.content() };
+      planned = prepared.next;
+      const byPath = new Map(prepared.files.map((f) => [f.path, f]));
+      return { paths: prepared.files.map((f) => f.path), content: (path) => byPath.get(path)?.content() };
     },
     stats: () => ({ ...stats }),
   };
