@@ -56,17 +56,17 @@ interface Prepared {
  */
 export function createBundleRenderer(): BundleRenderer {
   let cache = EMPTY;
-  let planned = EMPTY;
   let stats = { rendered: 0, reused: 0 };
-  // The last plan's preparation: a render of the same topology, with the same options, finishes it instead of preparing
-  // again (the designer's full render follows the preview's plan a frame later).
+  // The last plan's preparation, its cluster cache filled as its files are asked for: a render of the same topology,
+  // with the same options, finishes it instead of preparing again (the designer's full render follows the preview's
+  // plan a frame later); any other reuses the clusters it rendered.
   let lastPlan: { topology: Topology; passwords: BundleOptions['passwords']; prepared: Prepared } | null = null;
 
   const prepare = (topology: Topology, options: BundleOptions): Prepared => {
     const credentials = credentialsFor(topology, options.passwords);
     const shared = sharedInputs(topology, credentials.name);
     // A cluster's files are reused from the last render or the last plan, when rendered from the same inputs.
-    const sources = [cache, planned].filter((c) => c.shared === shared).map((c) => c.clusters);
+    const sources = [cache, lastPlan?.prepared.next ?? EMPTY].filter((c) => c.shared === shared).map((c) => c.clusters);
     const next: ClusterCache = { shared, clusters: new Map() };
     const counts = { rendered: 0, reused: 0 };
     const context = confContext(topology);
@@ -92,7 +92,6 @@ export function createBundleRenderer(): BundleRenderer {
       const out = files.map((f) => ({ path: f.path, content: f.content() }));
       // Only after a render that did not throw; clusters that are gone leave the cache with it.
       cache = next;
-      planned = EMPTY;
       lastPlan = null;
       stats = { rendered: counts.rendered - byPlan, reused: counts.reused + byPlan };
       return out;
@@ -100,8 +99,6 @@ export function createBundleRenderer(): BundleRenderer {
     plan(topology, options = {}) {
       const prepared = prepare(topology, options);
       lastPlan = { topology, passwords: options.passwords, prepared };
-      // Filled as the plan's files are asked for.
-      planned = prepared.next;
       const byPath = new Map(prepared.files.map((f) => [f.path, f]));
       return { paths: prepared.files.map((f) => f.path), content: (path) => byPath.get(path)?.content() };
     },
