@@ -3,7 +3,7 @@
  * (input for the Kubernetes probes), and a full boot without JetStream.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -112,6 +112,39 @@ bootSuite('local start.sh and stop.sh', (server) => {
       } else {
         await rm(p.dir, { recursive: true, force: true });
       }
+    }
+  });
+
+  // /varz copies the JetStream config once, at its first request (docs/nats-server.md, "Monitoring fields"). A store
+  // folder crowded with files keeps the server in its store check, before JetStream is on, long enough to ask in between.
+  it('keeps the empty JetStream config of a /varz asked before JetStream was on, and the convergence check still passes', async () => {
+    const p = await prepare('varz before JetStream', shapeTopology(shape('1x1')), { band, binary: server });
+    const s = p.servers[0];
+    const store = join(p.dir, LOCAL_DIR, LOCAL_PATHS.storeDir(s.name));
+    mkdirSync(store, { recursive: true });
+    for (let i = 0; i < 50_000; i++) writeFileSync(join(store, `f${i}`), '');
+    const varz = async () => {
+      try {
+        return (await (await fetch(`http://${LOCAL_HOST}:${s.ports.monitor}/varz`)).json()) as { jetstream?: { config?: unknown } };
+      } catch {
+        return undefined;
+      }
+    };
+    const deadline = Date.now() + 15_000;
+    const firstAnswer = (async () => {
+      for (let v = await varz(); Date.now() < deadline; v = await varz()) if (v) return v;
+      throw new Error('/varz never answered');
+    })();
+    const { run, boot: b } = await start(p);
+    try {
+      expect(run.code, run.stderr).toBe(0);
+      expect((await firstAnswer).jetstream?.config).toBeUndefined();
+      b.timings.convergeMs = await waitFor(b, 'convergence', () => convergenceProblems(b));
+      expect((await b.monitor<{ config: { max_storage: number } }>(s, '/jsz')).config.max_storage).toBeGreaterThan(0);
+      expect((await varz())?.jetstream?.config).toBeUndefined();
+    } finally {
+      await b.cleanup();
+      console.log(b.summary());
     }
   });
 
