@@ -258,6 +258,9 @@ describe('local/README.md', () => {
     expect(readme).toContain('The base port is 14222 (the default)');
     expect(readme).toContain('--base-port <port>');
     for (const path of ['varz', 'routez', 'gatewayz', 'jsz']) expect(readme).toContain(`curl -s http://127.0.0.1:14225/${path}`);
+    // What the boot tests' convergence check counts: peers by remote_id (2.10+ pools routes) and limits in /jsz.
+    expect(readme).toContain('/routez    # 2 distinct remote_id: each other server of cluster a');
+    expect(readme).not.toContain('num_routes');
     expect(readme).toContain('| nats-b-2 | b | 14272 | 14273 | 14274 | 14275 |');
     expect(readme).toContain('--user noetl --password "$NATS_PASSWORD_NOETL"');
   });

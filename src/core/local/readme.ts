@@ -68,11 +68,12 @@ export function renderLocalReadme(topology: Topology, servers: LocalServer[], ba
     const peers = (systems.find((names) => names.includes(first.cluster.name))?.length ?? 1) - 1;
     p('## Look at it', '');
     p(`Every server answers on its monitoring port; for ${first.name}:`, '', '```sh');
-    p(`curl -s ${mon}/varz      # server_name ${first.name}${js ? ', JetStream limits in bytes' : ''}`);
+    p(`curl -s ${mon}/varz      # server_name ${first.name}`);
     const replicas = first.cluster.replicas;
-    const routes = replicas > 1 ? `one route to each other server of cluster ${first.cluster.name}` : 'a lone server has no routes';
+    // 2.10 and later pool several connections per peer, so num_routes is no peer count; the remote_ids are.
+    const routes = replicas > 1 ? `${replicas - 1} distinct remote_id: each other server of cluster ${first.cluster.name}` : 'no routes: a lone server';
     const clustered = needsClusterBlock(first.cluster, remotesOf(topology, first.cluster.name).length);
-    p(`curl -s ${mon}/routez    # num_routes ${replicas - 1}: ${routes}`);
+    p(`curl -s ${mon}/routez    # ${routes}`);
     p(`curl -s ${mon}/gatewayz  # outbound_gateways: ${peers === 0 ? 'none, no gateway links' : `one per other cluster (${peers})`}`);
     if (js) {
       p(
