@@ -5,10 +5,9 @@ import fc from 'fast-check';
 import { confKey, confString, isConfKey } from '../src/core/quote/nats-conf';
 import { parseTopology, renderNatsConf, type Topology } from '../src/core';
 import { lint } from '../src/core/lint';
-import type { Addressing } from '../src/core/conf/addressing';
 import { hasLoneSurrogate } from '../src/core/unicode';
 import { hostileString } from './support/hostile';
-import { RANDOM_PORTS, startServer, type RunningServer } from './support/nats-process';
+import { RANDOM_PORTS, soloAddressing, startServer, type RunningServer } from './support/nats-process';
 import { describeEachServer } from './support/tools';
 
 const FIXED = [
@@ -119,7 +118,7 @@ describeEachServer('nats.conf quoting read back by nats-server', (server) => {
     const r = parseTopology({ version: 1, name: 'x', accounts: [{ name: evil, users: ['alice'] }], clusters: [{ name: 'a', replicas: 1 }] });
     if (!r.ok) throw new Error('does not parse');
     const t: Topology = r.topology;
-    const conf = renderNatsConf(t, 'a', singleServer());
+    const conf = renderNatsConf(t, 'a', soloAddressing('one'));
     running = await startServer(server, conf, { NATS_PASSWORD_SYS: 'Syspassword123', NATS_PASSWORD_ALICE: 'Alicepassword1' });
     expect(await running.canLogIn('evil', 'Evilpassword1')).toBe(false);
     expect(await running.canLogIn('alice', 'Alicepassword1')).toBe(true);
@@ -127,21 +126,3 @@ describeEachServer('nats.conf quoting read back by nats-server', (server) => {
     expect(accounts.sort()).toEqual(['$G', 'SYS', evil].sort());
   });
 });
-
-/** One server on random local ports, with no cluster or gateway. */
-function singleServer(): Addressing {
-  return {
-    target: 'local',
-    serverName: { literal: 'one' },
-    host: '127.0.0.1',
-    ports: { client: -1, cluster: -1, gateway: -1, monitor: -1, leafnode: -1 },
-    storeDir: 'data',
-    pidFile: 'one.pid',
-    routeUrls: [],
-    gatewayUrls: () => [],
-    leafnodeUrls: () => [],
-    tlsFiles: { cert: 'tls.crt', key: 'tls.key', ca: 'ca.crt' },
-    gatewayAdvertise: null,
-    routeEnv: (i: number) => `NATS_ROUTE_URL_${i}`,
-  };
-}

@@ -40,10 +40,9 @@ import {
 } from '../../src/core';
 import { lint } from '../../src/core/lint';
 import { localTargetProblem } from '../../src/core/local';
-import type { Addressing } from '../../src/core/conf/addressing';
 import { writeTree } from '../../src/cli/write-files';
 import { CliError } from '../../src/cli/io';
-import { startServer } from '../support/nats-process';
+import { soloAddressing, startServer } from '../support/nats-process';
 import type { NatsServerBinary } from '../support/tools';
 import { confSkeleton } from './conf-skeleton';
 import { fuzzDesign } from './designs';
@@ -339,20 +338,7 @@ function natsTest(server: NatsServerBinary, dir: string, job: Job, n: number): P
 
 /** One server of the design on random ports; every user logs in with its password, and a wrong one fails. */
 async function bootAndLogIn(server: NatsServerBinary, label: string, t: Topology, passwords: Map<string, string>, r: FuzzReport): Promise<void> {
-  const addressing: Addressing = {
-    target: 'local',
-    serverName: { literal: 'fuzz' },
-    host: '127.0.0.1',
-    ports: { client: -1, cluster: -1, gateway: -1, monitor: -1, leafnode: -1 },
-    storeDir: 'data',
-    pidFile: 'fuzz.pid',
-    routeUrls: [],
-    gatewayUrls: () => [],
-    leafnodeUrls: () => [],
-    tlsFiles: { cert: 'tls.crt', key: 'tls.key', ca: 'ca.crt' },
-    gatewayAdvertise: null,
-    routeEnv: (i: number) => `NATS_ROUTE_URL_${i}`,
-  };
+  const addressing = soloAddressing('fuzz');
   // The design's accounts and users on one server of its first cluster, alone: no routes or gateways to wait for.
   const alone: Topology = { ...t, clusters: [{ ...t.clusters[0], replicas: 1 }], gateways: [] };
   const conf = renderNatsConf(alone, t.clusters[0].name, addressing);

@@ -8,10 +8,29 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
+import type { Addressing } from '../../src/core/conf/addressing';
 import type { NatsServerBinary } from './tools';
 
 /** Listener lines that make a conf run on random local ports; put them at the top of the conf. */
 export const RANDOM_PORTS = 'host: "127.0.0.1"\nport: -1\nhttp: "127.0.0.1:-1"\n';
+
+/** Where the renderer puts one server of a design run alone: random local ports, no routes, gateways or leafnodes. */
+export function soloAddressing(serverName: string): Addressing {
+  return {
+    target: 'local',
+    serverName: { literal: serverName },
+    host: '127.0.0.1',
+    ports: { client: -1, cluster: -1, gateway: -1, monitor: -1, leafnode: -1 },
+    storeDir: 'data',
+    pidFile: `${serverName}.pid`,
+    routeUrls: [],
+    gatewayUrls: () => [],
+    leafnodeUrls: () => [],
+    tlsFiles: { cert: 'tls.crt', key: 'tls.key', ca: 'ca.crt' },
+    gatewayAdvertise: null,
+    routeEnv: (i: number) => `NATS_ROUTE_URL_${i}`,
+  };
+}
 
 export interface RunningServer {
   clientUrl: string;
