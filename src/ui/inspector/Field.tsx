@@ -23,6 +23,16 @@ export interface FieldProps {
   inherited?: boolean;
 }
 
+/** What every field bound to one key of the topology reads: its value, its draft (invalid text kept), and how to change it. */
+function useBoundField(fref: FieldRef) {
+  const run = useRunCommand();
+  const id = useId();
+  const key = fieldKey(fref);
+  const value = useDesigner((s) => readField(s.design.topology, fref));
+  const draft = useDesigner((s) => s.session.drafts[key]);
+  return { run, id, key, value, draft };
+}
+
 /**
  * A text field bound to one key of the topology. Each keystroke is tried through the parser: valid text
  * becomes the topology at once (one undo step per field visit); invalid text stays here with the parser's
@@ -30,11 +40,7 @@ export interface FieldProps {
  */
 export function TextField({ fref, label, placeholder, numeric, problems, hint, aside, wide, inherited }: FieldProps) {
   const { store } = useDesignerContext();
-  const run = useRunCommand();
-  const id = useId();
-  const key = fieldKey(fref);
-  const value = useDesigner((s) => readField(s.design.topology, fref));
-  const draft = useDesigner((s) => s.session.drafts[key]);
+  const { run, id, key, value, draft } = useBoundField(fref);
   // While focused, show exactly what was typed (the topology holds it trimmed and normalized).
   const [typing, setTyping] = useState<string | null>(null);
   const shown = typing ?? draft?.raw ?? String(value);
@@ -110,11 +116,7 @@ export function CheckboxField({
   aside?: ReactNode;
   problems?: Problem[];
 }) {
-  const run = useRunCommand();
-  const id = useId();
-  const key = fieldKey(fref);
-  const value = useDesigner((s) => readField(s.design.topology, fref));
-  const draft = useDesigner((s) => s.session.drafts[key]);
+  const { run, id, key, value, draft } = useBoundField(fref);
   return (
     <div className="field field--check">
       <div className="field__check-row">
@@ -159,11 +161,7 @@ export function SelectField({
   hint?: ReactNode;
   wide?: boolean;
 }) {
-  const run = useRunCommand();
-  const id = useId();
-  const key = fieldKey(fref);
-  const value = useDesigner((s) => readField(s.design.topology, fref));
-  const draft = useDesigner((s) => s.session.drafts[key]);
+  const { run, id, key, value, draft } = useBoundField(fref);
   return (
     <div className={`field${wide ? ' field--wide' : ''}`}>
       <div className="field__top">
