@@ -121,13 +121,11 @@ export async function convergenceProblems(b: Observable): Promise<string[]> {
     const sizing = resolveCluster(t, spec).jetstream;
     // A leaf cluster has a domain of its own.
     const want = { max_memory: bytes(sizing.memoryStore), max_storage: bytes(sizing.fileStore), domain: domainOf(t, spec) };
+    const configs: [string, JsConfig | undefined][] = [['/jsz config', jsz.config]];
     // /varz keeps the JetStream config it saw at its first request: one that lands before JetStream is on leaves it
     // empty for the life of the process (docs/nats-server.md, "Monitoring fields"). Empty there is no finding; /jsz is live.
-    for (const [where, config] of [
-      ['/jsz config', jsz.config],
-      ['/varz jetstream.config', varz.jetstream?.config],
-    ] as const) {
-      if (where === '/varz jetstream.config' && !config) continue;
+    if (varz.jetstream?.config) configs.push(['/varz jetstream.config', varz.jetstream.config]);
+    for (const [where, config] of configs) {
       const got = { max_memory: config?.max_memory, max_storage: config?.max_storage, domain: config?.domain || null };
       if (JSON.stringify(got) !== JSON.stringify(want)) bad(s, where, got, want);
     }
